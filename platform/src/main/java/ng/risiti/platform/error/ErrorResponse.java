@@ -1,0 +1,14 @@
+package ng.risiti.platform.error;
+
+import java.util.List;
+
+/** Seed 002's error envelope: {@code {"error":{"code","message","details":[],"request_id"}}}. */
+public record ErrorResponse(Body error) {
+
+    public record Body(String code, String message, List<FieldError> details, String requestId) {
+    }
+
+    public static ErrorResponse of(ErrorCode code, String message, List<FieldError> details, String requestId) {
+        return new ErrorResponse(new Body(code.name(), message, details == null ? List.of() : details, requestId));
+    }
+}

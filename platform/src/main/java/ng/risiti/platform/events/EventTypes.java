@@ -1,0 +1,25 @@
+package ng.risiti.platform.events;
+
+/** CloudEvents {@code type} values. Webhook event names of seed 002 are the same strings. */
+public final class EventTypes {
+
+    public static final String TENANT_CREATED = "tenant.created";
+    public static final String TENANT_UPDATED = "tenant.updated";
+    public static final String USER_CREATED = "user.created";
+    public static final String API_KEY_STATE = "api_key.state";
+    public static final String CUSTOMER_CREATED = "customer.created";
+    public static final String INVOICE_CREATED = "invoice.created";
+    public static final String INVOICE_FINALIZED = "invoice.finalized";
+    public static final String INVOICE_SENT = "invoice.sent";
+    public static final String INVOICE_PAID = "invoice.paid";
+    public static final String INVOICE_OVERDUE = "invoice.overdue";
+    public static final String INVOICE_FIRS_SUBMITTED = "invoice.firs_submitted";
+    public static final String INVOICE_FIRS_SUBMISSION_FAILED = "invoice.firs_submission_failed";
+    public static final String PAYMENT_RECEIVED = "payment.received";
+    public static final String SUBSCRIPTION_UPGRADED = "subscription.upgraded";
+    public static final String SUBSCRIPTION_PAYMENT_FAILED = "subscription.payment_failed";
+    public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
+
+    private EventTypes() {
+    }
+}

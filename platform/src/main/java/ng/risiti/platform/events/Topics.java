@@ -1,0 +1,22 @@
+package ng.risiti.platform.events;
+
+import java.util.List;
+
+/** The public, versioned Kafka topics. State topics are compacted: the latest record per key is the truth. */
+public final class Topics {
+
+    public static final String TENANTS = "risiti.tenants.v1";
+    public static final String API_KEYS = "risiti.api-keys.v1";
+    public static final String CUSTOMERS = "risiti.customers.v1";
+    public static final String ENTITLEMENTS = "risiti.entitlements.v1";
+    public static final String INVOICES = "risiti.invoices.v1";
+    public static final String NRS = "risiti.nrs.v1";
+    public static final String BILLING = "risiti.billing.v1";
+    public static final String API_USAGE = "risiti.api-usage.v1";
+
+    public static final List<String> COMPACTED = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS);
+    public static final List<String> ALL = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, INVOICES, NRS, BILLING, API_USAGE);
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,33 @@
+package ng.risiti.platform.events.contract;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Data of every {@code risiti.invoices.v1} event (key = invoice id): the invoice as it stands after the change.
+ * Money twice, as in the REST API: decimal naira strings and integer kobo.
+ */
+public record InvoiceSnapshot(
+        UUID invoiceId,
+        UUID tenantId,
+        String invoiceNumber,
+        String status,
+        UUID customerId,
+        String customerName,
+        String customerTin,
+        String currency,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        String subtotal,
+        long subtotalKobo,
+        String taxTotal,
+        long taxTotalKobo,
+        String totalAmount,
+        long totalAmountKobo,
+        String amountDue,
+        long amountDueKobo,
+        String irn,
+        boolean testMode,
+        OffsetDateTime finalizedAt) {
+}

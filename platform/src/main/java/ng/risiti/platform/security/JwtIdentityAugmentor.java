@@ -1,0 +1,47 @@
+package ng.risiti.platform.security;
+
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Gives a verified access token the same shape as an API-key identity: tenant and user attributes, and the
+ * token's {@code groups} (scopes of the user's role) as roles, with {@code admin} implying every scope.
+ */
+@ApplicationScoped
+public class JwtIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    public static final String TENANT_CLAIM = "tid";
+    public static final String ROLE_CLAIM = "role";
+    public static final String SESSION_CLAIM = "sid";
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || identity.getAttribute(Caller.TENANT_ID) != null) {
+            return Uni.createFrom().item(identity);
+        }
+        String tenant = jwt.getClaim(TENANT_CLAIM);
+        if (tenant == null) {
+            return Uni.createFrom().item(identity);
+        }
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(Caller.TENANT_ID, UUID.fromString(tenant))
+                .addAttribute(Caller.USER_ID, UUID.fromString(jwt.getSubject()))
+                .addAttribute(Caller.METHOD, Caller.AuthMethod.JWT)
+                .addAttribute(Caller.TEST_MODE, false);
+        String session = jwt.getClaim(SESSION_CLAIM);
+        if (session != null) {
+            builder.addAttribute(Caller.SESSION_ID, session);
+        }
+        if (identity.getRoles().contains(Scope.ADMIN)) {
+            builder.addRoles(new java.util.HashSet<>(Scope.ALL));
+        }
+        return Uni.createFrom().item(builder.build());
+    }
+}

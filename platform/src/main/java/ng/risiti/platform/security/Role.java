@@ -1,0 +1,45 @@
+package ng.risiti.platform.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Team roles, strongest first (owner > admin > accountant > member > readonly), and the scopes each holds. */
+public enum Role {
+    OWNER(Scope.ALL),
+    ADMIN(Scope.ALL),
+    ACCOUNTANT(List.of(Scope.INVOICES_READ, Scope.INVOICES_WRITE, Scope.CUSTOMERS_READ, Scope.CUSTOMERS_WRITE,
+            Scope.PAYMENTS_WRITE, Scope.REPORTS_READ)),
+    MEMBER(List.of(Scope.INVOICES_READ, Scope.INVOICES_WRITE, Scope.CUSTOMERS_READ, Scope.CUSTOMERS_WRITE)),
+    READONLY(List.of(Scope.INVOICES_READ, Scope.CUSTOMERS_READ, Scope.REPORTS_READ));
+
+    private final List<String> scopes;
+
+    Role(List<String> scopes) {
+        this.scopes = scopes;
+    }
+
+    public List<String> scopes() {
+        return scopes;
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean atLeast(Role other) {
+        return ordinal() <= other.ordinal();
+    }
+
+    public static Optional<Role> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (Role role : values()) {
+            if (role.wireName().equals(value)) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

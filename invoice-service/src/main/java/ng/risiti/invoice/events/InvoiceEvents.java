@@ -1,0 +1,33 @@
+package ng.risiti.invoice.events;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import ng.risiti.invoice.domain.Invoice;
+import ng.risiti.platform.events.Outbox;
+import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.events.contract.InvoiceSnapshot;
+
+/** Writes invoice lifecycle events to the outbox, keyed by invoice id so each invoice's events stay ordered. */
+@ApplicationScoped
+public class InvoiceEvents {
+
+    private final Outbox outbox;
+
+    public InvoiceEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> emit(String type, Invoice invoice) {
+        return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), invoice.tenantId, snapshot(invoice)).replaceWithVoid();
+    }
+
+    static InvoiceSnapshot snapshot(Invoice invoice) {
+        return new InvoiceSnapshot(invoice.id, invoice.tenantId, invoice.invoiceNumber, invoice.status.wireName(),
+                invoice.customerId, invoice.customerName, invoice.customerTin, invoice.currency, invoice.issueDate, invoice.dueDate,
+                invoice.subtotal.toNairaString(), invoice.subtotal.value(),
+                invoice.taxTotal.toNairaString(), invoice.taxTotal.value(),
+                invoice.total.toNairaString(), invoice.total.value(),
+                invoice.amountDue.toNairaString(), invoice.amountDue.value(),
+                invoice.irn, invoice.testMode, invoice.finalizedAt);
+    }
+}

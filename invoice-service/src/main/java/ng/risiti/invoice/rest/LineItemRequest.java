@@ -1,0 +1,24 @@
+package ng.risiti.invoice.rest;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** One line of an invoice request; amounts in naira (number or decimal string), limits from seed 001. */
+public record LineItemRequest(
+        @NotBlank @Size(max = 500) String description,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+        @DecimalMax(value = "1000000", message = "must be at most 1,000,000")
+        @Digits(integer = 7, fraction = 4, message = "must have at most 4 decimal places") BigDecimal quantity,
+        @NotNull @DecimalMin(value = "0", message = "must be between 0 and 100,000,000")
+        @DecimalMax(value = "100000000", message = "must be between 0 and 100,000,000")
+        @Digits(integer = 9, fraction = 2, message = "must have at most 2 decimal places") BigDecimal unitPrice,
+        @DecimalMin(value = "0", message = "must be between 0 and 100")
+        @DecimalMax(value = "100", message = "must be between 0 and 100") BigDecimal discountPercent,
+        UUID taxRateId) {
+}

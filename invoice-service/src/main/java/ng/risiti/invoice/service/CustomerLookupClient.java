@@ -1,0 +1,20 @@
+package ng.risiti.invoice.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import ng.risiti.platform.events.contract.CustomerState;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** customer-service's internal lookup, for a customer created a moment ago that the replica has not seen yet. */
+@RegisterRestClient(configKey = "risiti-customer")
+@Path("/internal/customers")
+public interface CustomerLookupClient {
+
+    @GET
+    @Path("/{id}")
+    Uni<CustomerState> find(@PathParam("id") UUID id, @HeaderParam("X-Risiti-Tenant") UUID tenantId);
+}

@@ -1,0 +1,60 @@
+package ng.risiti.invoice;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestIdentity;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** A tenant with an owner token and a customer published the way customer-service publishes it. */
+final class InvoiceTestFixtures {
+
+    static final List<String> ALL_SCOPES = List.of("invoices:read", "invoices:write", "customers:read", "customers:write",
+            "payments:write", "reports:read", "webhooks:manage", "admin");
+
+    final UUID tenantId = UUID.randomUUID();
+    final UUID userId = UUID.randomUUID();
+    final String token = TestIdentity.token(tenantId, userId, "owner", ALL_SCOPES);
+
+    RequestSpecification owner() {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Publishes a customer state on risiti.customers.v1 and returns its id. */
+    UUID customer(String name, String tin) {
+        UUID id = UUID.randomUUID();
+        String now = Instant.now().toString();
+        String state = """
+                {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
+                 "created_at":"%s","updated_at":"%s","deleted_at":null}""".formatted(id, tenantId, name, tin, now, now);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("risiti.customers.v1", id.toString(), state);
+            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes());
+            record.headers().add("ce_type", "customer.created".getBytes());
+            record.headers().add("ce_tenantid", tenantId.toString().getBytes());
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return id;
+    }
+
+    static String invoiceBody(UUID customerId) {
+        return """
+                {"customer_id":"%s","issue_date":"2025-03-24","due_date":"2025-04-23","currency":"NGN",
+                 "line_items":[{"description":"Software Consulting - March 2025","quantity":10,"unit_price":35000,"discount_percent":0}],
+                 "notes":"Payment due within 30 days."}""".formatted(customerId);
+    }
+}

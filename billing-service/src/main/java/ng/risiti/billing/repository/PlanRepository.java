@@ -1,0 +1,15 @@
+package ng.risiti.billing.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import ng.risiti.billing.domain.Plan;
+
+@ApplicationScoped
+public class PlanRepository implements PanacheRepositoryBase<Plan, String> {
+
+    public Uni<List<Plan>> ordered() {
+        return list("order by position");
+    }
+}

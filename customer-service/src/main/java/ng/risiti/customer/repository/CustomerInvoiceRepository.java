@@ -1,0 +1,41 @@
+package ng.risiti.customer.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import ng.risiti.customer.domain.CustomerInvoice;
+
+@ApplicationScoped
+public class CustomerInvoiceRepository implements PanacheRepositoryBase<CustomerInvoice, UUID> {
+
+    /** Invoice count and outstanding kobo per customer (drafts and cancelled invoices owe nothing). */
+    public record Figures(long invoiceCount, long outstandingKobo) {
+        public static final Figures NONE = new Figures(0, 0);
+    }
+
+    public Uni<Map<UUID, Figures>> figures(UUID tenantId, Collection<UUID> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return getSession().flatMap(session -> session.createSelectionQuery("""
+                        select customerId, count(*), coalesce(sum(case when status in ('draft', 'cancelled') then 0 else amountDueKobo end), 0)
+                        from CustomerInvoice where tenantId = :tenant and customerId in :ids group by customerId""", Object[].class)
+                .setParameter("tenant", tenantId)
+                .setParameter("ids", customerIds)
+                .getResultList())
+                .map(CustomerInvoiceRepository::byCustomer);
+    }
+
+    private static Map<UUID, Figures> byCustomer(List<Object[]> rows) {
+        Map<UUID, Figures> figures = new HashMap<>();
+        for (Object[] row : rows) {
+            figures.put((UUID) row[0], new Figures(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+        }
+        return figures;
+    }
+}

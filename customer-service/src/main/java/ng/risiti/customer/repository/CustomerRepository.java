@@ -1,0 +1,35 @@
+package ng.risiti.customer.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.customer.domain.Customer;
+import ng.risiti.platform.pagination.PageRequest;
+
+/** Live (not deleted) customers, always within one tenant. */
+@ApplicationScoped
+public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    public Uni<Customer> findForTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2 and deletedAt is null", tenantId, id).firstResult();
+    }
+
+    /** Newest first; {@code search} matches name, email or TIN, case-insensitively. */
+    public Uni<List<Customer>> page(UUID tenantId, String search, PageRequest page) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant and deletedAt is null");
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        if (search != null && !search.isBlank()) {
+            query.append(" and (lower(name) like :search or lower(email) like :search or tin like :search)");
+            parameters.and("search", "%" + search.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (page.after("id") != null) {
+            query.append(" and id < :after");
+            parameters.and("after", UUID.fromString(page.after("id")));
+        }
+        query.append(" order by id desc");
+        return find(query.toString(), parameters).page(0, page.fetchSize()).list();
+    }
+}

@@ -1,0 +1,45 @@
+package ng.risiti.nrs.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.nrs.domain.Submission;
+import ng.risiti.nrs.domain.SubmissionStatus;
+import ng.risiti.nrs.repository.SubmissionRepository;
+import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.request.UuidV7;
+
+@ApplicationScoped
+public class SubmissionService {
+
+    private final SubmissionRepository submissions;
+
+    public SubmissionService(SubmissionRepository submissions) {
+        this.submissions = submissions;
+    }
+
+    /** Records a finalized invoice; call inside the consumer's transaction (its inbox makes this once per event). */
+    public Uni<Submission> recordFinalized(InvoiceSnapshot invoice) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Submission submission = new Submission();
+        submission.id = UuidV7.next();
+        submission.tenantId = invoice.tenantId();
+        submission.invoiceId = invoice.invoiceId();
+        submission.invoiceNumber = invoice.invoiceNumber();
+        submission.irn = invoice.irn();
+        submission.status = SubmissionStatus.PENDING;
+        submission.testMode = invoice.testMode();
+        submission.createdAt = now;
+        submission.updatedAt = now;
+        return submissions.persist(submission);
+    }
+
+    public Uni<List<Submission>> page(UUID tenantId, UUID invoiceId, PageRequest page) {
+        return Panache.withSession(() -> submissions.page(tenantId, invoiceId, page));
+    }
+}

@@ -1,0 +1,27 @@
+package ng.risiti.webhook.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A public event received from Kafka, the source of a tenant's webhook deliveries. */
+@Entity
+@Table(name = "events")
+public class Event extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+    public String type;
+    public String subject;
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+    public String data;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+}

@@ -1,0 +1,32 @@
+package ng.risiti.webhook.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import ng.risiti.platform.events.IncomingEvent;
+import ng.risiti.webhook.domain.Event;
+import ng.risiti.webhook.repository.EventRepository;
+
+/** Keeps each received event once; deliveries to the tenant's endpoints are made from these rows. */
+@ApplicationScoped
+public class EventIntake {
+
+    private final EventRepository events;
+
+    public EventIntake(EventRepository events) {
+        this.events = events;
+    }
+
+    public Uni<Event> accept(IncomingEvent incoming) {
+        Event event = new Event();
+        event.id = incoming.id();
+        event.tenantId = incoming.tenantId();
+        event.type = incoming.type();
+        event.subject = incoming.subject();
+        event.occurredAt = incoming.time();
+        event.data = incoming.data();
+        event.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return events.persist(event);
+    }
+}

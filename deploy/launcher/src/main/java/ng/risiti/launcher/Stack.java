@@ -1,0 +1,53 @@
+package ng.risiti.launcher;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The local stack's fixed shape: ports and names from docs/local-stack-contract.md. */
+final class Stack {
+
+    static final String HOST = "127.0.0.1";
+    static final int GATEWAY_PORT = 8080;
+    static final int SANDBOX_PORT = 8090;
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int POSTGRES_EMBEDDED_PORT = 5433;
+    static final int SMTP_PORT = 3025;
+    static final int MAILBOX_PORT = 8025;
+
+    /** Heap and JIT settings for each service JVM: small and quick to start; tune here. */
+    static final List<String> SERVICE_JVM_OPTS = List.of(
+            "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    /** Dynamic AppCDS archives per child JVM in .risiti/cds (off with RISITI_CDS=false). */
+    static final boolean CDS = !"false".equalsIgnoreCase(System.getenv("RISITI_CDS"));
+
+    /** The supervisor hosts the gateway and GreenMail: C2 stays on for gateway throughput. */
+    static final List<String> SUPERVISOR_JVM_OPTS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
+            "--sun-misc-unsafe-memory-access=allow"); // Netty 4.1 still uses Unsafe; silence JDK 25's warning
+
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
+
+    record Service(String name, int port, String database) {
+        String jar() {
+            return name + "/target/quarkus-app/quarkus-run.jar";
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service(Routes.AUTH, 8081, "risiti_auth"),
+            new Service(Routes.CUSTOMER, 8082, "risiti_customer"),
+            new Service(Routes.INVOICE, 8083, "risiti_invoice"),
+            new Service(Routes.BILLING, 8084, "risiti_billing"),
+            new Service(Routes.NRS_GATEWAY, 8085, "risiti_nrs"),
+            new Service(Routes.WEBHOOK, 8086, "risiti_webhook"));
+
+    static final String SANDBOX = "nrs-sandbox";
+    static final String SANDBOX_JAR = "deploy/nrs-sandbox/target/quarkus-app/quarkus-run.jar";
+
+    /** Components selectable with --only, in start order. */
+    static final List<String> INFRA = List.of("postgres", "kafka", "mail", SANDBOX);
+
+    private Stack() {
+    }
+}

@@ -1,0 +1,77 @@
+package ng.risiti.launcher;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Swagger UI from the org.webjars:swagger-ui jar, pointed at the merged document. */
+final class SwaggerUi {
+
+    static final String INDEX = """
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <title>Risiti API</title>
+              <link rel="stylesheet" href="/docs/swagger-ui/swagger-ui.css">
+            </head>
+            <body>
+              <div id="swagger-ui"></div>
+              <script src="/docs/swagger-ui/swagger-ui-bundle.js"></script>
+              <script src="/docs/swagger-ui/swagger-ui-standalone-preset.js"></script>
+              <script>
+                window.ui = SwaggerUIBundle({
+                  url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
+                  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout'
+                });
+              </script>
+            </body>
+            </html>
+            """;
+
+    private final String root;
+    private final Map<String, Buffer> cache = new ConcurrentHashMap<>();
+
+    SwaggerUi() {
+        this.root = "META-INF/resources/webjars/swagger-ui/" + version() + "/";
+    }
+
+    static String version() {
+        try (InputStream in = SwaggerUi.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** A file of the webjar (no sub-directories), or null. */
+    Buffer file(String name) {
+        if (name.isEmpty() || name.contains("/") || name.contains("..")) {
+            return null;
+        }
+        return cache.computeIfAbsent(name, n -> {
+            try (InputStream in = SwaggerUi.class.getClassLoader().getResourceAsStream(root + n)) {
+                return in == null ? null : Buffer.buffer(in.readAllBytes());
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    static String contentType(String name) {
+        if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (name.endsWith(".css")) return "text/css; charset=utf-8";
+        if (name.endsWith(".html")) return "text/html; charset=utf-8";
+        if (name.endsWith(".png")) return "image/png";
+        if (name.endsWith(".map") || name.endsWith(".json")) return "application/json";
+        return "application/octet-stream";
+    }
+}

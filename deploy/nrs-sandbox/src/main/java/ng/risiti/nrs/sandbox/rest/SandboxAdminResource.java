@@ -1,0 +1,84 @@
+package ng.risiti.nrs.sandbox.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import ng.risiti.nrs.sandbox.NrsException;
+import ng.risiti.nrs.sandbox.service.FaultInjector;
+import ng.risiti.nrs.sandbox.service.FaultInjector.Fault;
+import ng.risiti.nrs.sandbox.service.InvoiceLedger;
+
+/**
+ * Test controls, not part of NRS: {@code POST /__sandbox/faults {"count":3,"status":500,"delay_ms":0,"path_prefix":"/api/v1/invoice/sign"}}
+ * makes the next matching calls fail; {@code POST /__sandbox/reset} forgets every invoice and fault.
+ */
+@Path("/__sandbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class SandboxAdminResource {
+
+    public record FaultRequest(Integer count, Integer status,
+                               @JsonProperty("delay_ms") Long delayMs,
+                               @JsonProperty("path_prefix") String pathPrefix) {
+    }
+
+    private final FaultInjector faults;
+    private final InvoiceLedger ledger;
+
+    public SandboxAdminResource(FaultInjector faults, InvoiceLedger ledger) {
+        this.faults = faults;
+        this.ledger = ledger;
+    }
+
+    @POST
+    @Path("/faults")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response arm(FaultRequest req) {
+        int count = req == null || req.count() == null ? 1 : req.count();
+        int status = req == null || req.status() == null ? 500 : req.status();
+        long delay = req == null || req.delayMs() == null ? 0 : req.delayMs();
+        String prefix = req == null || req.pathPrefix() == null ? "/api/" : req.pathPrefix();
+        if (count < 0 || status < 400 || status > 599 || delay < 0 || delay > 120_000) {
+            throw new NrsException(400, "sandbox_faults", "invalid fault plan",
+                    "count >= 0, 400 <= status <= 599, 0 <= delay_ms <= 120000");
+        }
+        faults.arm(new Fault(count, status, delay, prefix));
+        return current();
+    }
+
+    @GET
+    @Path("/faults")
+    public Response current() {
+        return NrsEnvelope.ok(faults.current()
+                .<Object>map(f -> Map.of("count", f.remaining(), "status", f.status(), "delay_ms", f.delayMillis(),
+                        "path_prefix", f.pathPrefix()))
+                .orElse(Map.of("count", 0)));
+    }
+
+    @DELETE
+    @Path("/faults")
+    public Response clear() {
+        faults.clear();
+        return current();
+    }
+
+    @POST
+    @Path("/reset")
+    public Response reset() {
+        faults.clear();
+        ledger.clear();
+        return NrsEnvelope.ok(Map.of("ok", true));
+    }
+
+    @GET
+    @Path("/invoices")
+    public Response invoices() {
+        return NrsEnvelope.ok(ledger.all().stream().map(i -> i.irn().value()).sorted().toList());
+    }
+}

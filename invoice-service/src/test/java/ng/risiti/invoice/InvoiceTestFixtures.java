@@ -6,15 +6,9 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** A tenant with an owner token and a customer published the way customer-service publishes it. */
 final class InvoiceTestFixtures {
@@ -37,17 +31,7 @@ final class InvoiceTestFixtures {
         String state = """
                 {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
                  "created_at":"%s","updated_at":"%s","deleted_at":null}""".formatted(id, tenantId, name, tin, now, now);
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("risiti.customers.v1", id.toString(), state);
-            record.headers().add("ce_id", UUID.randomUUID().toString().getBytes());
-            record.headers().add("ce_type", "customer.created".getBytes());
-            record.headers().add("ce_tenantid", tenantId.toString().getBytes());
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestEvents.publish("risiti.customers.v1", id.toString(), "customer.created", tenantId, state);
         return id;
     }
 

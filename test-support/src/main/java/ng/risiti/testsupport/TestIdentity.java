@@ -21,13 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -104,21 +98,7 @@ public final class TestIdentity {
                 + "\",\"scopes\":[" + String.join(",", scopes.stream().map(s -> "\"" + s + "\"").toList()) + "],\"test\":false"
                 + ",\"expires_at\":" + (expiresAt == null ? "null" : "\"" + expiresAt + "\"")
                 + ",\"revoked_at\":" + (revokedAt == null ? "null" : "\"" + revokedAt + "\"") + "}";
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            ProducerRecord<String, String> record = new ProducerRecord<>("risiti.api-keys.v1", hash, state);
-            record.headers().add("ce_specversion", bytes("1.0"));
-            record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
-            record.headers().add("ce_type", bytes("api_key.state"));
-            record.headers().add("ce_source", bytes("/risiti/test-identity"));
-            record.headers().add("ce_time", bytes(Instant.now().toString()));
-            record.headers().add("ce_tenantid", bytes(tenantId.toString()));
-            producer.send(record).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish API key state", e);
-        }
+        TestEvents.publish("risiti.api-keys.v1", hash, "api_key.state", tenantId, state);
     }
 
     private static String sign(UUID tenantId, UUID userId, String role, List<String> scopes, Instant expiresAt) {
@@ -191,9 +171,6 @@ public final class TestIdentity {
         }
     }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
 
     /** Points the service's JWT verification and API-key fallback lookups at the test identity server. */
     public static class Resource implements io.quarkus.test.common.QuarkusTestResourceLifecycleManager {

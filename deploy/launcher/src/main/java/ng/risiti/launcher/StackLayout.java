@@ -6,8 +6,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where things live: the repository root and its gitignored {@code .risiti/} state directory. */
-record StackLayout(Path root) {
+/**
+ * Where things live: the repository root and the state directory (its gitignored {@code .risiti/}, or another
+ * directory for a stack that must not disturb the developer's, e.g. the system tests').
+ */
+record StackLayout(Path root, Path state) {
+
+    StackLayout(Path root) {
+        this(root, root.resolve(".risiti"));
+    }
 
     static StackLayout locate() {
         String home = System.getenv("RISITI_HOME");
@@ -40,7 +47,6 @@ record StackLayout(Path root) {
         return Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("deploy/launcher"));
     }
 
-    Path state() { return root.resolve(".risiti"); }
     Path data() { return state().resolve("data"); }
     Path logs() { return state().resolve("logs"); }
     Path pids() { return state().resolve("pids"); }

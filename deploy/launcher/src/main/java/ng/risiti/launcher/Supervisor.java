@@ -54,6 +54,7 @@ final class Supervisor {
     private volatile String status = StackState.STARTING;
     private volatile Long readyAfterMs;
     private volatile Vertx vertx;
+    private volatile Postgres pg;
 
     Supervisor(StackLayout layout, Set<String> only) {
         this.layout = layout;
@@ -84,22 +85,11 @@ final class Supervisor {
         try {
             startAll();
         } catch (Throwable e) {
-            String why = rootMessage(e);
-            status = StackState.FAILED;
-            if (!stopping.get()) {
-                Console.line("");
-                Console.line("risiti: start failed: %s", why);
-            }
-            writeState(why);
-            stopAll();
-            writeState(why);
+            startFailed(e);
             Pids.delete(layout.supervisorPid());
             return stopping.get() ? 0 : 1;
         }
-        status = StackState.READY;
-        readyAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        writeState(null);
-        summary();
+        ready();
         Thread.ofPlatform().daemon().name("risiti-watch").start(this::watch);
         try {
             stopRequested.await();
@@ -108,6 +98,80 @@ final class Supervisor {
         }
         stopAll();
         return 0;
+    }
+
+    /**
+     * {@link LocalStack}: starts everything in this JVM with the same code as {@link #run()}, without its
+     * process concerns (supervisor pid file, signal handlers, waiting); on failure stops what started and throws.
+     */
+    void startInProcess() {
+        main = Thread.currentThread();
+        quietLibraryLogging();
+        layout.createDirectories();
+        Console.line("risiti: starting the local stack in %s (state in %s, in-process)", layout.root(), layout.show(layout.state()));
+        writeState(null);
+        try {
+            startAll();
+        } catch (Throwable e) {
+            startFailed(e);
+            throw new IllegalStateException("the local stack did not start: " + rootMessage(e), e);
+        }
+        ready();
+    }
+
+    /**
+     * Stops one service (if it runs) and starts it again with its usual environment plus {@code extraEnv},
+     * awaiting its health like at start; a service that was killed is simply started again.
+     */
+    void restartService(String name, Map<String, String> extraEnv) {
+        Stack.Service service = Stack.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a service: " + name + "; one of " + Routes.SERVICES));
+        Running old = find(name).orElse(null);
+        if (old != null) {
+            long t = System.nanoTime();
+            old.stop().run();
+            running.remove(old);
+            Console.line("  stopped  %-20s %-42s (%s)", name, "pid " + old.component().pid(), Console.seconds(t));
+        }
+        Map<String, String> env = serviceEnv(service, pg);
+        env.putAll(extraEnv);
+        startChild(name, layout.root().resolve(service.jar()), env, service.port(), TIER_SERVICES);
+    }
+
+    /** The pid of a running child (kafka, nrs-sandbox, a service), if it was started. */
+    java.util.OptionalLong pid(String name) {
+        return find(name).map(r -> r.component().pid()).filter(pid -> pid > 0)
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
+    /** The PostgreSQL the services use (null before it started or when not wanted). */
+    Postgres postgres() {
+        return pg;
+    }
+
+    private java.util.Optional<Running> find(String name) {
+        synchronized (running) {
+            return running.stream().filter(r -> r.name().equals(name)).findFirst();
+        }
+    }
+
+    private void startFailed(Throwable e) {
+        String why = rootMessage(e);
+        status = StackState.FAILED;
+        if (!stopping.get()) {
+            Console.line("");
+            Console.line("risiti: start failed: %s", why);
+        }
+        writeState(why);
+        stopAll();
+        writeState(why);
+    }
+
+    private void ready() {
+        status = StackState.READY;
+        readyAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        writeState(null);
+        summary();
     }
 
     private void requestStop() {
@@ -123,7 +187,7 @@ final class Supervisor {
 
     private void startAll() throws Exception {
         checkPorts();
-        Postgres pg = wanted("postgres") ? startPostgres() : null;
+        pg = wanted("postgres") ? startPostgres() : null;
         checkStop();
 
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
@@ -359,7 +423,7 @@ final class Supervisor {
 
     private final AtomicBoolean stoppedAll = new AtomicBoolean();
 
-    private void stopAll() {
+    void stopAll() {
         if (stoppedAll.getAndSet(true)) {
             return;
         }

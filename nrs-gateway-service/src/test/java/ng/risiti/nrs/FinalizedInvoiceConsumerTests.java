@@ -1,0 +1,66 @@
+package ng.risiti.nrs;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.testsupport.TestEvents;
+import ng.risiti.testsupport.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = ng.risiti.testsupport.RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
+@QuarkusTestResource(TestIdentity.Resource.class)
+class FinalizedInvoiceConsumerTests {
+
+    final UUID tenantId = UUID.randomUUID();
+    final String token = TestIdentity.token(tenantId, UUID.randomUUID(), "owner", List.of("invoices:read", "invoices:write"));
+
+    static String finalized(UUID invoiceId, UUID tenantId) {
+        return """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"INV-2025-001","status":"finalized",
+                 "customer_id":"%s","currency":"NGN","issue_date":"2025-03-24","total_amount":"376250.00",
+                 "total_amount_kobo":37625000,"irn":"INV2025001-ABCD1234-20250324","test_mode":false}"""
+                .formatted(invoiceId, tenantId, UUID.randomUUID());
+    }
+
+    @Test
+    void recordsOneSubmissionPerFinalizedInvoiceEvenWhenTheEventIsRedelivered() {
+        UUID invoice = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        TestEvents.publish("risiti.invoices.v1", invoice.toString(), eventId, "invoice.finalized", tenantId, finalized(invoice, tenantId));
+        TestEvents.publish("risiti.invoices.v1", invoice.toString(), eventId, "invoice.finalized", tenantId, finalized(invoice, tenantId));
+        // a later, unrelated invoice proves the consumer got past both copies
+        UUID later = UUID.randomUUID();
+        TestEvents.publish("risiti.invoices.v1", later.toString(), "invoice.finalized", tenantId, finalized(later, tenantId));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).queryParam("invoice_id", later)
+                .get("/api/v1/nrs/submissions").then().statusCode(200).body("data.size()", equalTo(1)));
+        given().auth().oauth2(token).queryParam("invoice_id", invoice).get("/api/v1/nrs/submissions").then().statusCode(200)
+                .body("data.size()", equalTo(1))
+                .body("data[0].irn", equalTo("INV2025001-ABCD1234-20250324"))
+                .body("data[0].status", equalTo("pending"));
+    }
+
+    @Test
+    void ignoresOtherInvoiceEventsAndOtherTenants() {
+        UUID invoice = UUID.randomUUID();
+        TestEvents.publish("risiti.invoices.v1", invoice.toString(), "invoice.created", tenantId, finalized(invoice, tenantId));
+        UUID marker = UUID.randomUUID();
+        TestEvents.publish("risiti.invoices.v1", marker.toString(), "invoice.finalized", tenantId, finalized(marker, tenantId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).queryParam("invoice_id", marker)
+                .get("/api/v1/nrs/submissions").then().statusCode(200).body("data.size()", equalTo(1)));
+        given().auth().oauth2(token).queryParam("invoice_id", invoice).get("/api/v1/nrs/submissions").then().body("data.size()", equalTo(0));
+        String stranger = TestIdentity.token(UUID.randomUUID(), UUID.randomUUID(), "owner", List.of("invoices:read"));
+        given().auth().oauth2(stranger).queryParam("invoice_id", marker).get("/api/v1/nrs/submissions").then().body("data.size()", equalTo(0));
+        given().auth().oauth2(token).queryParam("invoice_id", "nope").get("/api/v1/nrs/submissions").then().statusCode(400)
+                .body("error.details[0].field", equalTo("invoice_id"));
+        given().get("/api/v1/nrs/submissions").then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+    }
+}

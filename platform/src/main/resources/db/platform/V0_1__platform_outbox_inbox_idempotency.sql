@@ -39,6 +39,8 @@ create table idempotency_keys (
     status           integer,
     content_type     text,
     body             text,
+    -- the response held a secret and was not stored: a repeat is refused, not replayed
+    secret           boolean      not null default false,
     created_at       timestamptz  not null,
     completed_at     timestamptz,
     primary key (scope, idempotency_key)

@@ -51,9 +51,14 @@ final class FieldPaths {
         return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 
+    /** The name a message starts with: the last field, or the whole path for a list item ("scopes.1"). */
     static String leaf(String path) {
         int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        if (dot < 0) {
+            return path;
+        }
+        String last = path.substring(dot + 1);
+        return last.chars().allMatch(Character::isDigit) ? path : last;
     }
 
     /** What the client should have sent, in words: "a number", "a valid ISO date (YYYY-MM-DD)". */

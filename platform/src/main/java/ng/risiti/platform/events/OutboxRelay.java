@@ -110,7 +110,7 @@ public class OutboxRelay {
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    @Scheduled(every = "${risiti.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${risiti.outbox.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class)
     Uni<Void> poll() {
         wake();

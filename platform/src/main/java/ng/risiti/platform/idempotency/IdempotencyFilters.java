@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ public class IdempotencyFilters {
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration POLL = Duration.ofMillis(50);
 
-    private record Claim(String scope, String key) {
+    private record Claim(String scope, String key, boolean secret) {
     }
 
     private final IdempotencyStore store;
@@ -53,7 +54,7 @@ public class IdempotencyFilters {
     }
 
     @ServerRequestFilter(readBody = true)
-    public Uni<Response> claim(ContainerRequestContext request) {
+    public Uni<Response> claim(ContainerRequestContext request, ResourceInfo resource) {
         String key = request.getHeaderString(HEADER);
         if (!"POST".equals(request.getMethod()) || key == null) {
             return Uni.createFrom().nullItem();
@@ -67,7 +68,7 @@ public class IdempotencyFilters {
             String scope = scope(who);
             return store.claim(scope, key, hash).flatMap(existing -> {
                 if (existing == null) {
-                    request.setProperty(CLAIM, new Claim(scope, key));
+                    request.setProperty(CLAIM, new Claim(scope, key, secret(resource)));
                     return Uni.createFrom().nullItem();
                 }
                 return answer(scope, key, hash, existing, System.nanoTime() + config.waitForInFlight().toNanos());
@@ -82,6 +83,9 @@ public class IdempotencyFilters {
         }
         if (response.getStatus() >= 500) {
             return store.release(claim.scope(), claim.key());
+        }
+        if (claim.secret()) {
+            return store.completeWithoutBody(claim.scope(), claim.key(), response.getStatus());
         }
         try {
             Object entity = response.getEntity();
@@ -99,6 +103,10 @@ public class IdempotencyFilters {
             return Uni.createFrom().failure(new ApiException(ErrorCode.UNPROCESSABLE,
                     "Idempotency-Key '" + key + "' was already used with a different request body."));
         }
+        if (stored.completed() && stored.secret()) {
+            return Uni.createFrom().failure(ApiException.conflict("A request with Idempotency-Key '" + key
+                    + "' was already processed; its response held a secret, which is never stored, so it cannot be replayed."));
+        }
         if (stored.completed()) {
             Response.ResponseBuilder replay = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
             if (stored.body() != null) {
@@ -115,6 +123,10 @@ public class IdempotencyFilters {
                 .flatMap(next -> next == null
                         ? Uni.createFrom().failure(ApiException.conflict("The first request with Idempotency-Key '" + key + "' failed; retry."))
                         : answer(scope, key, hash, next, deadline));
+    }
+
+    private static boolean secret(ResourceInfo resource) {
+        return resource != null && resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SecretResponse.class);
     }
 
     private static String scope(SecurityIdentity who) {

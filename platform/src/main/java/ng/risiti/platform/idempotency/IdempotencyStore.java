@@ -15,7 +15,7 @@ import ng.risiti.platform.config.IdempotencyConfig;
 public class IdempotencyStore {
 
     /** What a key already holds. {@code status == null} while the first request is still running. */
-    public record Stored(String requestHash, Integer status, String contentType, String body) {
+    public record Stored(String requestHash, Integer status, String contentType, String body, boolean secret) {
         public boolean completed() {
             return status != null;
         }
@@ -42,20 +42,28 @@ public class IdempotencyStore {
     }
 
     public Uni<Stored> find(String scope, String key) {
-        return pool.preparedQuery("select request_hash, status, content_type, body from idempotency_keys where scope = $1 and idempotency_key = $2")
+        return pool.preparedQuery("select request_hash, status, content_type, body, secret from idempotency_keys where scope = $1 and idempotency_key = $2")
                 .execute(Tuple.of(scope, key))
                 .map(rows -> {
                     if (rows.size() == 0) {
                         return null;
                     }
                     Row row = rows.iterator().next();
-                    return new Stored(row.getString("request_hash"), row.getInteger("status"), row.getString("content_type"), row.getString("body"));
+                    return new Stored(row.getString("request_hash"), row.getInteger("status"), row.getString("content_type"), row.getString("body"),
+                            row.getBoolean("secret"));
                 });
     }
 
     public Uni<Void> complete(String scope, String key, int status, String contentType, String body) {
         return pool.preparedQuery("update idempotency_keys set status = $3, content_type = $4, body = $5, completed_at = now() where scope = $1 and idempotency_key = $2")
                 .execute(Tuple.of(scope, key, status, contentType, body))
+                .replaceWithVoid();
+    }
+
+    /** Records that the first request finished without keeping its response, which held a secret. */
+    public Uni<Void> completeWithoutBody(String scope, String key, int status) {
+        return pool.preparedQuery("update idempotency_keys set status = $3, secret = true, completed_at = now() where scope = $1 and idempotency_key = $2")
+                .execute(Tuple.of(scope, key, status))
                 .replaceWithVoid();
     }
 

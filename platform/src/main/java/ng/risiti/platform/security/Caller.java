@@ -40,4 +40,17 @@ public record Caller(UUID tenantId, UUID userId, AuthMethod method, UUID apiKeyI
     public boolean viaJwt() {
         return method == AuthMethod.JWT;
     }
+
+    /**
+     * The signed-in user, for endpoints the seed marks "JWT" only (account, keys, team, settings): an API-key
+     * caller is authenticated but refused with 403.
+     */
+    public static Caller user(SecurityIdentity identity) {
+        Caller caller = of(identity);
+        if (!caller.viaJwt() || caller.userId() == null) {
+            throw new ng.risiti.platform.error.ApiException(ng.risiti.platform.error.ErrorCode.FORBIDDEN,
+                    "This endpoint requires a user session (JWT); API keys cannot call it.");
+        }
+        return caller;
+    }
 }

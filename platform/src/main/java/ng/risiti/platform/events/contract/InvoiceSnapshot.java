@@ -1,5 +1,6 @@
 package ng.risiti.platform.events.contract;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.UUID;
  * Data of every {@code risiti.invoices.v1} event (key = invoice id): the invoice as it stands after the change.
  * Money twice, as in the REST API: decimal naira strings and integer kobo.
  */
+@RegisterForReflection
 public record InvoiceSnapshot(
         UUID invoiceId,
         UUID tenantId,

@@ -1,0 +1,10 @@
+package ng.risiti.auth.account.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import ng.risiti.auth.account.Tenant;
+
+@ApplicationScoped
+public class TenantRepository implements PanacheRepositoryBase<Tenant, UUID> {
+}

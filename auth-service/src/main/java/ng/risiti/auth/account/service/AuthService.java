@@ -1,0 +1,182 @@
+package ng.risiti.auth.account.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import ng.risiti.auth.account.BusinessType;
+import ng.risiti.auth.account.Plans;
+import ng.risiti.auth.account.Tenant;
+import ng.risiti.auth.account.User;
+import ng.risiti.platform.events.contract.TenantState;
+import ng.risiti.auth.account.repository.TenantRepository;
+import ng.risiti.auth.account.repository.UserRepository;
+import ng.risiti.auth.account.rest.LoginRequest;
+import ng.risiti.auth.account.rest.RegisterRequest;
+import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.auth.session.service.SessionService;
+import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.Outbox;
+import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Role;
+
+/** Sign-up, sign-in and "who am I". Argon2 and RSA run on workers; the database work between them is one transaction. */
+@ApplicationScoped
+public class AuthService {
+
+    /** Where a sign-in came from, kept on the session for the user's "active sessions" view. */
+    public record Client(String userAgent, String ipAddress) {
+    }
+
+    /** A user with a fresh session: what register and login answer with. */
+    public record SignedIn(User user, Tenant tenant, String accessToken, SessionService.Opened session) {
+    }
+
+    /** The user and tenant an authenticated caller acts as. */
+    public record Profile(User user, Tenant tenant) {
+    }
+
+    static final String BAD_CREDENTIALS = "Invalid email or password.";
+
+    private final TenantRepository tenants;
+    private final UserRepository users;
+    private final SessionService sessions;
+    private final PasswordHasher passwords;
+    private final AccessTokens tokens;
+    private final Outbox outbox;
+
+    public AuthService(TenantRepository tenants, UserRepository users, SessionService sessions, PasswordHasher passwords,
+            AccessTokens tokens, Outbox outbox) {
+        this.tenants = tenants;
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.outbox = outbox;
+    }
+
+    /** Creates the tenant and its owner, announces both on {@code risiti.tenants.v1}, and signs the owner in. */
+    public Uni<SignedIn> register(RegisterRequest request, Client client) {
+        String email = normalizeEmail(request.email());
+        return Offload.run(() -> passwords.hash(request.password()))
+                .flatMap(hash -> Panache.withTransaction(() -> users.emailTaken(email).flatMap(taken -> {
+                    if (taken) {
+                        return Uni.createFrom().failure(emailConflict());
+                    }
+                    OffsetDateTime now = now();
+                    Tenant tenant = newTenant(request, now);
+                    User owner = newOwner(request, email, hash, tenant, now);
+                    return tenants.persist(tenant)
+                            .flatMap(ignored -> users.persist(owner))
+                            .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.TENANT_CREATED, tenant.id.toString(), tenant.id,
+                                    tenantState(tenant, null)))
+                            .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.USER_CREATED, tenant.id.toString(), tenant.id,
+                                    tenantState(tenant, owner)))
+                            .flatMap(ignored -> sessions.open(tenant.id, owner.id, client.userAgent(), client.ipAddress()))
+                            .map(session -> new SignedIn(owner, tenant, null, session));
+                })))
+                // two sign-ups racing for one email: the unique index decides, the loser gets the same 409
+                .onFailure(AuthService::isUniqueViolation).transform(ignored -> emailConflict())
+                .flatMap(this::withAccessToken);
+    }
+
+    /** Wrong email and wrong password answer the same, after the same Argon2 work. */
+    public Uni<SignedIn> login(LoginRequest request, Client client) {
+        String email = normalizeEmail(request.email());
+        return Panache.withSession(() -> users.findByEmail(email))
+                .flatMap(user -> Offload.run(() -> {
+                    if (user == null) {
+                        passwords.verifyNothing(request.password());
+                        return false;
+                    }
+                    return passwords.verify(user.passwordHash, request.password());
+                }).map(valid -> {
+                    if (!valid) {
+                        throw ApiException.unauthorized(BAD_CREDENTIALS);
+                    }
+                    return user;
+                }))
+                .flatMap(user -> Panache.withTransaction(() -> tenants.findById(user.tenantId)
+                        .flatMap(tenant -> sessions.open(tenant.id, user.id, client.userAgent(), client.ipAddress())
+                                .map(session -> new SignedIn(user, tenant, null, session)))))
+                .flatMap(this::withAccessToken);
+    }
+
+    /** The caller's user (for an API key: the user who created it) and tenant. */
+    public Uni<Profile> me(Caller caller) {
+        if (caller.userId() == null) {
+            return Uni.createFrom().failure(ApiException.unauthorized("This credential is not linked to a user."));
+        }
+        return Panache.withSession(() -> users.findInTenant(caller.tenantId(), caller.userId())
+                .flatMap(user -> user == null
+                        ? Uni.createFrom().failure(ApiException.unauthorized("The user of this credential no longer exists."))
+                        : tenants.findById(user.tenantId).map(tenant -> new Profile(user, tenant))));
+    }
+
+    private Uni<SignedIn> withAccessToken(SignedIn signedIn) {
+        return Offload.run(() -> tokens.issue(signedIn.user().id, signedIn.tenant().id, signedIn.user().role, signedIn.session().sessionId()))
+                .map(token -> new SignedIn(signedIn.user(), signedIn.tenant(), token, signedIn.session()));
+    }
+
+    private static Tenant newTenant(RegisterRequest request, OffsetDateTime now) {
+        Tenant tenant = new Tenant();
+        tenant.id = UuidV7.next();
+        tenant.name = request.businessName().trim();
+        tenant.tin = request.tin();
+        tenant.businessType = BusinessType.fromWire(request.businessType());
+        tenant.planSlug = request.planSlug() == null ? Plans.FREE : request.planSlug();
+        tenant.createdAt = now;
+        tenant.updatedAt = now;
+        return tenant;
+    }
+
+    private static User newOwner(RegisterRequest request, String email, String passwordHash, Tenant tenant, OffsetDateTime now) {
+        User user = new User();
+        user.id = UuidV7.next();
+        user.tenantId = tenant.id;
+        user.email = email;
+        user.passwordHash = passwordHash;
+        user.firstName = request.firstName().trim();
+        user.lastName = request.lastName().trim();
+        user.role = Role.OWNER;
+        user.mfaEnabled = false;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static ApiException emailConflict() {
+        return ApiException.conflict("An account with this email already exists.");
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tenant's whole state for the compacted tenants topic; user events add the member they are about. */
+    static TenantState tenantState(Tenant tenant, User member) {
+        return new TenantState(tenant.id, tenant.name, tenant.tin, tenant.businessType.wireName(), tenant.planSlug, tenant.createdAt,
+                member == null ? null : new TenantState.Member(member.id, member.email, member.firstName, member.lastName,
+                        member.role.wireName(), member.createdAt));
+    }
+}

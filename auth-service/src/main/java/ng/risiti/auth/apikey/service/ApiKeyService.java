@@ -1,0 +1,132 @@
+package ng.risiti.auth.apikey.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.auth.apikey.ApiKey;
+import ng.risiti.auth.apikey.mapping.ApiKeyMapper;
+import ng.risiti.auth.apikey.repository.ApiKeyRepository;
+import ng.risiti.auth.apikey.rest.CreateApiKeyRequest;
+import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.FieldError;
+import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.Outbox;
+import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.pagination.Page;
+import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.pagination.Pagination;
+import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.rest.Ids;
+import ng.risiti.platform.security.ApiKeyRegistry;
+import ng.risiti.platform.security.ApiKeyState;
+import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Credentials;
+import ng.risiti.platform.security.Scope;
+
+/**
+ * API keys: created and revoked here, announced as {@link ApiKeyState} on the compacted {@code risiti.api-keys.v1}
+ * (key = key hash) in the same transaction, which is how every service learns of a revocation within a second.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+    /** A new key and its secret, which exists only in this response. */
+    public record Created(ApiKey key, String secret) {
+    }
+
+    private static final int SECRET_BYTES = 20;
+    private static final int PREFIX_HEX = 6;
+
+    private final ApiKeyRepository keys;
+    private final Outbox outbox;
+    private final Pagination pagination;
+    private final ApiKeyRegistry registry;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiKeyService(ApiKeyRepository keys, Outbox outbox, Pagination pagination, ApiKeyRegistry registry) {
+        this.keys = keys;
+        this.outbox = outbox;
+        this.pagination = pagination;
+        this.registry = registry;
+    }
+
+    public Uni<Created> create(Caller caller, CreateApiKeyRequest request) {
+        List<String> scopes = knownScopes(request.scopes());
+        byte[] bytes = new byte[SECRET_BYTES];
+        random.nextBytes(bytes);
+        String hex = HexFormat.of().formatHex(bytes);
+        String secret = Credentials.LIVE_PREFIX + hex;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+
+        ApiKey key = new ApiKey();
+        key.id = UuidV7.next();
+        key.tenantId = caller.tenantId();
+        key.createdBy = caller.userId();
+        key.name = request.name().trim();
+        key.keyHash = Credentials.hash(secret);
+        key.prefix = Credentials.LIVE_PREFIX + hex.substring(0, PREFIX_HEX);
+        key.scopes = scopes;
+        key.test = false;
+        key.expiresAt = request.expiresAt() == null ? null : request.expiresAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        key.createdAt = now;
+        ApiKeyState state = ApiKeyMapper.state(key);
+        return Panache.withTransaction(() -> keys.persist(key)
+                        .flatMap(ignored -> outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)))
+                // this replica knows at once; the others learn from the topic (or ask us on first sight)
+                .invoke(() -> registry.accept(state))
+                .map(ignored -> new Created(key, secret));
+    }
+
+    public Uni<Page<ApiKey>> list(Caller caller, PageRequest page) {
+        return Panache.withSession(() -> keys.listLive(caller.tenantId(), page))
+                .map(rows -> pagination.page(rows, page, row -> java.util.Map.of(ApiKeyRepository.CURSOR_ID, row.id.toString())));
+    }
+
+    /** Unknown ids, other tenants' keys and already revoked keys are all "not found". */
+    public Uni<Void> revoke(Caller caller, String id) {
+        UUID keyId = Ids.parse(id, "API key");
+        return Panache.withTransaction(() -> keys.findLive(caller.tenantId(), keyId).flatMap(key -> {
+                    if (key == null) {
+                        return Uni.createFrom().failure(notFound(id));
+                    }
+                    key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    ApiKeyState state = ApiKeyMapper.state(key);
+                    return outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)
+                            .replaceWith(state);
+                }))
+                .invoke(registry::accept)
+                .replaceWithVoid();
+    }
+
+    /** The state other services ask for when a key is not in their replica yet; revoked keys included. */
+    public Uni<ApiKeyState> state(String keyHash) {
+        return Panache.withSession(() -> keys.findByHash(keyHash)).map(key -> key == null ? null : ApiKeyMapper.state(key));
+    }
+
+    private static List<String> knownScopes(List<String> requested) {
+        List<FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String scope = requested.get(i);
+            if (!Scope.isKnown(scope)) {
+                unknown.add(new FieldError("scopes." + i, "scopes." + i + " must be one of: " + String.join(", ", Scope.ALL)));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.validation(unknown);
+        }
+        return List.copyOf(new LinkedHashSet<>(requested));
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("API key", id);
+    }
+}

@@ -1,0 +1,15 @@
+package ng.risiti.auth.session.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import ng.risiti.auth.session.RefreshToken;
+
+@ApplicationScoped
+public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
+
+    public Uni<RefreshToken> findByHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+}

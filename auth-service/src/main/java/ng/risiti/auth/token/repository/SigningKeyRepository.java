@@ -1,0 +1,38 @@
+package ng.risiti.auth.token.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import ng.risiti.auth.token.SigningKey;
+
+@ApplicationScoped
+public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, String> {
+
+    public Uni<SigningKey> findActive() {
+        return find("active = true").firstResult();
+    }
+
+    /** The active key and keys retired after {@code retiredSince}: tokens they signed may still be presented. */
+    public Uni<List<SigningKey>> published(OffsetDateTime retiredSince) {
+        return list("active = true or retiredAt > ?1 order by createdAt desc", retiredSince);
+    }
+
+    /**
+     * Stores {@code key} as the active key unless one already exists; the unique partial index on active keys
+     * makes a second replica's concurrent insert a no-op. Returns whether this key was stored.
+     */
+    public Uni<Boolean> insertIfNoneActive(SigningKey key) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        insert into signing_keys (kid, public_key, private_key, created_at, active)
+                        values (?1, ?2, ?3, ?4, true) on conflict do nothing""")
+                .setParameter(1, key.kid)
+                .setParameter(2, key.publicKey)
+                .setParameter(3, key.privateKey)
+                .setParameter(4, key.createdAt)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+}

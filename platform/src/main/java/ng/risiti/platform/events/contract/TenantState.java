@@ -1,0 +1,20 @@
+package ng.risiti.platform.events.contract;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Value of a {@code risiti.tenants.v1} record (key = tenant id). The topic is compacted by tenant, so every record,
+ * whatever its type ({@code tenant.created}, {@code tenant.updated}, {@code user.created}, ...), carries the whole
+ * tenant; user events add the {@code member} they are about. Never carries a password hash or any secret.
+ */
+@RegisterForReflection
+public record TenantState(UUID tenantId, String name, String tin, String businessType, String planSlug,
+        OffsetDateTime createdAt, Member member) {
+
+    /** The user a user event is about. */
+    @RegisterForReflection
+    public record Member(UUID id, String email, String firstName, String lastName, String role, OffsetDateTime createdAt) {
+    }
+}

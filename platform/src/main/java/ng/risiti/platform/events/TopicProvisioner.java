@@ -25,19 +25,29 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
     private final String bootstrapServers;
     private final int partitions;
+    private final short replicationFactor;
 
     public TopicProvisioner(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "risiti.topics.partitions", defaultValue = "3") int partitions) {
+            @ConfigProperty(name = "risiti.topics.partitions", defaultValue = "3") int partitions,
+            @ConfigProperty(name = "risiti.topics.replication-factor", defaultValue = "1") short replicationFactor) {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** State topics keep the latest record per key; session revocations also age out after a day. */
+    static Map<String, String> configOf(String topic) {
+        if (Topics.SESSIONS.equals(topic)) {
+            return Map.of("cleanup.policy", "compact,delete", "retention.ms", String.valueOf(24L * 60 * 60 * 1000));
+        }
+        return Topics.COMPACTED.contains(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
     }
 
     void provision(@Observes @Priority(1) StartupEvent ignored) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000))) {
             List<NewTopic> topics = Topics.ALL.stream()
-                    .map(name -> new NewTopic(name, partitions, (short) 1)
-                            .configs(Topics.COMPACTED.contains(name) ? Map.of("cleanup.policy", "compact") : Map.of()))
+                    .map(name -> new NewTopic(name, partitions, replicationFactor).configs(configOf(name)))
                     .toList();
             admin.createTopics(topics).values().forEach((name, future) -> {
                 try {

@@ -13,9 +13,11 @@ public final class Topics {
     public static final String NRS = "risiti.nrs.v1";
     public static final String BILLING = "risiti.billing.v1";
     public static final String API_USAGE = "risiti.api-usage.v1";
+    /** Revoked sessions (key = session id): every service refuses their access tokens at once. */
+    public static final String SESSIONS = "risiti.sessions.v1";
 
-    public static final List<String> COMPACTED = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS);
-    public static final List<String> ALL = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, INVOICES, NRS, BILLING, API_USAGE);
+    public static final List<String> COMPACTED = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, SESSIONS);
+    public static final List<String> ALL = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, INVOICES, NRS, BILLING, API_USAGE, SESSIONS);
 
     private Topics() {
     }

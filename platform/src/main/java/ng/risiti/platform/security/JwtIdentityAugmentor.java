@@ -1,5 +1,6 @@
 package ng.risiti.platform.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -11,10 +12,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Gives a verified access token the same shape as an API-key identity: tenant and user attributes, and the
- * token's {@code groups} (scopes of the user's role) as roles, with {@code admin} implying every scope.
+ * token's {@code groups} (scopes of the user's role) as roles, with {@code admin} implying every scope. A token
+ * of a revoked session (logout, password reset, removed member) is refused here, in every service.
  */
 @ApplicationScoped
 public class JwtIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    private final RevokedSessions revokedSessions;
+
+    public JwtIdentityAugmentor(RevokedSessions revokedSessions) {
+        this.revokedSessions = revokedSessions;
+    }
 
     public static final String TENANT_CLAIM = "tid";
     public static final String ROLE_CLAIM = "role";
@@ -36,6 +44,9 @@ public class JwtIdentityAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(Caller.METHOD, Caller.AuthMethod.JWT)
                 .addAttribute(Caller.TEST_MODE, false);
         String session = jwt.getClaim(SESSION_CLAIM);
+        if (revokedSessions.isRevoked(session)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("session was revoked"));
+        }
         if (session != null) {
             builder.addAttribute(Caller.SESSION_ID, session);
         }

@@ -88,7 +88,7 @@ public class InvoiceService {
     public Uni<Invoice> finalizeInvoice(Caller caller, UUID id) {
         return get(caller, id).flatMap(draft -> {
             draft.status.moveTo(InvoiceStatus.FINALIZED);
-            Irn irn = Irn.of(draft.invoiceNumber, serviceIdOf(caller.tenantId()), draft.issueDate);
+            Irn irn = Irn.of(draft.invoiceNumber, InvoiceServiceIds.sandbox(caller.tenantId()), draft.issueDate);
             long version = draft.version;
             return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
                     .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenantId(), id)
@@ -100,14 +100,6 @@ public class InvoiceService {
                                 return events.emit(EventTypes.INVOICE_FINALIZED, invoice).replaceWith(invoice);
                             })));
         });
-    }
-
-    /**
-     * The tenant's NRS Service ID. Until tenants can set theirs (settings, with auth-service), a stable sandbox id
-     * derived from the tenant id keeps IRNs in the NRS shape.
-     */
-    static String serviceIdOf(UUID tenantId) {
-        return tenantId.toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
     private Uni<Map<UUID, TaxRate>> ratesFor(UUID tenantId, List<LineItemRequest> lines) {

@@ -47,6 +47,14 @@ public final class TestAccounts {
         return new Account(email, login.path("data.access_token"), login.path("data.tenant.id"), login.path("data.user.id"));
     }
 
+    /** Signs in (expecting a session, not an MFA challenge) and returns the whole response. */
+    public static ExtractableResponse<Response> login(String email, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200).extract();
+    }
+
     /** Creates a key and returns the create response's {@code data}. */
     public static Map<String, Object> createKey(Account account, List<String> scopes) {
         return given().auth().oauth2(account.accessToken()).contentType(ContentType.JSON)

@@ -29,10 +29,26 @@ public class User {
     public String lastName;
     @Column(nullable = false)
     public Role role;
+    /** Set for accounts created through Google/Microsoft OAuth; they have no password and cannot use password login. */
+    @Column(name = "oauth_provider")
+    public String oauthProvider;
     @Column(name = "mfa_enabled", nullable = false)
     public boolean mfaEnabled;
+    /** The enrolled TOTP secret, AES-256-GCM encrypted ({@code SecretBox}); null without MFA. */
+    @Column(name = "mfa_secret")
+    public byte[] mfaSecret;
+    /** A TOTP secret from POST /auth/mfa/setup not yet confirmed by a code (encrypted like {@link #mfaSecret}). */
+    @Column(name = "mfa_pending_secret")
+    public byte[] mfaPendingSecret;
+    /** The last accepted TOTP time step: a code is accepted once. */
+    @Column(name = "mfa_last_step")
+    public Long mfaLastStep;
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    public boolean signsInWithOAuthOnly() {
+        return passwordHash == null;
+    }
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.token.service.SigningKeys;
 import ng.risiti.platform.events.Topics;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
+@QuarkusTestResource(GreenMailResource.class)
 class AuthResourceTests {
 
     private static final String ISSUER = "https://auth.risiti.ng";

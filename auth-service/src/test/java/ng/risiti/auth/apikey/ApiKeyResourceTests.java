@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.security.Credentials;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
+@QuarkusTestResource(GreenMailResource.class)
 class ApiKeyResourceTests {
 
     @Test

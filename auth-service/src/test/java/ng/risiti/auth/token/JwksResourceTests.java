@@ -17,11 +17,13 @@ import java.util.List;
 import java.util.Map;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
 import ng.risiti.auth.token.service.SigningKeys;
+import ng.risiti.auth.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
+@QuarkusTestResource(GreenMailResource.class)
 class JwksResourceTests {
 
     @Inject

@@ -3,6 +3,7 @@ package ng.risiti.auth.account.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import ng.risiti.auth.account.User;
 
@@ -20,5 +21,13 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
 
     public Uni<User> findInTenant(UUID tenantId, UUID userId) {
         return find("id = ?1 and tenantId = ?2", userId, tenantId).firstResult();
+    }
+
+    public Uni<User> findInTenantForUpdate(UUID tenantId, UUID userId) {
+        return find("id = ?1 and tenantId = ?2", userId, tenantId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<User> findByIdForUpdate(UUID userId) {
+        return findById(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -16,6 +16,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import ng.risiti.auth.account.service.AuthService;
+import ng.risiti.auth.account.service.LoginThrottle;
+import ng.risiti.auth.account.service.PasswordResetService;
+import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.rest.Message;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ng.risiti.platform.idempotency.SecretResponse;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.auth.session.rest.RefreshCookie;
@@ -32,11 +39,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AuthResource {
 
     private final AuthService auth;
+    private final PasswordResetService resets;
     private final TokenConfig config;
     private final SecurityIdentity identity;
 
-    public AuthResource(AuthService auth, TokenConfig config, SecurityIdentity identity) {
+    public AuthResource(AuthService auth, PasswordResetService resets, TokenConfig config, SecurityIdentity identity) {
         this.auth = auth;
+        this.resets = resets;
         this.config = config;
         this.identity = identity;
     }
@@ -57,15 +66,52 @@ public class AuthResource {
     @Path("/login")
     @SecretResponse
     @PermitAll
-    @Operation(summary = "Sign in with email and password; sets the refresh_token cookie")
-    public Uni<RestResponse<Data<LoginResponse>>> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
-        return auth.login(body, client(request)).map(signedIn -> RestResponse.ResponseBuilder
-                .ok(Data.of(new LoginResponse(signedIn.accessToken(),
-                        new LoginResponse.UserView(signedIn.user().id, signedIn.user().email, signedIn.user().firstName,
-                                signedIn.user().lastName, signedIn.user().role.wireName()),
-                        new LoginResponse.TenantView(signedIn.tenant().id, signedIn.tenant().name))))
-                .cookie(RefreshCookie.of(signedIn.session().refreshToken(), lifetime()))
-                .build());
+    @Operation(summary = "Sign in with email and password; sets the refresh_token cookie",
+            description = "With MFA enabled the answer is {\"data\":{\"mfa_required\":true,\"mfa_token\":...}} and no session: "
+                    + "complete it with POST /auth/mfa/verify. After 5 failures for one email from one IP in 15 minutes: 429 with Retry-After.")
+    @APIResponse(responseCode = "200", description = "Signed in, or an MFA challenge",
+            content = @Content(schema = @Schema(oneOf = {LoginResponse.class, MfaChallengeResponse.class})))
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or OAUTH_ACCOUNT for accounts created with Google/Microsoft",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong email or password",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMIT_EXCEEDED: too many failures; see Retry-After",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public Uni<RestResponse<Data<?>>> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
+        return auth.login(body, client(request))
+                .onFailure(LoginThrottle.Throttled.class).invoke(throttled -> request.response()
+                        .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(((LoginThrottle.Throttled) throttled).retryAfterSeconds())))
+                .map(outcome -> {
+                    if (outcome.mfaChallenge() != null) {
+                        return RestResponse.<Data<?>>ok(Data.of(new MfaChallengeResponse(true, outcome.mfaChallenge().token(),
+                                outcome.mfaChallenge().expiresAt())));
+                    }
+                    AuthService.SignedIn signedIn = outcome.signedIn();
+                    return RestResponse.ResponseBuilder.<Data<?>>ok(Data.of(new LoginResponse(signedIn.accessToken(),
+                                    new LoginResponse.UserView(signedIn.user().id, signedIn.user().email, signedIn.user().firstName,
+                                            signedIn.user().lastName, signedIn.user().role.wireName()),
+                                    new LoginResponse.TenantView(signedIn.tenant().id, signedIn.tenant().name))))
+                            .cookie(RefreshCookie.of(signedIn.session().refreshToken(), lifetime()))
+                            .build();
+                });
+    }
+
+    @POST
+    @Path("/forgot-password")
+    @PermitAll
+    @Operation(summary = "Email a password reset link; always answers the same, registered or not")
+    public Uni<Data<Message>> forgotPassword(@Valid @NotNull ForgotPasswordRequest body) {
+        return resets.forgot(body.email()).replaceWith(Message.of("If this email exists, a reset link has been sent."));
+    }
+
+    @POST
+    @Path("/reset-password")
+    @PermitAll
+    @Operation(summary = "Set a new password with the emailed token (single use, 1 hour); ends every session of the user")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: weak password, or token invalid, expired or used",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public Uni<Data<Message>> resetPassword(@Valid @NotNull ResetPasswordRequest body) {
+        return resets.reset(body.token(), body.password()).replaceWith(Message.of("Password updated successfully."));
     }
 
     @GET

@@ -19,7 +19,9 @@ import ng.risiti.auth.account.rest.RegisterRequest;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.auth.mfa.service.MfaService;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
@@ -39,6 +41,10 @@ public class AuthService {
     public record SignedIn(User user, Tenant tenant, String accessToken, SessionService.Opened session) {
     }
 
+    /** What a correct password gets: a session, or (MFA on) a challenge to complete with POST /auth/mfa/verify. */
+    public record LoginOutcome(SignedIn signedIn, MfaService.Challenge mfaChallenge) {
+    }
+
     /** The user and tenant an authenticated caller acts as. */
     public record Profile(User user, Tenant tenant) {
     }
@@ -51,9 +57,13 @@ public class AuthService {
     private final PasswordHasher passwords;
     private final AccessTokens tokens;
     private final Outbox outbox;
+    private final LoginThrottle throttle;
+    private final MfaService mfa;
 
     public AuthService(TenantRepository tenants, UserRepository users, SessionService sessions, PasswordHasher passwords,
-            AccessTokens tokens, Outbox outbox) {
+            AccessTokens tokens, Outbox outbox, LoginThrottle throttle, MfaService mfa) {
+        this.throttle = throttle;
+        this.mfa = mfa;
         this.tenants = tenants;
         this.users = users;
         this.sessions = sessions;
@@ -87,26 +97,41 @@ public class AuthService {
                 .flatMap(this::withAccessToken);
     }
 
-    /** Wrong email and wrong password answer the same, after the same Argon2 work. */
-    public Uni<SignedIn> login(LoginRequest request, Client client) {
+    /**
+     * Wrong email and wrong password answer the same, after the same Argon2 work, and both count towards the
+     * throttle. Accounts created through OAuth have no password: 400 OAUTH_ACCOUNT. With MFA on, a correct password
+     * yields a challenge, not a session.
+     */
+    public Uni<LoginOutcome> login(LoginRequest request, Client client) {
         String email = normalizeEmail(request.email());
-        return Panache.withSession(() -> users.findByEmail(email))
-                .flatMap(user -> Offload.run(() -> {
-                    if (user == null) {
-                        passwords.verifyNothing(request.password());
-                        return false;
+        String throttleKey = LoginThrottle.key(email, client.ipAddress());
+        return throttle.check(throttleKey)
+                .flatMap(ignored -> Panache.withSession(() -> users.findByEmail(email)))
+                .flatMap(user -> {
+                    if (user != null && user.signsInWithOAuthOnly()) {
+                        return Uni.createFrom().<User>failure(new ApiException(ErrorCode.OAUTH_ACCOUNT,
+                                "This account was created with Google or Microsoft. Sign in with OAuth."));
                     }
-                    return passwords.verify(user.passwordHash, request.password());
-                }).map(valid -> {
-                    if (!valid) {
-                        throw ApiException.unauthorized(BAD_CREDENTIALS);
+                    return Offload.run(() -> user == null
+                                    ? passwords.verifyNothing(request.password())
+                                    : passwords.verify(user.passwordHash, request.password()))
+                            .flatMap(valid -> valid
+                                    ? throttle.reset(throttleKey).replaceWith(user)
+                                    : throttle.recordFailure(throttleKey).flatMap(none -> Uni.createFrom().<User>failure(
+                                            ApiException.unauthorized(BAD_CREDENTIALS))));
+                })
+                .flatMap(user -> Panache.withTransaction(() -> {
+                    if (user.mfaEnabled) {
+                        return mfa.openChallenge(user, client.userAgent(), client.ipAddress())
+                                .map(challenge -> new LoginOutcome(null, challenge));
                     }
-                    return user;
+                    return tenants.findById(user.tenantId)
+                            .flatMap(tenant -> sessions.open(tenant.id, user.id, client.userAgent(), client.ipAddress())
+                                    .map(session -> new LoginOutcome(new SignedIn(user, tenant, null, session), null)));
                 }))
-                .flatMap(user -> Panache.withTransaction(() -> tenants.findById(user.tenantId)
-                        .flatMap(tenant -> sessions.open(tenant.id, user.id, client.userAgent(), client.ipAddress())
-                                .map(session -> new SignedIn(user, tenant, null, session)))))
-                .flatMap(this::withAccessToken);
+                .flatMap(outcome -> outcome.signedIn() == null
+                        ? Uni.createFrom().item(outcome)
+                        : withAccessToken(outcome.signedIn()).map(signedIn -> new LoginOutcome(signedIn, null)));
     }
 
     /** The caller's user (for an API key: the user who created it) and tenant. */

@@ -3,6 +3,7 @@ package ng.risiti.auth.session.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import ng.risiti.auth.session.RefreshToken;
 
@@ -11,5 +12,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
 
     public Uni<RefreshToken> findByHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResult();
+    }
+
+    /** Locked, so two refreshes racing with one token cannot both rotate it. */
+    public Uni<RefreshToken> findByHashForUpdate(String tokenHash) {
+        return find("tokenHash", tokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

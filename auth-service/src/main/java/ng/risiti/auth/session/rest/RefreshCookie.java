@@ -22,4 +22,17 @@ public final class RefreshCookie {
                 .sameSite(NewCookie.SameSite.STRICT)
                 .build();
     }
+
+    /** Tells the browser to drop the cookie (same name, path and flags, expired). */
+    public static NewCookie cleared() {
+        return new NewCookie.Builder(NAME)
+                .value("")
+                .path(PATH)
+                .maxAge(0)
+                .expiry(new java.util.Date(0))
+                .httpOnly(true)
+                .secure(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+    }
 }

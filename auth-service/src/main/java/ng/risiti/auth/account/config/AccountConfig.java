@@ -1,0 +1,27 @@
+package ng.risiti.auth.account.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Sign-in protection and password recovery. */
+@ConfigMapping(prefix = "risiti.auth.account")
+public interface AccountConfig {
+
+    /** Where the web app lives: reset links point at {@code {web-url}/reset-password?token=...}. */
+    @WithName("web-url")
+    @WithDefault("http://localhost:8080")
+    String webUrl();
+
+    /** Seed 002: reset tokens expire after one hour. */
+    @WithDefault("PT1H")
+    Duration passwordResetLifetime();
+
+    /** Failed logins per email and client IP allowed inside {@link #loginFailureWindow()} before 429. */
+    @WithDefault("5")
+    int loginFailureLimit();
+
+    @WithDefault("PT15M")
+    Duration loginFailureWindow();
+}

@@ -1,0 +1,264 @@
+package ng.risiti.auth.mfa.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import ng.risiti.auth.account.User;
+import ng.risiti.auth.account.repository.TenantRepository;
+import ng.risiti.auth.account.repository.UserRepository;
+import ng.risiti.auth.mfa.MfaBackupCode;
+import ng.risiti.auth.mfa.MfaChallenge;
+import ng.risiti.auth.mfa.config.MfaConfig;
+import ng.risiti.auth.mfa.repository.MfaBackupCodeRepository;
+import ng.risiti.auth.mfa.repository.MfaChallengeRepository;
+import ng.risiti.auth.session.service.SessionService;
+import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.ErrorCode;
+import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Credentials;
+
+/**
+ * TOTP enrollment (setup, then a first valid code) and the login challenge (password passed, second factor due).
+ * Secrets are encrypted with {@link SecretBox}; backup codes and challenge tokens are stored only as hashes.
+ */
+@ApplicationScoped
+public class MfaService {
+
+    /** What POST /auth/mfa/setup hands out once. */
+    public record Enrollment(String secret, String otpauthUri, String qrCode, List<String> backupCodes) {
+    }
+
+    /** A login waiting for its second factor. */
+    public record Challenge(String token, OffsetDateTime expiresAt) {
+    }
+
+    /** A completed challenge: the user is signed in with a new session. */
+    public record Completed(String accessToken, SessionService.Opened session) {
+    }
+
+    private static final int SECRET_BYTES = 20;
+    private static final String WRONG_CODE = "Invalid MFA code.";
+    private static final String BAD_CHALLENGE = "MFA token is invalid, expired or already used. Sign in again.";
+
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final MfaBackupCodeRepository backupCodes;
+    private final MfaChallengeRepository challenges;
+    private final SessionService sessions;
+    private final AccessTokens accessTokens;
+    private final SecretBox box;
+    private final MfaConfig config;
+    private final Supplier<Instant> clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public MfaService(UserRepository users, TenantRepository tenants, MfaBackupCodeRepository backupCodes,
+            MfaChallengeRepository challenges, SessionService sessions, AccessTokens accessTokens, SecretBox box, MfaConfig config) {
+        this.users = users;
+        this.tenants = tenants;
+        this.backupCodes = backupCodes;
+        this.challenges = challenges;
+        this.sessions = sessions;
+        this.accessTokens = accessTokens;
+        this.box = box;
+        this.config = config;
+        this.clock = Instant::now;
+    }
+
+    /**
+     * A new TOTP secret (pending until {@link #confirmEnrollment} sees a code from it) and new backup codes, replacing
+     * any earlier unfinished setup. Refused once MFA is enabled: turning it off or re-keying is a separate action.
+     */
+    public Uni<Enrollment> setup(Caller caller) {
+        byte[] secret = new byte[SECRET_BYTES];
+        random.nextBytes(secret);
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < config.backupCodes(); i++) {
+            codes.add(newBackupCode());
+        }
+        OffsetDateTime now = now();
+        return Panache.withTransaction(() -> users.findInTenantForUpdate(caller.tenantId(), caller.userId()).flatMap(user -> {
+            if (user == null) {
+                return Uni.createFrom().<User>failure(ApiException.unauthorized("The user of this credential no longer exists."));
+            }
+            if (user.mfaEnabled) {
+                return Uni.createFrom().<User>failure(ApiException.conflict("MFA is already enabled for this account."));
+            }
+            user.mfaPendingSecret = box.encrypt(secret, user.id);
+            user.updatedAt = now;
+            List<MfaBackupCode> rows = codes.stream().map(code -> backupCode(user.id, code, now)).toList();
+            return backupCodes.deleteAllOf(user.id)
+                    .flatMap(ignored -> backupCodes.persist(rows.stream()))
+                    .replaceWith(user);
+        })).flatMap(user -> Offload.run(() -> {
+            String base32 = Totp.base32(secret);
+            String uri = otpauthUri(user.email, base32);
+            return new Enrollment(base32, uri, QrCodePng.dataUri(uri), codes);
+        }));
+    }
+
+    /**
+     * With a pending setup: a valid code from the new secret enables MFA. With MFA already on: a valid current code
+     * just confirms identity. A wrong code is a 400 on {@code code}: the session itself is fine.
+     */
+    public Uni<Void> confirmEnrollment(Caller caller, String code) {
+        return Panache.withTransaction(() -> users.findInTenantForUpdate(caller.tenantId(), caller.userId()).flatMap(user -> {
+            if (user == null) {
+                return Uni.createFrom().<Void>failure(ApiException.unauthorized("The user of this credential no longer exists."));
+            }
+            byte[] encrypted = user.mfaPendingSecret != null ? user.mfaPendingSecret : user.mfaSecret;
+            if (encrypted == null) {
+                return Uni.createFrom().<Void>failure(ApiException.unprocessable("MFA is not set up: call POST /auth/mfa/setup first."));
+            }
+            long step = Totp.match(box.decrypt(encrypted, user.id), normalize(code), Totp.step(clock.get().getEpochSecond()), user.mfaLastStep);
+            if (step < 0) {
+                return Uni.createFrom().<Void>failure(ApiException.validation("code", "code is not a valid code from your authenticator app"));
+            }
+            user.mfaLastStep = step;
+            if (user.mfaPendingSecret != null) {
+                user.mfaSecret = user.mfaPendingSecret;
+                user.mfaPendingSecret = null;
+                user.mfaEnabled = true;
+            }
+            user.updatedAt = now();
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
+    /** Called by login, inside its transaction, when the password was right and the user has MFA on. */
+    public Uni<Challenge> openChallenge(User user, String userAgent, String ipAddress) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        OffsetDateTime now = now();
+        MfaChallenge challenge = new MfaChallenge();
+        challenge.id = UuidV7.next();
+        challenge.userId = user.id;
+        challenge.tokenHash = Credentials.hash(token);
+        challenge.createdAt = now;
+        challenge.expiresAt = now.plus(config.challengeLifetime());
+        challenge.userAgent = userAgent;
+        challenge.ipAddress = ipAddress;
+        return challenges.persist(challenge).map(ignored -> new Challenge(token, challenge.expiresAt));
+    }
+
+    /**
+     * Exchanges an {@code mfa_token} and a TOTP or unused backup code for a session. The token works once, expires,
+     * and is burned after {@code challenge-attempts} wrong codes; a backup code works once.
+     */
+    public Uni<Completed> completeChallenge(String mfaToken, String code) {
+        if (mfaToken == null || mfaToken.isBlank() || mfaToken.length() > 256) {
+            return Uni.createFrom().failure(ApiException.unauthorized(BAD_CHALLENGE));
+        }
+        String given = normalize(code);
+        record Outcome(User user, SessionService.Opened session, boolean wrongCode) {
+        }
+        return Panache.withTransaction(() -> challenges.findByHashForUpdate(Credentials.hash(mfaToken)).flatMap(challenge -> {
+            OffsetDateTime now = now();
+            if (challenge == null || challenge.usedAt != null || !challenge.expiresAt.isAfter(now)
+                    || challenge.attempts >= config.challengeAttempts()) {
+                return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
+            }
+            return users.findByIdForUpdate(challenge.userId).flatMap(user -> {
+                if (user == null || !user.mfaEnabled || user.mfaSecret == null) {
+                    return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
+                }
+                return secondFactor(user, given, now).flatMap(valid -> {
+                    if (!valid) {
+                        // counted and committed: the 401 is raised after the transaction
+                        challenge.attempts++;
+                        return Uni.createFrom().item(new Outcome(user, null, true));
+                    }
+                    challenge.usedAt = now;
+                    return tenants.findById(user.tenantId)
+                            .flatMap(tenant -> sessions.open(tenant.id, user.id, challenge.userAgent, challenge.ipAddress))
+                            .map(opened -> new Outcome(user, opened, false));
+                });
+            });
+        })).flatMap(outcome -> {
+            if (outcome.wrongCode()) {
+                return Uni.createFrom().failure(ApiException.unauthorized(WRONG_CODE));
+            }
+            User user = outcome.user();
+            return Offload.run(() -> accessTokens.issue(user.id, user.tenantId, user.role, outcome.session().sessionId()))
+                    .map(access -> new Completed(access, outcome.session()));
+        });
+    }
+
+    /** A TOTP code (6 digits, not used before) or an unused backup code, which is then spent. */
+    private Uni<Boolean> secondFactor(User user, String code, OffsetDateTime now) {
+        if (code.matches("\\d{6}")) {
+            long step = Totp.match(box.decrypt(user.mfaSecret, user.id), code, Totp.step(clock.get().getEpochSecond()), user.mfaLastStep);
+            if (step < 0) {
+                return Uni.createFrom().item(false);
+            }
+            user.mfaLastStep = step;
+            return Uni.createFrom().item(true);
+        }
+        if (!code.matches("[0-9a-f]{4}-[0-9a-f]{4}")) {
+            return Uni.createFrom().item(false);
+        }
+        return backupCodes.findUnusedForUpdate(user.id, box.keyedHash(user.id + ":" + code)).map(backup -> {
+            if (backup == null) {
+                return false;
+            }
+            backup.usedAt = now;
+            return true;
+        });
+    }
+
+    @Scheduled(every = "15m", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetExpiredChallenges() {
+        return Panache.withTransaction(() -> challenges.deleteExpired(now().minusHours(1))).replaceWithVoid();
+    }
+
+    private MfaBackupCode backupCode(UUID userId, String code, OffsetDateTime now) {
+        MfaBackupCode row = new MfaBackupCode();
+        row.id = UuidV7.next();
+        row.userId = userId;
+        // salted by the user id: equal codes of two users never share a hash (code_hash is unique)
+        row.codeHash = box.keyedHash(userId + ":" + code);
+        row.createdAt = now;
+        return row;
+    }
+
+    /** Seed shape: {@code 8d3f-92a1}, 32 random bits. */
+    private String newBackupCode() {
+        byte[] bytes = new byte[4];
+        random.nextBytes(bytes);
+        String hex = HexFormat.of().formatHex(bytes);
+        return hex.substring(0, 4) + "-" + hex.substring(4);
+    }
+
+    private String otpauthUri(String email, String base32) {
+        String issuer = URLEncoder.encode(config.issuer(), StandardCharsets.UTF_8).replace("+", "%20");
+        String account = URLEncoder.encode(email, StandardCharsets.UTF_8).replace("+", "%20");
+        return "otpauth://totp/" + issuer + ":" + account + "?secret=" + base32 + "&issuer=" + issuer
+                + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS;
+    }
+
+    private static String normalize(String code) {
+        return code == null ? "" : code.trim().replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+}

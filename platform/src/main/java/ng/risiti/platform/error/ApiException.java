@@ -7,15 +7,22 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode code;
     private final List<FieldError> details;
+    private final java.util.Map<String, String> headers;
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, List.of());
     }
 
     public ApiException(ErrorCode code, String message, List<FieldError> details) {
+        this(code, message, details, java.util.Map.of());
+    }
+
+    /** With response headers the client needs to act on the error, e.g. {@code Retry-After} on a 429. */
+    public ApiException(ErrorCode code, String message, List<FieldError> details, java.util.Map<String, String> headers) {
         super(message, null, false, false);
         this.code = code;
         this.details = List.copyOf(details);
+        this.headers = java.util.Map.copyOf(headers);
     }
 
     public ErrorCode code() {
@@ -24,6 +31,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> details() {
         return details;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
+    }
+
+    /** 429 RATE_LIMIT_EXCEEDED with {@code Retry-After} in seconds. */
+    public static ApiException tooManyRequests(String message, long retryAfterSeconds) {
+        return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, message, List.of(),
+                java.util.Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ApiException notFound(String resource, Object id) {

@@ -34,7 +34,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response api(ApiException e, HttpServerRequest request) {
-        return respond(e.code(), e.getMessage(), e.details(), request);
+        Response.ResponseBuilder response = Response.status(e.code().status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), requestId(request)));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper(priority = FIRST)

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import ng.risiti.auth.account.service.AuthService;
-import ng.risiti.auth.account.service.LoginThrottle;
 import ng.risiti.auth.account.service.PasswordResetService;
 import ng.risiti.platform.error.ErrorResponse;
 import ng.risiti.platform.rest.Message;
@@ -79,8 +78,6 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Uni<RestResponse<Data<?>>> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
         return auth.login(body, client(request))
-                .onFailure(LoginThrottle.Throttled.class).invoke(throttled -> request.response()
-                        .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(((LoginThrottle.Throttled) throttled).retryAfterSeconds())))
                 .map(outcome -> {
                     if (outcome.mfaChallenge() != null) {
                         return RestResponse.<Data<?>>ok(Data.of(new MfaChallengeResponse(true, outcome.mfaChallenge().token(),

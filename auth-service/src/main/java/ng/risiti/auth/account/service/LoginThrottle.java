@@ -12,7 +12,6 @@ import ng.risiti.auth.account.LoginFailure;
 import ng.risiti.auth.account.config.AccountConfig;
 import ng.risiti.auth.account.repository.LoginFailureRepository;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
 
@@ -29,20 +28,6 @@ import ng.risiti.platform.security.Credentials;
 @ApplicationScoped
 public class LoginThrottle {
 
-    /** 429 with the seconds until the next attempt is allowed (sent as {@code Retry-After}). */
-    public static final class Throttled extends ApiException {
-        private final long retryAfterSeconds;
-
-        Throttled(long retryAfterSeconds) {
-            super(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed sign-in attempts. Try again in " + retryAfterSeconds + " seconds.");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
-    }
-
     private final LoginFailureRepository failures;
     private final AccountConfig config;
 
@@ -55,7 +40,7 @@ public class LoginThrottle {
         return Credentials.hash(normalizedEmail + "|" + (ipAddress == null ? "-" : ipAddress));
     }
 
-    /** Fails with {@link Throttled} when the key has used up its attempts. */
+    /** Fails with 429 RATE_LIMIT_EXCEEDED and {@code Retry-After} when the key has used up its attempts. */
     public Uni<Void> check(String key) {
         OffsetDateTime now = now();
         return Panache.withSession(() -> failures.since(key, now.minus(config.loginFailureWindow()))).flatMap(recent -> {
@@ -65,7 +50,8 @@ public class LoginThrottle {
             // allowed again when enough failures have aged out of the window
             OffsetDateTime freedAt = recent.get(recent.size() - config.loginFailureLimit()).failedAt.plus(config.loginFailureWindow());
             long seconds = Math.max(1, Duration.between(now, freedAt).toSeconds() + 1);
-            return Uni.createFrom().failure(new Throttled(seconds));
+            return Uni.createFrom().failure(ApiException.tooManyRequests(
+                    "Too many failed sign-in attempts. Try again in " + seconds + " seconds.", seconds));
         });
     }
 

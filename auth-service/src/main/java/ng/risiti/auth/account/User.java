@@ -35,4 +35,7 @@ public class User {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+    /** Set when the member is removed from the team; a removed user cannot sign in and is not listed. */
+    @Column(name = "removed_at")
+    public OffsetDateTime removedAt;
 }

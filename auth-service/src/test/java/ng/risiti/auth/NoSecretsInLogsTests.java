@@ -3,30 +3,21 @@ package ng.risiti.auth;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import ng.risiti.auth.mfa.MfaResourceTests;
 import ng.risiti.testsupport.RisitiTestResources;
-import org.awaitility.Awaitility;
 import org.jboss.logmanager.handlers.FileHandler;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +32,6 @@ class NoSecretsInLogsTests {
 
     private static final Path LOG = Path.of("target/auth-service-test.log");
 
-    @GreenMailResource.InjectGreenMail
-    GreenMail greenMail;
 
     @Test
     void noPasswordTokenKeyOrSecretIsLogged() throws Exception {
@@ -131,21 +120,8 @@ class NoSecretsInLogsTests {
         assertThat(log).doesNotContain("$argon2id$").doesNotContain("refresh_token=");
     }
 
-    private String resetToken(String email) throws Exception {
-        Pattern link = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]{43})");
-        MimeMessage[] found = new MimeMessage[1];
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (MimeMessage message : greenMail.getReceivedMessages()) {
-                if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(email))) {
-                    found[0] = message;
-                    return true;
-                }
-            }
-            return false;
-        });
-        Matcher matcher = link.matcher(GreenMailUtil.getBody(found[0]).replace("=\r\n", "").replace("=3D", "="));
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
+    private String resetToken(String email) {
+        return TestMailbox.awaitOne(email).resetToken();
     }
 
     private static void flushLogs() {

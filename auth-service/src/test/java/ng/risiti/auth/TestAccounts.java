@@ -55,6 +55,40 @@ public final class TestAccounts {
                 .then().statusCode(200).extract();
     }
 
+    /** Invites {@code email} with {@code role} as {@code inviter}; returns the invitation as listed ({@code data}). */
+    public static Map<String, Object> invite(Account inviter, String email, String role) {
+        return given().auth().oauth2(inviter.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "role", role))
+                .when().post("/api/v1/team")
+                .then().statusCode(201)
+                .extract().path("data");
+    }
+
+    /** Accepts the invitation in the newest mail to {@code email} and returns the new member, signed in. */
+    public static Account acceptInvitation(String email) {
+        String token = TestMailbox.awaitOne(email).invitationToken();
+        ExtractableResponse<Response> accepted = given().contentType(ContentType.JSON)
+                .body(Map.of("token", token, "first_name", "Emeka", "last_name", "Obi", "password", PASSWORD))
+                .when().post("/api/v1/team/invitations/accept")
+                .then().statusCode(201).extract();
+        return new Account(email, accepted.path("data.access_token"), accepted.path("data.tenant.id"), accepted.path("data.user.id"));
+    }
+
+    /** A new member of {@code owner}'s tenant with {@code role}, made by invitation as a person would join. */
+    public static Account member(Account owner, String role) {
+        String email = uniqueEmail();
+        invite(owner, email, role);
+        return acceptInvitation(email);
+    }
+
+    /** Signs in again: a fresh session and a token with the user's current role. */
+    public static String login(String email) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .when().post("/api/v1/auth/login")
+                .then().statusCode(200).extract().path("data.access_token");
+    }
+
     /** Creates a key and returns the create response's {@code data}. */
     public static Map<String, Object> createKey(Account account, List<String> scopes) {
         return given().auth().oauth2(account.accessToken()).contentType(ContentType.JSON)

@@ -51,4 +51,8 @@ public class User {
     public boolean signsInWithOAuthOnly() {
         return passwordHash == null;
     }
+
+    /** Set when the member is removed from the team; a removed user cannot sign in and is not listed. */
+    @Column(name = "removed_at")
+    public OffsetDateTime removedAt;
 }

@@ -6,6 +6,8 @@ public final class EventTypes {
     public static final String TENANT_CREATED = "tenant.created";
     public static final String TENANT_UPDATED = "tenant.updated";
     public static final String USER_CREATED = "user.created";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_REMOVED = "user.removed";
     public static final String API_KEY_STATE = "api_key.state";
     public static final String SESSION_REVOKED = "session.revoked";
     public static final String CUSTOMER_CREATED = "customer.created";

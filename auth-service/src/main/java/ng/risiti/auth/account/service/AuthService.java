@@ -11,7 +11,8 @@ import ng.risiti.auth.account.BusinessType;
 import ng.risiti.auth.account.Plans;
 import ng.risiti.auth.account.Tenant;
 import ng.risiti.auth.account.User;
-import ng.risiti.platform.events.contract.TenantState;
+import ng.risiti.auth.settings.TenantSettings;
+import ng.risiti.auth.settings.service.TenantEvents;
 import ng.risiti.auth.account.repository.TenantRepository;
 import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.auth.account.rest.LoginRequest;
@@ -86,9 +87,9 @@ public class AuthService {
                     return tenants.persist(tenant)
                             .flatMap(ignored -> users.persist(owner))
                             .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.TENANT_CREATED, tenant.id.toString(), tenant.id,
-                                    tenantState(tenant, null)))
+                                    TenantEvents.state(tenant, TenantSettings.defaults(tenant.id), null)))
                             .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.USER_CREATED, tenant.id.toString(), tenant.id,
-                                    tenantState(tenant, owner)))
+                                    TenantEvents.state(tenant, TenantSettings.defaults(tenant.id), owner)))
                             .flatMap(ignored -> sessions.open(tenant.id, owner.id, client.userAgent(), client.ipAddress()))
                             .map(session -> new SignedIn(owner, tenant, null, session));
                 })))
@@ -196,12 +197,5 @@ public class AuthService {
             }
         }
         return false;
-    }
-
-    /** The tenant's whole state for the compacted tenants topic; user events add the member they are about. */
-    static TenantState tenantState(Tenant tenant, User member) {
-        return new TenantState(tenant.id, tenant.name, tenant.tin, tenant.businessType.wireName(), tenant.planSlug, tenant.createdAt,
-                member == null ? null : new TenantState.Member(member.id, member.email, member.firstName, member.lastName,
-                        member.role.wireName(), member.createdAt));
     }
 }

@@ -52,6 +52,8 @@ public class SessionService {
     public static final String REASON_LOGOUT = "logout";
     public static final String REASON_REUSE = "refresh_token_reuse";
     public static final String REASON_PASSWORD_RESET = "password_reset";
+    public static final String REASON_ROLE_CHANGED = "role_changed";
+    public static final String REASON_MEMBER_REMOVED = "member_removed";
 
     private static final Logger LOG = Logger.getLogger(SessionService.class);
     private static final int TOKEN_BYTES = 32;

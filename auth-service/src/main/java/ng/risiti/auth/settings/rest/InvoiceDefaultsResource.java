@@ -1,0 +1,52 @@
+package ng.risiti.auth.settings.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import ng.risiti.auth.settings.mapping.SettingsMapper;
+import ng.risiti.auth.settings.service.SettingsService;
+import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Scope;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What new invoices start with; invoice-service learns changes from {@code risiti.tenants.v1}. */
+@Path("/api/v1/settings/invoice-defaults")
+@Tag(name = "Settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvoiceDefaultsResource {
+
+    private final SettingsService settings;
+    private final SecurityIdentity identity;
+
+    public InvoiceDefaultsResource(SettingsService settings, SecurityIdentity identity) {
+        this.settings = settings;
+        this.identity = identity;
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Invoice defaults: number prefix, payment terms, footer and logo")
+    public Uni<Data<InvoiceDefaultsView>> get() {
+        return settings.get(Caller.user(identity)).map(current -> Data.of(SettingsMapper.invoiceDefaults(current.settings())));
+    }
+
+    @PATCH
+    @RolesAllowed(Scope.ADMIN)
+    @Operation(summary = "Change invoice defaults; absent fields stay, null clears footer or logo_url")
+    public Uni<Data<InvoiceDefaultsView>> update(JsonNode body) {
+        var caller = Caller.user(identity);
+        return settings.updateInvoiceDefaults(caller, InvoiceDefaultsChanges.read(body))
+                .map(current -> Data.of(SettingsMapper.invoiceDefaults(current.settings())));
+    }
+}

@@ -1,0 +1,112 @@
+package ng.risiti.auth.settings.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import ng.risiti.auth.account.Tenant;
+import ng.risiti.auth.account.repository.TenantRepository;
+import ng.risiti.auth.settings.TenantSettings;
+import ng.risiti.auth.settings.repository.TenantSettingsRepository;
+import ng.risiti.auth.settings.rest.InvoiceDefaultsChanges;
+import ng.risiti.auth.settings.rest.PatchBody.Change;
+import ng.risiti.auth.settings.rest.SettingsChanges;
+import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.security.Caller;
+
+/** The tenant's profile and invoice defaults. A change that changes nothing writes nothing and announces nothing. */
+@ApplicationScoped
+public class SettingsService {
+
+    /** The tenant and its settings as they stand (defaults if never changed). */
+    public record Current(Tenant tenant, TenantSettings settings) {
+    }
+
+    private final TenantRepository tenants;
+    private final TenantSettingsRepository settings;
+    private final TenantEvents events;
+
+    public SettingsService(TenantRepository tenants, TenantSettingsRepository settings, TenantEvents events) {
+        this.tenants = tenants;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    public Uni<Current> get(Caller caller) {
+        return Panache.withSession(() -> tenants.findById(caller.tenantId()).flatMap(tenant -> {
+            if (tenant == null) {
+                return Uni.createFrom().failure(ApiException.unauthorized("The tenant of this credential no longer exists."));
+            }
+            return settings.findById(tenant.id)
+                    .map(stored -> new Current(tenant, stored == null ? TenantSettings.defaults(tenant.id) : stored));
+        }));
+    }
+
+    public Uni<Current> update(Caller caller, SettingsChanges changes) {
+        return change(caller, (tenant, profile) -> {
+            boolean tenantChanged = apply(changes.businessName(), () -> tenant.name, value -> tenant.name = value)
+                    | apply(changes.tin(), () -> tenant.tin, value -> tenant.tin = value);
+            boolean settingsChanged = apply(changes.address(), () -> profile.address, value -> profile.address = value)
+                    | apply(changes.contactEmail(), () -> profile.contactEmail, value -> profile.contactEmail = value)
+                    | apply(changes.logoUrl(), () -> profile.logoUrl, value -> profile.logoUrl = value)
+                    | apply(changes.nrsServiceId(), () -> profile.nrsServiceId, value -> profile.nrsServiceId = value)
+                    | apply(changes.nrsBusinessId(), () -> profile.nrsBusinessId, value -> profile.nrsBusinessId = value);
+            return new Changed(tenantChanged, settingsChanged);
+        });
+    }
+
+    public Uni<Current> updateInvoiceDefaults(Caller caller, InvoiceDefaultsChanges changes) {
+        return change(caller, (tenant, defaults) -> new Changed(false,
+                apply(changes.numberPrefix(), () -> defaults.invoiceNumberPrefix, value -> defaults.invoiceNumberPrefix = value)
+                        | apply(changes.paymentTermsDays(), () -> defaults.paymentTermsDays, value -> defaults.paymentTermsDays = value)
+                        | apply(changes.footer(), () -> defaults.invoiceFooter, value -> defaults.invoiceFooter = value)
+                        | apply(changes.logoUrl(), () -> defaults.invoiceLogoUrl, value -> defaults.invoiceLogoUrl = value)));
+    }
+
+    private record Changed(boolean tenant, boolean settings) {
+        boolean any() {
+            return tenant || settings;
+        }
+    }
+
+    private interface Edit {
+        Changed apply(Tenant tenant, TenantSettings settings);
+    }
+
+    /** Locks the tenant, applies the edit, stores what changed and announces the new state in the same transaction. */
+    private Uni<Current> change(Caller caller, Edit edit) {
+        return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> {
+            Changed changed = edit.apply(locked.tenant(), locked.settings());
+            Current current = new Current(locked.tenant(), locked.settings());
+            if (!changed.any()) {
+                return Uni.createFrom().item(current);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            if (changed.tenant()) {
+                locked.tenant().updatedAt = now;
+            }
+            Uni<?> stored = Uni.createFrom().voidItem();
+            if (changed.settings()) {
+                locked.settings().updatedAt = now;
+                if (!locked.settingsStored()) {
+                    stored = settings.persist(locked.settings());
+                }
+            }
+            return stored.flatMap(ignored -> events.emit(EventTypes.TENANT_UPDATED, locked, null)).replaceWith(current);
+        }));
+    }
+
+    private static <T> boolean apply(Change<T> change, Supplier<T> current, Consumer<T> set) {
+        if (change == null || Objects.equals(change.value(), current.get())) {
+            return false;
+        }
+        set.accept(change.value());
+        return true;
+    }
+}

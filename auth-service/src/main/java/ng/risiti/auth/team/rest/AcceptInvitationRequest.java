@@ -1,0 +1,19 @@
+package ng.risiti.auth.team.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import ng.risiti.auth.account.rest.RegisterRequest;
+
+/** POST /team/invitations/accept: the token from the invitation mail and the new member's name and password. */
+public record AcceptInvitationRequest(
+        @NotBlank @Size(max = 200) String token,
+        @NotBlank @Size(max = 100) String firstName,
+        @NotBlank @Size(max = 100) String lastName,
+        @NotBlank @Pattern(regexp = RegisterRequest.PASSWORD, message = RegisterRequest.PASSWORD_RULE) String password) {
+
+    @Override
+    public String toString() {
+        return "AcceptInvitationRequest[token=***, firstName=" + firstName + ", lastName=" + lastName + ", password=***]";
+    }
+}

@@ -1,0 +1,52 @@
+package ng.risiti.auth.team.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import ng.risiti.auth.session.rest.RefreshCookie;
+import ng.risiti.auth.team.mapping.TeamMapper;
+import ng.risiti.auth.team.service.TeamService;
+import ng.risiti.auth.token.config.TokenConfig;
+import ng.risiti.platform.idempotency.SecretResponse;
+import ng.risiti.platform.rest.Data;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Public: the invitation token from the mail is the credential. Answers like sign-in, with the refresh cookie. */
+@Path("/api/v1/team/invitations")
+@Tag(name = "Team")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeamInvitationResource {
+
+    private final TeamService team;
+    private final TokenConfig tokens;
+
+    public TeamInvitationResource(TeamService team, TokenConfig tokens) {
+        this.team = team;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("/accept")
+    @PermitAll
+    @SecretResponse
+    @Operation(summary = "Accept an invitation: creates the account in the inviting tenant with the invited role and signs it in")
+    public Uni<RestResponse<Data<AcceptedInvitation>>> accept(@Valid @NotNull AcceptInvitationRequest body, HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return team.accept(body, new TeamService.Client(request.getHeader(HttpHeaders.USER_AGENT), address))
+                .map(joined -> RestResponse.ResponseBuilder
+                        .create(RestResponse.Status.CREATED, Data.of(TeamMapper.accepted(joined)))
+                        .cookie(RefreshCookie.of(joined.session().refreshToken(), tokens.refreshTokenLifetime()))
+                        .build());
+    }
+}

@@ -32,6 +32,7 @@ final class InvoiceTestFixtures {
                 {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
                  "created_at":"%s","updated_at":"%s","deleted_at":null}""".formatted(id, tenantId, name, tin, now, now);
         TestEvents.publish("risiti.customers.v1", id.toString(), "customer.created", tenantId, state);
+        awaitReplicated(id);
         return id;
     }
 
@@ -40,5 +41,20 @@ final class InvoiceTestFixtures {
                 {"customer_id":"%s","issue_date":"2025-03-24","due_date":"2025-04-23","currency":"NGN",
                  "line_items":[{"description":"Software Consulting - March 2025","quantity":10,"unit_price":35000,"discount_percent":0}],
                  "notes":"Payment due within 30 days."}""".formatted(customerId);
+    }
+
+    /** invoice-service applies customer states asynchronously; tests start once its replica has this one. */
+    static void awaitReplicated(UUID customerId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
+            try (var connection = ng.risiti.testsupport.RisitiTestResources.postgres().connect(
+                    ng.risiti.testsupport.RisitiTestResources.databaseName("invoice"));
+                    var statement = connection.prepareStatement("select count(*) from known_customers where id = ?")) {
+                statement.setObject(1, customerId);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1) == 1;
+                }
+            }
+        });
     }
 }

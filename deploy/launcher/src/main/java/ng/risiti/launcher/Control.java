@@ -110,14 +110,14 @@ final class Control {
             System.out.printf("risiti: stopping the supervisor (pid %d) and everything it started%n", sup.pid());
             LogTail tail = new LogTail(layout.launcherLog(), LogTail.size(layout.launcherLog()));
             sup.destroy();
-            long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+            long deadline = System.nanoTime() + Stack.SERVICE_STOP_GRACE.plusSeconds(30).toNanos();
             while (sup.isAlive() && System.nanoTime() < deadline) {
                 tail.pump(System.out);
                 sleep(200);
             }
             tail.pump(System.out);
             if (sup.isAlive()) {
-                System.out.printf("  supervisor did not stop within 45s; killing it%n");
+                System.out.printf("  supervisor did not stop within %ds; killing it%n", Stack.SERVICE_STOP_GRACE.plusSeconds(30).toSeconds());
                 sup.destroyForcibly();
                 waitGone(List.of(sup), Duration.ofSeconds(5));
             }

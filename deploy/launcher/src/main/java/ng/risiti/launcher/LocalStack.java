@@ -166,16 +166,17 @@ public final class LocalStack implements AutoCloseable {
     private void stop() {
         if (closed.compareAndSet(false, true)) {
             supervisor.stopAll();
-            // the embedded PostgreSQL's watchdog leaves within a second of the postmaster
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < deadline && ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)) {
+            // pg_ctl returns once the postmaster removed its pid file, a moment before it exits; the embedded
+            // PostgreSQL's watchdog leaves within a second of the postmaster
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline && !leftovers().isEmpty()) {
                 sleep(100);
             }
         }
     }
 
     private void recordPids() {
-        for (String name : Stream.concat(Stream.of("kafka", Stack.SANDBOX), Routes.SERVICES.stream()).toList()) {
+        for (String name : Stream.concat(Stream.of("postgres", "kafka", Stack.SANDBOX), Routes.SERVICES.stream()).toList()) {
             supervisor.pid(name).ifPresent(started::add);
         }
     }

@@ -21,6 +21,11 @@ final class Stack {
 
     /** Dynamic AppCDS archives per child JVM in .risiti/cds (off with RISITI_CDS=false). */
     static final boolean CDS = !"false".equalsIgnoreCase(System.getenv("RISITI_CDS"));
+    /**
+     * How long a service may take to stop. With CDS on, a JVM writes its ~100 MB archive after Quarkus stops, and
+     * several at once on 2 cores take longer than 15 s; killing them first means the archive is never written.
+     */
+    static final java.time.Duration SERVICE_STOP_GRACE = java.time.Duration.ofSeconds(CDS ? 60 : 15);
 
     /** The supervisor hosts the gateway and GreenMail: C2 stays on for gateway throughput. */
     static final List<String> SUPERVISOR_JVM_OPTS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",

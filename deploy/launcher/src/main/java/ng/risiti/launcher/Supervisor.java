@@ -322,7 +322,7 @@ final class Supervisor {
         String url = "http://localhost:" + port;
         register(new Running(name, tier,
                 new StackState.Component(name, url, port, child.pid(), "http:http://" + Stack.HOST + ":" + port + "/q/health/ready", null),
-                () -> child.stop(Duration.ofSeconds(15)), child::alive));
+                () -> child.stop(Stack.SERVICE_STOP_GRACE), child::alive));
         try {
             child.awaitHealthy("http://" + Stack.HOST + ":" + port + "/q/health/ready", Stack.HEALTH_TIMEOUT);
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import ng.risiti.invoice.domain.KnownCustomer;
 import ng.risiti.invoice.repository.KnownCustomerRepository;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.contract.CustomerState;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -30,22 +31,32 @@ public class CustomerDirectory {
 
     /** The tenant's live customer, or 404 NOT_FOUND (also for another tenant's customer). */
     public Uni<KnownCustomer> require(UUID tenantId, UUID customerId) {
-        return Panache.withSession(() -> customers.findForTenant(tenantId, customerId))
-                .flatMap(known -> known != null ? Uni.createFrom().item(known) : askCustomerService(tenantId, customerId))
+        return Panache.withSession(() -> customers.findById(customerId))
+                .flatMap(known -> {
+                    if (known == null) {
+                        return askCustomerService(tenantId, customerId);
+                    }
+                    // a customer the replica knows belongs to one tenant for good: another tenant's or a deleted one is 404
+                    return Uni.createFrom().item(known.tenantId.equals(tenantId) && !known.deleted ? known : null);
+                })
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", customerId));
     }
 
     private Uni<KnownCustomer> askCustomerService(UUID tenantId, UUID customerId) {
         return lookup.find(customerId, tenantId)
-                .onFailure().recoverWithItem(failure -> {
-                    if (!(failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404)) {
-                        LOG.warnf("Customer lookup at customer-service failed: %s", failure.toString());
-                    }
-                    return null;
+                .onFailure(CustomerDirectory::notFound).recoverWithNull()
+                .onFailure().transform(failure -> {
+                    // unknown is 404; unreachable is not the client's fault and must not look like a missing customer
+                    LOG.warnf("Customer lookup at customer-service failed: %s", failure.toString());
+                    return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Customers cannot be checked right now; retry shortly.");
                 })
                 .flatMap(state -> state == null || !tenantId.equals(state.tenantId()) || state.deletedAt() != null
                         ? Uni.createFrom().nullItem()
                         : Panache.withTransaction(() -> apply(state)));
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 
     /** Applies a published customer state unless the replica already holds a newer one. */

@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /**
  * The NRS Service ID an IRN carries. Until a tenant's own ID reaches this service (settings, published by
- * auth-service on risiti.tenants.v1), a stable sandbox ID derived from the tenant id keeps IRNs in the NRS shape.
+ * auth-service on risiti.tenants.v1), a stable sandbox ID derived from the tenant id keeps IRNs in the NRS shape
+ * and distinct between tenants.
  */
 public final class InvoiceServiceIds {
 
@@ -12,6 +13,7 @@ public final class InvoiceServiceIds {
     }
 
     public static String sandbox(UUID tenantId) {
-        return tenantId.toString().replace("-", "").substring(0, 8).toUpperCase();
+        // the low bits: a UUIDv7's leading bits are its creation time, shared by every tenant made that minute
+        return String.format("%08X", tenantId.getLeastSignificantBits() & 0xFFFFFFFFL);
     }
 }

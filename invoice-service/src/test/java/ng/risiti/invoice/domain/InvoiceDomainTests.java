@@ -62,8 +62,14 @@ class InvoiceDomainTests {
     }
 
     @Test
-    void sandboxServiceIdIsStablePerTenant() {
-        UUID tenant = UUID.fromString("01954abc-1234-5678-9abc-def012345678");
-        assertThat(ng.risiti.invoice.service.InvoiceServiceIds.sandbox(tenant)).isEqualTo("01954ABC");
+    void sandboxServiceIdIsStablePerTenantAndDiffersBetweenTenantsCreatedTogether() {
+        UUID tenant = UUID.fromString("01954abc-1234-7678-9abc-def012345678");
+        assertThat(ng.risiti.invoice.service.InvoiceServiceIds.sandbox(tenant)).isEqualTo("12345678").isEqualTo(
+                ng.risiti.invoice.service.InvoiceServiceIds.sandbox(tenant));
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            ids.add(ng.risiti.invoice.service.InvoiceServiceIds.sandbox(ng.risiti.platform.request.UuidV7.next()));
+        }
+        assertThat(ids).hasSizeGreaterThan(995).allMatch(id -> id.matches("[0-9A-F]{8}"));
     }
 }

@@ -56,6 +56,7 @@ public class OutboxRelay {
     private final Optional<String> password;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, Vertx vertx, @Identifier("default-kafka-broker") Map<String, Object> kafka, OutboxConfig config,
@@ -87,6 +88,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent ignored) {
+        stopping.set(true);
         PgSubscriber pg = subscriber;
         if (pg != null) {
             pg.closeAndAwait();
@@ -119,6 +121,9 @@ public class OutboxRelay {
 
     /** Asks for a drain; concurrent requests fold into one more pass. */
     public void wake() {
+        if (stopping.get()) {
+            return;
+        }
         requested.set(true);
         if (!running.compareAndSet(false, true)) {
             return;

@@ -1,0 +1,72 @@
+package ng.risiti.systemtests;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.launcher.LocalStack;
+
+/** Read-only looks into the services' databases (plain JDBC), for what the API does not show. */
+final class Databases {
+
+    /** A row of risiti_invoice.outbox_events. */
+    record OutboxRow(UUID id, String type, String subject, OffsetDateTime publishedAt) {
+    }
+
+    /** A row of risiti_webhook.events. */
+    record WebhookEvent(String id, UUID tenantId, String type, String subject) {
+    }
+
+    private final LocalStack stack;
+
+    Databases(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    /** invoice-service's outbox rows for one invoice (subject = invoice id), in insert order. */
+    List<OutboxRow> outbox(UUID invoiceId) {
+        return query("risiti_invoice", """
+                select id, type, subject, published_at from outbox_events where subject = ? order by seq""", invoiceId, rs -> new OutboxRow(
+                rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("subject"),
+                rs.getObject("published_at", OffsetDateTime.class)));
+    }
+
+    /** Whether invoice-service's replica of customers (from risiti.customers.v1) holds the customer. */
+    boolean invoiceServiceKnowsCustomer(UUID customerId) {
+        return !query("risiti_invoice", "select id from known_customers where id = ?::uuid", customerId,
+                rs -> rs.getString("id")).isEmpty();
+    }
+
+    /** webhook-service's stored events for one invoice (subject = invoice id). */
+    List<WebhookEvent> webhookEvents(UUID invoiceId) {
+        return query("risiti_webhook", """
+                select id, tenant_id, type, subject from events where subject = ? order by received_at""", invoiceId.toString(),
+                rs -> new WebhookEvent(rs.getString("id"), rs.getObject("tenant_id", UUID.class), rs.getString("type"),
+                        rs.getString("subject")));
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String database, String sql, Object parameter, RowMapper<T> mapper) {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(database), stack.databaseUser(), stack.databasePassword());
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter instanceof UUID u ? u.toString() : parameter);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query on " + database + " failed: " + sql, e);
+        }
+    }
+}

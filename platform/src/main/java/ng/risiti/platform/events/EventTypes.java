@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String USER_UPDATED = "user.updated";
     public static final String USER_REMOVED = "user.removed";
     public static final String API_KEY_STATE = "api_key.state";
+    /** Per key and service replica and flush window: how often the key was accepted (risiti.api-usage.v1). */
+    public static final String API_KEY_USED = "api_key.used";
     public static final String SESSION_REVOKED = "session.revoked";
     public static final String CUSTOMER_CREATED = "customer.created";
     public static final String INVOICE_CREATED = "invoice.created";

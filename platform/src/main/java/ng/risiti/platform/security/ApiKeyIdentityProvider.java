@@ -12,14 +12,20 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Turns a presented API key into an identity whose roles are the key's scopes; refuses revoked and expired keys. */
+/**
+ * Turns a presented API key into an identity whose roles are the key's scopes; refuses revoked and expired keys.
+ * Each accepted key is noted in the {@link ApiKeyUsageRecorder} (in memory; published per window, never a database
+ * write per request).
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
     private final ApiKeyRegistry registry;
+    private final ApiKeyUsageRecorder usage;
 
-    public ApiKeyIdentityProvider(ApiKeyRegistry registry) {
+    public ApiKeyIdentityProvider(ApiKeyRegistry registry, ApiKeyUsageRecorder usage) {
         this.registry = registry;
+        this.usage = usage;
     }
 
     @Override
@@ -34,9 +40,11 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         }
         String hash = Credentials.hash(request.key());
         return registry.find(hash).map(state -> {
-            if (state == null || !state.usableAt(Instant.now())) {
+            Instant now = Instant.now();
+            if (state == null || !state.usableAt(now)) {
                 throw new AuthenticationFailedException("unknown, revoked or expired API key");
             }
+            usage.record(state.keyId(), state.tenantId(), now.toEpochMilli());
             return identity(state);
         });
     }

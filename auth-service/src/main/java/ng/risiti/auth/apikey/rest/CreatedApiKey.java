@@ -5,6 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** The one response that carries the key itself. */
-public record CreatedApiKey(UUID id, String name, String key, String prefix, List<String> scopes, OffsetDateTime expiresAt,
+public record CreatedApiKey(UUID id, String name, String mode, String key, String prefix, List<String> scopes, OffsetDateTime expiresAt,
         OffsetDateTime createdAt) {
 }

@@ -64,7 +64,8 @@ public class ApiKeyService {
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String hex = HexFormat.of().formatHex(bytes);
-        String secret = Credentials.LIVE_PREFIX + hex;
+        String keyPrefix = request.sandbox() ? Credentials.TEST_PREFIX : Credentials.LIVE_PREFIX;
+        String secret = keyPrefix + hex;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 
         ApiKey key = new ApiKey();
@@ -73,9 +74,9 @@ public class ApiKeyService {
         key.createdBy = caller.userId();
         key.name = request.name().trim();
         key.keyHash = Credentials.hash(secret);
-        key.prefix = Credentials.LIVE_PREFIX + hex.substring(0, PREFIX_HEX);
+        key.prefix = keyPrefix + hex.substring(0, PREFIX_HEX);
         key.scopes = scopes;
-        key.test = false;
+        key.test = request.sandbox();
         key.expiresAt = request.expiresAt() == null ? null : request.expiresAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         key.createdAt = now;
         ApiKeyState state = ApiKeyMapper.state(key);

@@ -23,4 +23,23 @@ public interface TokenConfig {
     /** How long a retired signing key stays in the JWKS: longer than any token it signed can live. */
     @WithDefault("PT1H")
     Duration retiredKeyPublication();
+
+    /**
+     * How old the active key may get before a replica rotates it (checked every {@code key-refresh-interval});
+     * {@code 0} turns scheduled rotation off (operators still rotate through {@code POST /internal/signing-keys/rotate}).
+     */
+    @WithDefault("P30D")
+    Duration rotationInterval();
+
+    /**
+     * How often each replica reloads the active key (another replica or an operator may have rotated it) and checks
+     * whether it is due for rotation. Tokens a replica signs with a just-retired key are still verifiable, because
+     * {@link #retiredKeyPublication()} must exceed this plus {@link #accessTokenLifetime()}.
+     */
+    @WithDefault("1m")
+    String keyRefreshInterval();
+
+    /** {@code Cache-Control: max-age} of the JWKS; verifiers (jose4j) keep a fetched key set this long. */
+    @WithDefault("PT5M")
+    Duration jwksMaxAge();
 }

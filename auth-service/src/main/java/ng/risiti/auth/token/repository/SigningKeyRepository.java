@@ -35,4 +35,14 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, S
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
+
+    /**
+     * Retires the active key, or only {@code kid} when given (a scheduled rotation of a key another replica may have
+     * rotated already). The row lock makes concurrent retirements of one key count once. Returns the rows retired.
+     */
+    public Uni<Integer> retireActive(String kid, OffsetDateTime at) {
+        return kid == null
+                ? update("active = false, retiredAt = ?1 where active = true", at)
+                : update("active = false, retiredAt = ?1 where active = true and kid = ?2", at, kid);
+    }
 }

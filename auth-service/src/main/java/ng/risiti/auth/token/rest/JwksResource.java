@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.service.SigningKeys;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,9 +27,11 @@ import org.jose4j.lang.JoseException;
 public class JwksResource {
 
     private final SigningKeys keys;
+    private final String cacheControl;
 
-    public JwksResource(SigningKeys keys) {
+    public JwksResource(SigningKeys keys, TokenConfig config) {
         this.keys = keys;
+        this.cacheControl = "public, max-age=" + config.jwksMaxAge().toSeconds();
     }
 
     @GET
@@ -39,8 +42,9 @@ public class JwksResource {
     public Uni<RestResponse<Map<String, Object>>> jwks() {
         return keys.published().map(published -> RestResponse.ResponseBuilder
                 .ok(Map.<String, Object>of("keys", published.stream().map(JwksResource::jwk).toList()))
-                // services refetch at most once a minute on an unknown kid; a short cache keeps rotation quick
-                .header("Cache-Control", "public, max-age=300")
+                // verifiers keep the set this long (it is how a dropped key leaves their cache); on an unknown kid
+                // they refetch sooner, at most once a minute (smallrye.jwt.jwks.forced-refresh-interval)
+                .header("Cache-Control", cacheControl)
                 .build());
     }
 

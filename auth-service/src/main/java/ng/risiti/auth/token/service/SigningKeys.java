@@ -2,6 +2,7 @@ package ng.risiti.auth.token.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,19 @@ import java.util.List;
 import ng.risiti.auth.token.SigningKey;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
+import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.request.UuidV7;
 import org.jboss.logging.Logger;
 
 /**
  * The RS256 keys of this deployment, kept in the auth database so every replica signs with the same key and
  * publishes the same JWKS. The first replica to start creates the key; later ones (and racers) load it.
+ * <p>
+ * Rotation: a new key becomes active and the old one is retired ({@code retired_at}); the JWKS keeps a retired key
+ * for {@code retired-key-publication}, so tokens it signed verify until they expire. Replicas reload the active key
+ * every {@code key-refresh-interval} and rotate it once it is {@code rotation-interval} old; an operator rotates at
+ * once through {@code POST /internal/signing-keys/rotate}. The unique partial index on active keys and the
+ * conditional retirement (row lock) make racing replicas end with exactly one active key.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -37,6 +45,10 @@ public class SigningKeys {
 
     /** A key as the JWKS publishes it. */
     public record Published(String kid, RSAPublicKey publicKey) {
+    }
+
+    /** The outcome of a rotation: the key now active, and the key retired by it (null if another replica's rotation won). */
+    public record Rotation(String kid, String retiredKid, OffsetDateTime retiredAt) {
     }
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
@@ -52,6 +64,11 @@ public class SigningKeys {
     }
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
+        if (config.retiredKeyPublication().compareTo(config.accessTokenLifetime()) <= 0) {
+            throw new IllegalStateException("risiti.auth.token.retired-key-publication (" + config.retiredKeyPublication()
+                    + ") must exceed the access-token lifetime (" + config.accessTokenLifetime()
+                    + "), or tokens signed just before a rotation stop verifying before they expire");
+        }
         active = VertxContextSupport.subscribeAndAwait(this::loadOrCreate);
         LOG.infof("Signing access tokens with key %s", active.kid());
     }
@@ -70,6 +87,66 @@ public class SigningKeys {
         OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retiredKeyPublication());
         return Panache.withSession(() -> repository.published(since))
                 .map(keys -> keys.stream().map(key -> new Published(key.kid, publicKey(key.publicKey))).toList());
+    }
+
+    /** Operator rotation: retires whatever key is active now and activates a new one; this replica signs with it at once. */
+    public Uni<Rotation> rotate() {
+        return rotate(null);
+    }
+
+    /**
+     * Every {@code key-refresh-interval}: picks up a key another replica or an operator activated, and rotates the
+     * active key when it is due. Only the replica whose conditional retirement wins creates the new key.
+     */
+    @Scheduled(identity = "signing-key-refresh", every = "${risiti.auth.token.key-refresh-interval:1m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshAndRotateWhenDue() {
+        return Panache.withSession(repository::findActive).flatMap(current -> {
+            if (current == null) {
+                return loadOrCreate();
+            }
+            if (due(current)) {
+                return rotate(current.kid).map(rotation -> active);
+            }
+            if (active == null || !active.kid().equals(current.kid)) {
+                LOG.infof("Signing access tokens with key %s (activated elsewhere)", current.kid);
+            }
+            return Uni.createFrom().item(new Active(current.kid, privateKey(current.privateKey)));
+        }).invoke(key -> active = key).replaceWithVoid();
+    }
+
+    private boolean due(SigningKey key) {
+        var interval = config.rotationInterval();
+        return !interval.isZero() && !interval.isNegative()
+                && key.createdAt.plus(interval).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Retires the active key ({@code onlyKid}: only if it is still that key) and inserts a new active key, in one
+     * transaction. A racer that loses the retirement, or whose insert meets another new active key, changes nothing
+     * and adopts the key that won.
+     */
+    private Uni<Rotation> rotate(String onlyKid) {
+        return Offload.run(SigningKeys::generate).flatMap(fresh -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return Panache.withTransaction(() -> repository.findActive().flatMap(previous ->
+                    repository.retireActive(onlyKid, now).flatMap(retired -> {
+                        if (onlyKid != null && retired == 0) {
+                            return Uni.createFrom().item(new Rotation(null, null, null));
+                        }
+                        return repository.insertIfNoneActive(fresh).map(stored -> stored
+                                ? new Rotation(fresh.kid, retired > 0 && previous != null ? previous.kid : null, now)
+                                : new Rotation(null, null, null));
+                    })))
+                    .flatMap(rotation -> Panache.withSession(repository::findActive).map(current -> {
+                        active = new Active(current.kid, privateKey(current.privateKey));
+                        if (rotation.kid() != null) {
+                            LOG.infof("Rotated signing key: %s active, %s retired", rotation.kid(), rotation.retiredKid());
+                            return rotation;
+                        }
+                        return new Rotation(current.kid, null, null);
+                    }));
+        });
     }
 
     private Uni<Active> loadOrCreate() {

@@ -264,4 +264,49 @@ class ApiKeyResourceTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void sandboxKeysAreRsTestAndMarkedTest() {
+        TestAccounts.Account owner = TestAccounts.register();
+        Map<String, Object> created = given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Sandbox", "scopes", List.of("invoices:read"), "mode", "test"))
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201)
+                .body("data.key", matchesPattern("rs_test_[0-9a-f]{40}"))
+                .body("data.prefix", matchesPattern("rs_test_[0-9a-f]{6}"))
+                .body("data.mode", equalTo("test"))
+                .extract().path("data");
+        String key = (String) created.get("key");
+        String live = (String) TestAccounts.createKey(owner, List.of("invoices:read")).get("id");
+
+        given().header("x-api-key", key).when().get("/api/v1/auth/me")
+                .then().statusCode(200)
+                .body("data.id", equalTo(owner.userId()))
+                .body("data.tenant.id", equalTo(owner.tenantId()));
+        // every service's registry (and the fallback lookup) says it is a test key: callers become Caller.test()
+        given().when().get("/internal/api-keys/" + Credentials.hash(key))
+                .then().statusCode(200).body("test", equalTo(true)).body("prefix", equalTo(created.get("prefix")));
+
+        given().auth().oauth2(owner.accessToken()).when().get("/api/v1/api-keys")
+                .then().statusCode(200)
+                .body("data.id", org.hamcrest.Matchers.contains(live, created.get("id")))
+                .body("data.mode", org.hamcrest.Matchers.contains("live", "test"))
+                .body("data[1].prefix", equalTo(created.get("prefix")));
+
+        given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Live", "scopes", List.of("invoices:read"), "mode", "live"))
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201)
+                .body("data.key", matchesPattern("rs_live_[0-9a-f]{40}"))
+                .body("data.mode", equalTo("live"));
+
+        for (String mode : List.of("sandbox", "TEST", "")) {
+            given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Bad", "scopes", List.of("invoices:read"), "mode", mode))
+                    .when().post("/api/v1/api-keys")
+                    .then().statusCode(400)
+                    .body("error.code", equalTo("VALIDATION_ERROR"))
+                    .body("error.details.field", org.hamcrest.Matchers.contains("mode"));
+        }
+    }
 }

@@ -37,7 +37,7 @@ class JwksResourceTests {
         for (String path : List.of("/.well-known/jwks.json", "/api/v1/.well-known/jwks.json")) {
             List<Map<String, Object>> keys = given().when().get(path)
                     .then().statusCode(200)
-                    .header("Cache-Control", "public, max-age=300")
+                    .header("Cache-Control", "public, max-age=1")
                     .body("keys", not(hasSize(0)))
                     .body("keys.kty", everyItem(equalTo("RSA")))
                     .body("keys.alg", everyItem(equalTo("RS256")))

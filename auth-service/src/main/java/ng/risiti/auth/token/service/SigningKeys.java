@@ -100,7 +100,7 @@ public class SigningKeys {
      */
     @Scheduled(identity = "signing-key-refresh", every = "${risiti.auth.token.key-refresh-interval:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> refreshAndRotateWhenDue() {
+    public Uni<Void> refreshAndRotateWhenDue() {
         return Panache.withSession(repository::findActive).flatMap(current -> {
             if (current == null) {
                 return loadOrCreate();

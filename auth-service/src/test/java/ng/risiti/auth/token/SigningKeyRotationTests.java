@@ -127,13 +127,19 @@ class SigningKeyRotationTests {
         // concurrent operator rotations also leave exactly one active key
         ExecutorService operators = Executors.newFixedThreadPool(3);
         try {
-            List<Callable<Integer>> calls = new ArrayList<>();
+            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                calls.add(() -> given().when().post("/internal/signing-keys/rotate").then().extract().statusCode());
+                calls.add(() -> given().when().post("/internal/signing-keys/rotate").then().statusCode(200).extract().jsonPath().getMap(""));
             }
-            for (Future<Integer> status : operators.invokeAll(calls)) {
-                assertThat(status.get()).isEqualTo(200);
+            List<Object> retiredKids = new ArrayList<>();
+            for (Future<Map<String, Object>> rotation : operators.invokeAll(calls)) {
+                assertThat(rotation.get().get("kid")).isNotNull();
+                if (rotation.get().get("retired_kid") != null) {
+                    retiredKids.add(rotation.get().get("retired_kid"));
+                }
             }
+            // each key is retired by one rotation only
+            assertThat(retiredKids).isNotEmpty().doesNotHaveDuplicates().contains(now);
         } finally {
             operators.shutdown();
         }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import ng.risiti.auth.token.SigningKey;
@@ -37,12 +38,14 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, S
     }
 
     /**
-     * Retires the active key, or only {@code kid} when given (a scheduled rotation of a key another replica may have
-     * rotated already). The row lock makes concurrent retirements of one key count once. Returns the rows retired.
+     * The active key, locked until the transaction ends: a concurrent rotation waits here and then finds no active
+     * row (the one it waited for was retired), so it knows it lost.
      */
-    public Uni<Integer> retireActive(String kid, OffsetDateTime at) {
-        return kid == null
-                ? update("active = false, retiredAt = ?1 where active = true", at)
-                : update("active = false, retiredAt = ?1 where active = true and kid = ?2", at, kid);
+    public Uni<SigningKey> lockActive() {
+        return find("active = true").withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<Integer> retire(String kid, OffsetDateTime at) {
+        return update("active = false, retiredAt = ?1 where active = true and kid = ?2", at, kid);
     }
 }

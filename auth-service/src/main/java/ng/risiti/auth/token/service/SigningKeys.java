@@ -123,21 +123,23 @@ public class SigningKeys {
 
     /**
      * Retires the active key ({@code onlyKid}: only if it is still that key) and inserts a new active key, in one
-     * transaction. A racer that loses the retirement, or whose insert meets another new active key, changes nothing
-     * and adopts the key that won.
+     * transaction holding the active row's lock. A racer that waited for the lock finds no active row (or, scheduled,
+     * a different one), or its insert meets the winner's new key on the unique index: it changes nothing and adopts
+     * the key that won.
      */
     private Uni<Rotation> rotate(String onlyKid) {
         return Offload.run(SigningKeys::generate).flatMap(fresh -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return Panache.withTransaction(() -> repository.findActive().flatMap(previous ->
-                    repository.retireActive(onlyKid, now).flatMap(retired -> {
-                        if (onlyKid != null && retired == 0) {
-                            return Uni.createFrom().item(new Rotation(null, null, null));
+            Rotation lost = new Rotation(null, null, null);
+            return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> {
+                        if (onlyKid != null && (previous == null || !onlyKid.equals(previous.kid))) {
+                            return Uni.createFrom().item(lost);
                         }
-                        return repository.insertIfNoneActive(fresh).map(stored -> stored
-                                ? new Rotation(fresh.kid, retired > 0 && previous != null ? previous.kid : null, now)
-                                : new Rotation(null, null, null));
-                    })))
+                        Uni<Integer> retire = previous == null ? Uni.createFrom().item(0) : repository.retire(previous.kid, now);
+                        return retire.flatMap(retired -> repository.insertIfNoneActive(fresh).map(stored -> stored
+                                ? new Rotation(fresh.kid, retired > 0 ? previous.kid : null, retired > 0 ? now : null)
+                                : lost));
+                    }))
                     .flatMap(rotation -> Panache.withSession(repository::findActive).map(current -> {
                         active = new Active(current.kid, privateKey(current.privateKey));
                         if (rotation.kid() != null) {

@@ -42,3 +42,15 @@ run() {
 
 run cold
 run warm
+
+# Each service alone (PostgreSQL and Kafka already up), so start time is not shared with five other JVMs on 2 cores.
+printf '\nalone (warm archives): quarkus start / idle RSS of each service started by itself\n'
+for s in "${SERVICES[@]:0:6}"; do
+  ./risiti up --detach --only "postgres,kafka,$s" >/dev/null
+  sleep 5
+  pid=$(cat ".risiti/pids/$s.pid")
+  started=$(grep -o 'started in [0-9.]*s' ".risiti/logs/$s.log" | tail -n1 | grep -o '[0-9.]*')
+  rss=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status")
+  printf '%-22s %13ss %26s\n' "$s" "$started" "$rss"
+  ./risiti down >/dev/null
+done

@@ -90,7 +90,7 @@ public class PasswordResetService {
         return Offload.run(() -> passwords.hash(newPassword))
                 .flatMap(passwordHash -> Panache.withTransaction(() -> resetTokens.findByHashForUpdate(hash).flatMap(row -> {
                     OffsetDateTime now = now();
-                    if (row == null || row.usedAt != null || !row.expiresAt.isAfter(now)) {
+                    if (row == null || !row.usableAt(now)) {
                         return Uni.createFrom().<List<SessionService.Revocation>>failure(ApiException.validation("token", INVALID_TOKEN));
                     }
                     return users.findByIdForUpdate(row.userId).flatMap(user -> {

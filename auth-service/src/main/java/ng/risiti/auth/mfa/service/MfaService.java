@@ -172,7 +172,7 @@ public class MfaService {
         }
         return Panache.withTransaction(() -> challenges.findByHashForUpdate(Credentials.hash(mfaToken)).flatMap(challenge -> {
             OffsetDateTime now = now();
-            if (challenge == null || challenge.usedAt != null || !challenge.expiresAt.isAfter(now)
+            if (challenge == null || !challenge.usableAt(now)
                     || challenge.attempts >= config.challengeAttempts()) {
                 return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
             }

@@ -90,6 +90,19 @@ class InvoiceResourceTests {
     }
 
     @Test
+    void irnCarriesTheNrsServiceIdFromTheTenantsSettings() {
+        String state = """
+                {"tenant_id":"%s","name":"Fime Digital Ltd","tin":"12345678-0001","business_type":"sme","plan_slug":"starter",
+                 "nrs_service_id":"NRSAB123","updated_at":"%s"}""".formatted(tenant.tenantId, java.time.Instant.now());
+        ng.risiti.testsupport.TestEvents.publish("risiti.tenants.v1", tenant.tenantId.toString(), "tenant.updated", tenant.tenantId, state);
+        await().atMost(Duration.ofSeconds(20)).until(() -> InvoiceTestFixtures.count(
+                "select count(*) from known_tenants where id = ? and nrs_service_id = 'NRSAB123'", tenant.tenantId) == 1);
+        String id = createInvoice(InvoiceTestFixtures.invoiceBody(customerId)).then().statusCode(201).extract().path("data.id");
+        tenant.owner().post("/api/v1/invoices/" + id + "/finalize").then().statusCode(200)
+                .body("data.irn", equalTo("INV2025001-NRSAB123-20250324"));
+    }
+
+    @Test
     void anotherTenantsInvoiceIsNotFound() {
         String id = createInvoice(InvoiceTestFixtures.invoiceBody(customerId)).then().statusCode(201).extract().path("data.id");
         InvoiceTestFixtures stranger = new InvoiceTestFixtures();

@@ -45,16 +45,20 @@ final class InvoiceTestFixtures {
 
     /** invoice-service applies customer states asynchronously; tests start once its replica has this one. */
     static void awaitReplicated(UUID customerId) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50)).until(() -> {
-            try (var connection = ng.risiti.testsupport.RisitiTestResources.postgres().connect(
-                    ng.risiti.testsupport.RisitiTestResources.databaseName("invoice"));
-                    var statement = connection.prepareStatement("select count(*) from known_customers where id = ?")) {
-                statement.setObject(1, customerId);
-                try (var rows = statement.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1) == 1;
-                }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_customers where id = ?", customerId) == 1);
+    }
+
+    /** A count from invoice-service's test database, for what only shows there (replicas). */
+    static long count(String sql, UUID id) throws java.sql.SQLException {
+        try (var connection = ng.risiti.testsupport.RisitiTestResources.postgres().connect(
+                ng.risiti.testsupport.RisitiTestResources.databaseName("invoice"));
+                var statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, id);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
-        });
+        }
     }
 }

@@ -47,15 +47,17 @@ public class InvoiceService {
     private final CustomerDirectory customers;
     private final InvoiceSigner signer;
     private final InvoiceEvents events;
+    private final InvoiceServiceIds serviceIds;
 
     public InvoiceService(InvoiceRepository invoices, InvoiceNumberRepository numbers, TaxRateRepository taxRates,
-            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events) {
+            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, InvoiceServiceIds serviceIds) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.taxRates = taxRates;
         this.customers = customers;
         this.signer = signer;
         this.events = events;
+        this.serviceIds = serviceIds;
     }
 
     public Uni<Invoice> create(Caller caller, CreateInvoiceRequest request) {
@@ -86,9 +88,9 @@ public class InvoiceService {
      * refuses the lock if the draft changed (or a concurrent finalize won) in between.
      */
     public Uni<Invoice> finalizeInvoice(Caller caller, UUID id) {
-        return get(caller, id).flatMap(draft -> {
+        return get(caller, id).flatMap(draft -> serviceIds.of(caller.tenantId()).flatMap(serviceId -> {
             draft.status.moveTo(InvoiceStatus.FINALIZED);
-            Irn irn = Irn.of(draft.invoiceNumber, InvoiceServiceIds.sandbox(caller.tenantId()), draft.issueDate);
+            Irn irn = Irn.of(draft.invoiceNumber, serviceId, draft.issueDate);
             long version = draft.version;
             return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
                     .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenantId(), id)
@@ -99,7 +101,7 @@ public class InvoiceService {
                                 invoice.finalizeWith(irn, signature, now());
                                 return events.emit(EventTypes.INVOICE_FINALIZED, invoice).replaceWith(invoice);
                             })));
-        });
+        }));
     }
 
     private Uni<Map<UUID, TaxRate>> ratesFor(UUID tenantId, List<LineItemRequest> lines) {

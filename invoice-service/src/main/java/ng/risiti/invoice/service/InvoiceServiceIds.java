@@ -1,15 +1,28 @@
 package ng.risiti.invoice.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import ng.risiti.invoice.repository.KnownTenantRepository;
 
 /**
- * The NRS Service ID an IRN carries. Until a tenant's own ID reaches this service (settings, published by
- * auth-service on risiti.tenants.v1), a stable sandbox ID derived from the tenant id keeps IRNs in the NRS shape
- * and distinct between tenants.
+ * The NRS Service ID an IRN carries: the tenant's own, from its settings (published by auth-service on
+ * risiti.tenants.v1). Until a tenant sets one, a stable sandbox ID derived from the tenant id keeps IRNs in the NRS
+ * shape and distinct between tenants.
  */
-public final class InvoiceServiceIds {
+@ApplicationScoped
+public class InvoiceServiceIds {
 
-    private InvoiceServiceIds() {
+    private final KnownTenantRepository tenants;
+
+    public InvoiceServiceIds(KnownTenantRepository tenants) {
+        this.tenants = tenants;
+    }
+
+    public Uni<String> of(UUID tenantId) {
+        return Panache.withSession(() -> tenants.findById(tenantId))
+                .map(tenant -> tenant != null && tenant.nrsServiceId != null ? tenant.nrsServiceId : sandbox(tenantId));
     }
 
     public static String sandbox(UUID tenantId) {

@@ -1,12 +1,11 @@
 package ng.risiti.customer.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import ng.risiti.customer.domain.CustomerInvoice;
 import ng.risiti.customer.repository.CustomerInvoiceRepository;
+import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +31,7 @@ public class InvoiceStateConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         InvoiceSnapshot invoice = IncomingEvent.from(record).data(json, InvoiceSnapshot.class);
-        return Panache.withTransaction(() -> invoices.findById(invoice.invoiceId()).flatMap(existing -> {
+        return Consumers.applyInTransaction(() -> invoices.findById(invoice.invoiceId()).flatMap(existing -> {
             CustomerInvoice row = existing != null ? existing : new CustomerInvoice();
             row.invoiceId = invoice.invoiceId();
             row.tenantId = invoice.tenantId();
@@ -40,6 +39,6 @@ public class InvoiceStateConsumer {
             row.status = invoice.status();
             row.amountDueKobo = invoice.amountDueKobo();
             return existing != null ? Uni.createFrom().voidItem() : invoices.persist(row).replaceWithVoid();
-        })).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
+        }));
     }
 }

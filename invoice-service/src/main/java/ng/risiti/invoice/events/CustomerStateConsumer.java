@@ -1,10 +1,10 @@
 package ng.risiti.invoice.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.invoice.service.CustomerDirectory;
+import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.CustomerState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +32,6 @@ public class CustomerStateConsumer {
             return Uni.createFrom().voidItem();
         }
         CustomerState state = IncomingEvent.from(record).data(json, CustomerState.class);
-        return Panache.withTransaction(() -> directory.apply(state)).replaceWithVoid();
+        return Consumers.applyInTransaction(() -> directory.apply(state));
     }
 }

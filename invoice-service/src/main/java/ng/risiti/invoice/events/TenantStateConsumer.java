@@ -1,12 +1,11 @@
 package ng.risiti.invoice.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import ng.risiti.invoice.domain.KnownTenant;
 import ng.risiti.invoice.repository.KnownTenantRepository;
+import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.TenantState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +34,7 @@ public class TenantStateConsumer {
             return Uni.createFrom().voidItem();
         }
         TenantState state = IncomingEvent.from(record).data(json, TenantState.class);
-        return Panache.withTransaction(() -> tenants.findById(state.tenantId()).flatMap(existing -> {
+        return Consumers.applyInTransaction(() -> tenants.findById(state.tenantId()).flatMap(existing -> {
             if (existing != null && existing.updatedAt != null && state.updatedAt() != null && existing.updatedAt.isAfter(state.updatedAt())) {
                 return Uni.createFrom().voidItem();
             }
@@ -46,6 +45,6 @@ public class TenantStateConsumer {
             tenant.nrsServiceId = state.nrsServiceId();
             tenant.updatedAt = state.updatedAt();
             return existing != null ? Uni.createFrom().voidItem() : tenants.persist(tenant).replaceWithVoid();
-        })).onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
+        }));
     }
 }

@@ -1,13 +1,12 @@
 package ng.risiti.nrs.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import ng.risiti.nrs.service.SubmissionService;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Inbox;
+import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,8 +36,6 @@ public class FinalizedInvoiceConsumer {
             return Uni.createFrom().voidItem();
         }
         InvoiceSnapshot invoice = event.data(json, InvoiceSnapshot.class);
-        return Panache.withTransaction(() -> inbox.once(CONSUMER, event, () -> submissions.recordFinalized(invoice)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
-                .replaceWithVoid();
+        return Consumers.applyInTransaction(() -> inbox.once(CONSUMER, event, () -> submissions.recordFinalized(invoice)));
     }
 }

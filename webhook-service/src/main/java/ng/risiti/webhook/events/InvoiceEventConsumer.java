@@ -1,10 +1,9 @@
 package ng.risiti.webhook.events;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import ng.risiti.platform.events.Inbox;
+import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.webhook.service.EventIntake;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +27,6 @@ public class InvoiceEventConsumer {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        return Panache.withTransaction(() -> inbox.once(CONSUMER, event, () -> intake.accept(event)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
-                .replaceWithVoid();
+        return Consumers.applyInTransaction(() -> inbox.once(CONSUMER, event, () -> intake.accept(event)));
     }
 }

@@ -1,6 +1,5 @@
 package ng.risiti.platform.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,14 +25,6 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
         return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
                 time == null ? null : OffsetDateTime.parse(time), header(record, CloudEventHeaders.SUBJECT),
                 tenant == null ? null : UUID.fromString(tenant), record.topic(), record.key(), record.value());
-    }
-
-    public JsonNode json(ObjectMapper mapper) {
-        try {
-            return mapper.readTree(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public <T> T data(ObjectMapper mapper, Class<T> type) {

@@ -83,8 +83,4 @@ public class ApiKeyRegistry {
                     return null;
                 });
     }
-
-    public int size() {
-        return keys.size();
-    }
 }

@@ -12,6 +12,9 @@ public final class EventTypes {
     /** Per key and service replica and flush window: how often the key was accepted (risiti.api-usage.v1). */
     public static final String API_KEY_USED = "api_key.used";
     public static final String SESSION_REVOKED = "session.revoked";
+    public static final String DATA_EXPORT_REQUESTED = "data_export.requested";
+    public static final String DATA_EXPORT_CHUNK = "data_export.chunk";
+    public static final String DATA_EXPORT_CONTRIBUTED = "data_export.contributed";
     public static final String CUSTOMER_CREATED = "customer.created";
     public static final String INVOICE_CREATED = "invoice.created";
     public static final String INVOICE_FINALIZED = "invoice.finalized";

@@ -62,7 +62,7 @@ public class IdempotencyFilters {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.validation(HEADER, HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        byte[] body = readBody(request);
+        byte[] body = takesBody(resource) ? readBody(request) : new byte[0];
         String hash = hash(request.getUriInfo().getPath(), body);
         return identity.getDeferredIdentity().flatMap(who -> {
             String scope = scope(who);
@@ -132,6 +132,21 @@ public class IdempotencyFilters {
     private static String scope(SecurityIdentity who) {
         UUID tenant = who == null || who.isAnonymous() ? null : who.getAttribute(Caller.TENANT_ID);
         return tenant == null ? "public" : tenant.toString();
+    }
+
+    /**
+     * Whether the endpoint reads a request body (a parameter that is not a path, query, header or context one). Only
+     * then has it been read ahead; an endpoint without one has nothing to hash, and reading would block the event loop.
+     */
+    private static boolean takesBody(ResourceInfo resource) {
+        for (java.lang.reflect.Parameter parameter : resource.getResourceMethod().getParameters()) {
+            boolean bound = java.util.Arrays.stream(parameter.getAnnotations()).map(a -> a.annotationType().getPackageName())
+                    .anyMatch(name -> name.startsWith("jakarta.ws.rs") || name.startsWith("org.jboss.resteasy.reactive"));
+            if (!bound) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] readBody(ContainerRequestContext request) {

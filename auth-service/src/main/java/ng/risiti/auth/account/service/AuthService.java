@@ -22,6 +22,7 @@ import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.auth.mfa.service.MfaService;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
@@ -94,7 +95,7 @@ public class AuthService {
                             .map(session -> new SignedIn(owner, tenant, null, session));
                 })))
                 // two sign-ups racing for one email: the unique index decides, the loser gets the same 409
-                .onFailure(AuthService::isUniqueViolation).transform(ignored -> emailConflict())
+                .onFailure(UniqueViolation::in).transform(ignored -> emailConflict())
                 .flatMap(this::withAccessToken);
     }
 
@@ -190,12 +191,4 @@ public class AuthService {
         return ApiException.conflict("An account with this email already exists.");
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

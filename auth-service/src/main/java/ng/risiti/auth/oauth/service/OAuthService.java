@@ -36,6 +36,7 @@ import ng.risiti.auth.settings.service.TenantEvents;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
@@ -209,7 +210,7 @@ public class OAuthService {
                                     new AuthService.SignedIn(resolved.user(), resolved.tenant(), null, session), null), resolved.created()));
                 }))
                 // two first sign-ins racing for one email or provider account: the unique index decides
-                .onFailure(OAuthService::isUniqueViolation).transform(ignored -> ApiException.conflict(
+                .onFailure(UniqueViolation::in).transform(ignored -> ApiException.conflict(
                         "This account was just created by another sign-in. Sign in again."))
                 .flatMap(result -> {
                     AuthService.SignedIn signedIn = result.outcome().signedIn();
@@ -400,12 +401,4 @@ public class OAuthService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

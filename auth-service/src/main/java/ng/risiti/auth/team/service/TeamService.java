@@ -29,6 +29,7 @@ import ng.risiti.auth.account.service.PasswordHasher;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.Page;
@@ -184,7 +185,7 @@ public class TeamService {
                     }));
                 })))
                 // the same email signed up or joined meanwhile: the unique index decides
-                .onFailure(TeamService::isUniqueViolation).transform(ignored -> ApiException.conflict("An account with this email already exists."))
+                .onFailure(UniqueViolation::in).transform(ignored -> ApiException.conflict("An account with this email already exists."))
                 .flatMap(joined -> Offload.run(() -> tokens.issue(joined.user().id, joined.tenant().id, joined.user().role, joined.session().sessionId()))
                         .map(token -> new Joined(joined.user(), joined.tenant(), token, joined.session())));
     }
@@ -298,16 +299,4 @@ public class TeamService {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

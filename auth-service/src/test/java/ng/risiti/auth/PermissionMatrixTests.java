@@ -89,6 +89,9 @@ class PermissionMatrixTests {
                 new Cell("GET /settings/invoice-defaults", (actor, owner) -> get(actor, "/api/v1/settings/invoice-defaults"), everyone),
                 new Cell("PATCH /settings/invoice-defaults", (actor, owner) -> send(actor, "PATCH", "/api/v1/settings/invoice-defaults",
                         Map.of("payment_terms_days", 14)), statuses(200, 200, 403, 403, 403)),
+                new Cell("POST /settings/data-export", (actor, owner) -> requestExport(actor), statuses(202, 202, 403, 403, 403)),
+                new Cell("GET /settings/data-export/{id}", (actor, owner) -> get(actor, "/api/v1/settings/data-export/" + anExport(owner)),
+                        statuses(200, 200, 403, 403, 403)),
                 new Cell("GET /api-keys", (actor, owner) -> get(actor, "/api/v1/api-keys"), everyone),
                 new Cell("POST /api-keys", (actor, owner) -> send(actor, "POST", "/api/v1/api-keys",
                         Map.of("name", "ERP", "scopes", List.of("invoices:read"))), statuses(201, 201, 403, 403, 403)),
@@ -110,6 +113,42 @@ class PermissionMatrixTests {
         Map<Role, Account> accounts = team();
         boolean mayManage = actor.userId().equals(owner.userId()) || actor.userId().equals(accounts.get(Role.ADMIN).userId());
         return mayManage ? TestAccounts.member(owner, role).userId() : accounts.get(Role.parse(role).orElseThrow()).userId();
+    }
+
+    /** The shared tenant's latest export: one runs at a time, so a request first waits for the one before to finish. */
+    private static String lastExport;
+
+    private static synchronized Response requestExport(Account actor) {
+        if (lastExport != null) {
+            awaitExportFinished(team().get(Role.OWNER), lastExport);
+        }
+        Response response = given().auth().oauth2(actor.accessToken()).when().post("/api/v1/settings/data-export");
+        if (response.statusCode() == 202) {
+            lastExport = response.path("data.id");
+        }
+        return response;
+    }
+
+    private static synchronized String anExport(Account owner) {
+        if (lastExport == null) {
+            requestExport(owner).then().statusCode(202);
+        }
+        return lastExport;
+    }
+
+    private static void awaitExportFinished(Account owner, String id) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while ("processing".equals(get(owner, "/api/v1/settings/data-export/" + id).path("data.status"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("export " + id + " still processing after 30 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static synchronized Map<Role, Account> team() {

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +18,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ng.risiti.auth.mfa.MfaResourceTests;
+import ng.risiti.auth.oauth.OAuthResourceTests;
+import ng.risiti.auth.oauth.OAuthResourceTests.Returned;
+import ng.risiti.auth.oauth.OAuthResourceTests.Started;
+import ng.risiti.auth.oauth.OidcProviderResource;
+import ng.risiti.auth.oauth.OidcProviderSimulator;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.jboss.logmanager.handlers.FileHandler;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs every credential-bearing flow with distinctive secrets, failures included, then reads the service's log file
- * ({@code %test.quarkus.log.file.*}: DEBUG for our code, HTTP access log on) and looks for each secret.
+ * ({@code %test.quarkus.log.file.*}: DEBUG for our code, HTTP access log on) and looks for each secret. OAuth sign-in
+ * puts its code and state in the callback's query string: the access log must not carry query strings.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(OidcProviderResource.class)
 class NoSecretsInLogsTests {
 
     private static final Path LOG = Path.of("target/auth-service-test.log");
@@ -108,16 +116,76 @@ class NoSecretsInLogsTests {
                 .post("/api/v1/auth/reset-password").then().statusCode(400);
         assertThat(enrolled.account().email()).isEqualTo(email);
 
+        String log = assertNotLogged(secrets, "/api/v1/auth/reset-password");
+        // the stored forms are not secrets, but argon2 strings and cookies do not belong in logs either
+        assertThat(log).doesNotContain("$argon2id$").doesNotContain("refresh_token=");
+    }
+
+    @Test
+    void noOAuthCodeStateVerifierOrTokenIsLogged() throws Exception {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(OidcProviderSimulator.clientSecret("google"));
+        secrets.add(OidcProviderSimulator.clientSecret("microsoft"));
+
+        // an API client's sign-in, then the same callback replayed (refused)
+        Started started = OAuthResourceTests.start("google", null);
+        Returned returned = OAuthResourceTests.authorize(started, Map.of("email", TestAccounts.uniqueEmail()));
+        ExtractableResponse<Response> signedIn = OAuthResourceTests.callback("google", returned, started.binding(), true);
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        secrets.addAll(flowSecrets(started, returned));
+        secrets.add(signedIn.path("data.access_token"));
+        secrets.add(signedIn.cookie("refresh_token"));
+        assertThat(OAuthResourceTests.callback("google", returned, started.binding(), true).statusCode()).isEqualTo(400);
+
+        // a browser's sign-in: 302 to the web app with the refresh cookie
+        Started browser = OAuthResourceTests.start("microsoft", null);
+        Returned back = OAuthResourceTests.authorize(browser, Map.of("email", TestAccounts.uniqueEmail()));
+        ExtractableResponse<Response> redirected = OAuthResourceTests.callback("microsoft", back, browser.binding(), false);
+        assertThat(redirected.statusCode()).isEqualTo(302);
+        secrets.addAll(flowSecrets(browser, back));
+        secrets.add(redirected.cookie("refresh_token"));
+
+        // failures: the provider refuses the code; its ID token is signed with a foreign key
+        for (String failure : List.of("token_error", "foreign_key")) {
+            Started failing = OAuthResourceTests.start("google", null);
+            Returned code = OAuthResourceTests.authorize(failing,
+                    Map.of("email", TestAccounts.uniqueEmail(), failure, "token_error".equals(failure) ? "invalid_grant" : "yes"));
+            assertThat(OAuthResourceTests.callback("google", code, failing.binding(), true).statusCode()).isEqualTo(401);
+            secrets.addAll(flowSecrets(failing, code));
+        }
+
+        String log = assertNotLogged(secrets, "/api/v1/auth/oauth/google/callback");
+        assertThat(log).contains("/api/v1/auth/oauth/microsoft/callback").doesNotContain("/callback?");
+    }
+
+    /**
+     * The flow's secrets: what travelled through the browser (code, state, nonce, binding cookie), and what the
+     * provider's token endpoint got and gave for the code (PKCE verifier, ID token, provider access token).
+     */
+    private static List<String> flowSecrets(Started started, Returned returned) {
+        List<String> values = new ArrayList<>(List.of(returned.code(), returned.state(), started.params().get("nonce"), started.binding()));
+        String issued = started.location().substring(0, started.location().indexOf("/authorize?")) + "/issued";
+        JsonPath exchanged = given().queryParam("code", returned.code()).when().get(issued).then().statusCode(200).extract().jsonPath();
+        values.add(exchanged.getString("code_verifier"));
+        for (String token : List.of("id_token", "access_token")) {
+            if (exchanged.getString(token) != null) {
+                values.add(exchanged.getString(token));
+            }
+        }
+        return values;
+    }
+
+    /** Reads the log file, checks that {@code loggedPath} was logged (access log), that no secret was, and returns it. */
+    private static String assertNotLogged(List<String> secrets, String loggedPath) throws Exception {
         flushLogs();
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).as("the log file is written").contains("auth-service");
-        assertThat(log).as("the flows above were logged (access log)").contains("/api/v1/auth/reset-password");
+        assertThat(log).as("the flows above were logged (access log)").contains(loggedPath);
         for (String value : secrets) {
             assertThat(value).isNotBlank();
             assertThat(log).as("log must not contain a secret").doesNotContain(value);
         }
-        // the stored forms are not secrets, but argon2 strings and cookies do not belong in logs either
-        assertThat(log).doesNotContain("$argon2id$").doesNotContain("refresh_token=");
+        return log;
     }
 
     private String resetToken(String email) {

@@ -39,14 +39,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(GreenMailResource.class)
 @QuarkusTestResource(OidcProviderResource.class)
-class OAuthResourceTests {
+public class OAuthResourceTests {
 
     /** The browser after GET /auth/oauth/{provider}: where it is sent, with which parameters, and its binding cookie. */
-    record Started(String location, Map<String, String> params, String binding, String setCookie) {
+    public record Started(String location, Map<String, String> params, String binding, String setCookie) {
     }
 
     /** The provider sent the browser back with these. */
-    record Returned(String code, String state) {
+    public record Returned(String code, String state) {
     }
 
     @Test
@@ -256,7 +256,7 @@ class OAuthResourceTests {
                 .when().get("/api/v1/auth/oauth/" + provider + "/callback");
     }
 
-    static Started start(String provider, String redirectTo) {
+    public static Started start(String provider, String redirectTo) {
         var request = given().redirects().follow(false);
         if (redirectTo != null) {
             request.queryParam("redirect_to", redirectTo);
@@ -268,7 +268,7 @@ class OAuthResourceTests {
     }
 
     /** What the user's browser does at the provider: follow the authorization URL and come back with a code. */
-    static Returned authorize(Started started, Map<String, String> sim) {
+    public static Returned authorize(Started started, Map<String, String> sim) {
         StringBuilder url = new StringBuilder(started.location());
         sim.forEach((name, value) -> url.append("&sim_").append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         String back = given().urlEncodingEnabled(false).redirects().follow(false).when().get(url.toString())
@@ -278,7 +278,7 @@ class OAuthResourceTests {
         return new Returned(params.get("code"), params.get("state"));
     }
 
-    static ExtractableResponse<Response> callback(String provider, Returned returned, String binding, boolean json) {
+    public static ExtractableResponse<Response> callback(String provider, Returned returned, String binding, boolean json) {
         var request = given().redirects().follow(false).queryParam("code", returned.code()).queryParam("state", returned.state());
         if (binding != null) {
             request.cookie(OAuthResourceBinding.NAME, binding);
@@ -315,7 +315,7 @@ class OAuthResourceTests {
     }
 
     /** The binding cookie's name, as the browser sees it. */
-    static final class OAuthResourceBinding {
-        static final String NAME = "oauth_binding";
+    public static final class OAuthResourceBinding {
+        public static final String NAME = "oauth_binding";
     }
 }

@@ -33,7 +33,9 @@ import org.jose4j.jwt.NumericDate;
  * <p>The test drives the "browser" itself, so it steers the ID token per sign-in with extra {@code sim_*} query
  * parameters on {@code /authorize} ({@code sim_sub}, {@code sim_email}, {@code sim_email_verified}, {@code sim_name},
  * {@code sim_nonce}, {@code sim_aud}, {@code sim_exp_seconds}, {@code sim_token_error}, {@code sim_foreign_key}):
- * no shared state between the test and this server except HTTP.
+ * no shared state between the test and this server except HTTP. {@code /issued?code=} tells a test what the token
+ * endpoint received and answered for a code (the PKCE verifier, the ID and access tokens), which the test never sees
+ * otherwise: the no-secrets-in-logs test looks for them.
  */
 public final class OidcProviderSimulator {
 
@@ -46,6 +48,7 @@ public final class OidcProviderSimulator {
     private final RsaJsonWebKey key;
     private final RsaJsonWebKey foreignKey;
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     public OidcProviderSimulator() throws Exception {
@@ -62,6 +65,10 @@ public final class OidcProviderSimulator {
             server.createContext("/" + realm + "/token", exchange -> safely(exchange, () -> token(realm, exchange)));
             server.createContext("/" + realm + "/jwks", exchange -> safely(exchange,
                     () -> send(exchange, 200, new JsonWebKeySet(key).toJson())));
+            server.createContext("/" + realm + "/issued", exchange -> safely(exchange, () -> {
+                String answer = issued.get(String.valueOf(parse(exchange.getRequestURI().getRawQuery()).get("code")));
+                send(exchange, answer == null ? 404 : 200, answer == null ? "{\"error\":\"unknown code\"}" : answer);
+            }));
         }
         server.start();
     }
@@ -115,7 +122,8 @@ public final class OidcProviderSimulator {
 
     private void token(String realm, HttpExchange exchange) throws Exception {
         Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Grant grant = grants.remove(String.valueOf(form.get("code")));
+        String code = String.valueOf(form.get("code"));
+        Grant grant = grants.remove(code);
         if (!"authorization_code".equals(form.get("grant_type"))) {
             send(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
             return;
@@ -129,6 +137,7 @@ public final class OidcProviderSimulator {
             send(exchange, 400, "{\"error\":\"invalid_grant\"}");
             return;
         }
+        issued.put(code, "{\"code_verifier\":\"" + form.get("code_verifier") + "\"}");
         if (grant.sim().containsKey("token_error")) {
             send(exchange, 400, "{\"error\":\"" + grant.sim().get("token_error") + "\",\"error_description\":\"simulated\"}");
             return;
@@ -160,8 +169,12 @@ public final class OidcProviderSimulator {
         jws.setKey(signer.getPrivateKey());
         jws.setKeyIdHeaderValue(signer.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        send(exchange, 200, "{\"access_token\":\"" + token() + "\",\"token_type\":\"Bearer\",\"expires_in\":3599,\"id_token\":\""
-                + jws.getCompactSerialization() + "\"}");
+        String accessToken = token();
+        String idToken = jws.getCompactSerialization();
+        issued.put(code, "{\"code_verifier\":\"" + form.get("code_verifier") + "\",\"access_token\":\"" + accessToken
+                + "\",\"id_token\":\"" + idToken + "\"}");
+        send(exchange, 200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":3599,\"id_token\":\""
+                + idToken + "\"}");
     }
 
     private interface Handler {

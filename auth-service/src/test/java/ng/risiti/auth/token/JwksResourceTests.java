@@ -55,6 +55,7 @@ class JwksResourceTests {
         racer.publicKey = new byte[] {1};
         racer.privateKey = new byte[] {1};
         racer.createdAt = java.time.OffsetDateTime.now();
+        racer.activatesAt = racer.createdAt;
         racer.active = true;
         // what a second replica does on first start: its insert loses to the existing active key
         Boolean stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.insertIfNoneActive(racer)));

@@ -3,6 +3,7 @@ package ng.risiti.auth.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,13 +30,17 @@ import ng.risiti.auth.token.service.SigningKeys;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.awaitility.Awaitility;
 import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Rotation publishes the next key ahead of use: {@code %test.risiti.auth.token.key-publication-lead} is 3 s (the JWKS
+ * max-age 1 s). The tests play the replicas' scheduled key refresh themselves ({@link SigningKeys#refreshAndRotateWhenDue}).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(GreenMailResource.class)
@@ -46,8 +52,17 @@ class SigningKeyRotationTests {
     @Inject
     SigningKeyRepository repository;
 
+    /** Each test starts from one active key and none pending, whatever ran before. */
+    @BeforeEach
+    void activateAnyPendingKey() throws Throwable {
+        sql("update signing_keys set activates_at = now() where not active and retired_at is null");
+        refresh();
+        assertThat(pendingKeys()).isZero();
+        assertThat(activeKeys()).isEqualTo(1L);
+    }
+
     @Test
-    void rotationPublishesBothKeysThenDropsTheRetiredOne() throws Throwable {
+    void rotationPublishesTheNewKeyBeforeItSignsThenDropsTheRetiredOne() throws Throwable {
         TestAccounts.Account owner = TestAccounts.register();
         String oldToken = owner.accessToken();
         String oldKid = kid(oldToken);
@@ -55,33 +70,47 @@ class SigningKeyRotationTests {
 
         Map<String, Object> rotated = given().when().post("/internal/signing-keys/rotate")
                 .then().statusCode(200)
-                .body("retired_kid", equalTo(oldKid))
+                .body("retired_kid", nullValue())
+                .body("retired_at", nullValue())
                 .extract().jsonPath().getMap("");
         String newKid = (String) rotated.get("kid");
-        assertThat(newKid).isNotEqualTo(oldKid).isEqualTo(signingKeys.active().kid());
+        OffsetDateTime activatesAt = OffsetDateTime.parse((String) rotated.get("activates_at"));
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(activatesAt).isAfter(OffsetDateTime.now());
+
+        // published at once, signing nothing yet: a key refresh before the lead has passed keeps the old key
+        refresh();
+        assertThat(signingKeys.active().kid()).isEqualTo(oldKid);
+        assertThat(jwksKids()).contains(oldKid, newKid);
+        assertThat(kid(TestAccounts.login(owner.email()))).isEqualTo(oldKid);
         assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isEqualTo(1L);
 
-        String jwks = given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
-        List<String> kids = given().when().get("/.well-known/jwks.json").then().extract().path("keys.kid");
-        assertThat(kids).contains(oldKid, newKid);
+        // once the lead has passed, the next key refresh activates it and retires the old key
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            refresh();
+            assertThat(signingKeys.active().kid()).isEqualTo(newKid);
+        });
+        assertThat(OffsetDateTime.now()).isAfterOrEqualTo(activatesAt);
+        assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isZero();
+        assertThat(count("select count(*) from signing_keys where kid = '" + oldKid + "' and not active and retired_at is not null"))
+                .isEqualTo(1L);
 
-        // a token signed before the rotation still works
-        given().auth().oauth2(oldToken).when().get("/api/v1/auth/me")
-                .then().statusCode(200).body("data.id", equalTo(owner.userId()));
-
-        // new tokens name the new key and verify against the published set alone
+        // new tokens name the new key; both keys stay published, so old and new tokens verify
         String newToken = TestAccounts.login(owner.email());
         assertThat(kid(newToken)).isEqualTo(newKid);
-        JwtClaims claims = consumer(jwks).processToClaims(newToken);
-        assertThat(claims.getSubject()).isEqualTo(owner.userId());
+        String jwks = given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().asString();
+        assertThat(io.restassured.path.json.JsonPath.from(jwks).<String>getList("keys.kid")).contains(oldKid, newKid);
+        assertThat(consumer(jwks).processToClaims(newToken).getSubject()).isEqualTo(owner.userId());
         assertThat(consumer(jwks).processToClaims(oldToken).getSubject()).isEqualTo(owner.userId());
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().auth().oauth2(newToken).when().get("/api/v1/auth/me").then().statusCode(200));
+        // the verifier had the key before its first token: no 401 window to wait out
+        given().auth().oauth2(newToken).when().get("/api/v1/auth/me").then().statusCode(200).body("data.id", equalTo(owner.userId()));
+        given().auth().oauth2(oldToken).when().get("/api/v1/auth/me").then().statusCode(200).body("data.id", equalTo(owner.userId()));
 
         // once the publication window has passed, the old key leaves the JWKS and its tokens are refused
         sql("update signing_keys set retired_at = now() - interval '2 hours' where kid = '" + oldKid + "'");
-        List<String> after = given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().path("keys.kid");
-        assertThat(after).contains(newKid).doesNotContain(oldKid);
+        assertThat(jwksKids()).contains(newKid).doesNotContain(oldKid);
         Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(oldToken).when().get("/api/v1/auth/me")
                         .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED")));
@@ -91,69 +120,133 @@ class SigningKeyRotationTests {
     }
 
     @Test
-    void racingReplicasRotateADueKeyOnce() throws Throwable {
+    void racingReplicasPublishThenActivateADueKeyOnce() throws Throwable {
         String before = signingKeys.active().kid();
         // not due yet: nothing happens
-        VertxContextSupport.subscribeAndAwait(signingKeys::refreshAndRotateWhenDue);
+        refresh();
         assertThat(signingKeys.active().kid()).isEqualTo(before);
+        assertThat(pendingKeys()).isZero();
 
-        sql("update signing_keys set created_at = now() - interval '31 days' where kid = '" + before + "'");
+        sql("update signing_keys set created_at = now() - interval '31 days', activates_at = now() - interval '31 days'"
+                + " where kid = '" + before + "'");
         long keysBefore = count("select count(*) from signing_keys");
-        List<Callable<Void>> replicas = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            replicas.add(() -> {
+        race(4, this::refresh);
+        // one next key, published but not signing
+        assertThat(count("select count(*) from signing_keys")).isEqualTo(keysBefore + 1);
+        assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isEqualTo(1L);
+        String next = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::findPending)).kid;
+        assertThat(signingKeys.active().kid()).isEqualTo(before);
+        assertThat(jwksKids()).contains(before, next);
+
+        // past the lead, racing refreshes activate it once
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() ->
+                count("select count(*) from signing_keys where not active and retired_at is null and activates_at < now()") == 1);
+        race(4, this::refresh);
+        assertThat(count("select count(*) from signing_keys")).isEqualTo(keysBefore + 1);
+        assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isZero();
+        assertThat(signingKeys.active().kid()).isEqualTo(next);
+        assertThat(count("select count(*) from signing_keys where kid = '" + before + "' and not active and retired_at is not null"))
+                .isEqualTo(1L);
+        TestAccounts.Account account = TestAccounts.register();
+        assertThat(kid(account.accessToken())).isEqualTo(next);
+    }
+
+    @Test
+    void racingOperatorRotationsAgreeOnOneNextKeyAndImmediateOnesOnOneActiveKey() throws Throwable {
+        String current = signingKeys.active().kid();
+        long keysBefore = count("select count(*) from signing_keys");
+        List<Map<String, Object>> published = race(3, () -> given().when().post("/internal/signing-keys/rotate")
+                .then().statusCode(200).extract().jsonPath().getMap(""));
+        String next = (String) published.get(0).get("kid");
+        assertThat(published).allSatisfy(rotation -> {
+            assertThat(rotation).containsEntry("kid", next).containsEntry("activates_at", published.get(0).get("activates_at"));
+            assertThat(rotation.get("retired_kid")).isNull();
+        });
+        assertThat(next).isNotEqualTo(current);
+        assertThat(count("select count(*) from signing_keys")).isEqualTo(keysBefore + 1);
+        assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isEqualTo(1L);
+        assertThat(signingKeys.active().kid()).isEqualTo(current);
+
+        // a leaked key: a new key signs at once; the active key and the pending one retire
+        List<Map<String, Object>> immediate = race(3, () -> given().queryParam("immediate", true)
+                .when().post("/internal/signing-keys/rotate").then().statusCode(200).extract().jsonPath().getMap(""));
+        List<Object> retiredKids = new ArrayList<>();
+        for (Map<String, Object> rotation : immediate) {
+            assertThat(rotation.get("kid")).isNotNull().isNotEqualTo(current).isNotEqualTo(next);
+            if (rotation.get("retired_kid") != null) {
+                retiredKids.add(rotation.get("retired_kid"));
+            }
+        }
+        // each key is retired by one rotation only
+        assertThat(retiredKids).isNotEmpty().doesNotHaveDuplicates().contains(current).doesNotContain(next);
+        assertThat(activeKeys()).isEqualTo(1L);
+        assertThat(pendingKeys()).isZero();
+        assertThat(count("select count(*) from signing_keys where kid = '" + next + "' and not active and retired_at is not null"))
+                .isEqualTo(1L);
+        String activeInDb = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::findActive)).kid;
+        assertThat(signingKeys.active().kid()).isEqualTo(activeInDb).isNotEqualTo(current).isNotEqualTo(next);
+        assertThat(jwksKids()).contains(current, next, activeInDb);
+        // tokens issued now carry the key the database says is active
+        TestAccounts.Account account = TestAccounts.register();
+        assertThat(kid(account.accessToken())).isEqualTo(activeInDb);
+    }
+
+    private void refresh() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(signingKeys::refreshAndRotateWhenDue);
+    }
+
+    private interface Step<T> {
+        T run() throws Throwable;
+    }
+
+    private interface VoidStep {
+        void run() throws Throwable;
+    }
+
+    private static void race(int replicas, VoidStep step) throws Exception {
+        race(replicas, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code step} on {@code replicas} threads at once and returns what each got. */
+    private static <T> List<T> race(int replicas, Step<T> step) throws Exception {
+        List<Callable<T>> calls = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            calls.add(() -> {
                 try {
-                    VertxContextSupport.subscribeAndAwait(signingKeys::refreshAndRotateWhenDue);
+                    return step.run();
                 } catch (Throwable e) {
                     throw new IllegalStateException(e);
                 }
-                return null;
             });
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(replicas);
         try {
-            for (Future<Void> done : pool.invokeAll(replicas)) {
-                done.get();
+            List<T> results = new ArrayList<>();
+            for (Future<T> done : pool.invokeAll(calls)) {
+                results.add(done.get());
             }
+            return results;
         } finally {
             pool.shutdown();
         }
-        assertThat(activeKeys()).isEqualTo(1L);
-        assertThat(count("select count(*) from signing_keys")).isEqualTo(keysBefore + 1);
-        String now = signingKeys.active().kid();
-        assertThat(now).isNotEqualTo(before);
-        assertThat(count("select count(*) from signing_keys where kid = '" + before + "' and not active and retired_at is not null")).isEqualTo(1L);
+    }
 
-        // concurrent operator rotations also leave exactly one active key
-        ExecutorService operators = Executors.newFixedThreadPool(3);
-        try {
-            List<Callable<Map<String, Object>>> calls = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                calls.add(() -> given().when().post("/internal/signing-keys/rotate").then().statusCode(200).extract().jsonPath().getMap(""));
-            }
-            List<Object> retiredKids = new ArrayList<>();
-            for (Future<Map<String, Object>> rotation : operators.invokeAll(calls)) {
-                assertThat(rotation.get().get("kid")).isNotNull();
-                if (rotation.get().get("retired_kid") != null) {
-                    retiredKids.add(rotation.get().get("retired_kid"));
-                }
-            }
-            // each key is retired by one rotation only
-            assertThat(retiredKids).isNotEmpty().doesNotHaveDuplicates().contains(now);
-        } finally {
-            operators.shutdown();
-        }
-        assertThat(activeKeys()).isEqualTo(1L);
-        List<String> kids = given().when().get("/.well-known/jwks.json").then().extract().path("keys.kid");
-        assertThat(kids).contains(before, now, signingKeys.active().kid());
-        // tokens issued now carry the key the database says is active
-        TestAccounts.Account account = TestAccounts.register();
-        String activeInDb = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(repository::findActive)).kid;
-        assertThat(kid(account.accessToken())).isEqualTo(activeInDb);
+    private static List<String> jwksKids() {
+        return given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().path("keys.kid");
     }
 
     private long activeKeys() {
         return count("select count(*) from signing_keys where active");
+    }
+
+    private long pendingKeys() {
+        return count("select count(*) from signing_keys where not active and retired_at is null");
     }
 
     private static JwtConsumer consumer(String jwks) throws Exception {

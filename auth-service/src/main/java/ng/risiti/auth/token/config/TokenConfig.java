@@ -25,7 +25,7 @@ public interface TokenConfig {
     Duration retiredKeyPublication();
 
     /**
-     * How old the active key may get before a replica rotates it (checked every {@code key-refresh-interval});
+     * How long the active key signs before a replica publishes the next one (checked every {@code key-refresh-interval});
      * {@code 0} turns scheduled rotation off (operators still rotate through {@code POST /internal/signing-keys/rotate}).
      */
     @WithDefault("P30D")
@@ -42,4 +42,11 @@ public interface TokenConfig {
     /** {@code Cache-Control: max-age} of the JWKS; verifiers (jose4j) keep a fetched key set this long. */
     @WithDefault("PT5M")
     Duration jwksMaxAge();
+
+    /**
+     * How long a rotation publishes the next key before it signs (it starts at the first key refresh after that).
+     * Must exceed {@link #jwksMaxAge()} (checked at startup), so every verifier's cached JWKS holds the key by then.
+     */
+    @WithDefault("PT6M")
+    Duration keyPublicationLead();
 }

@@ -15,6 +15,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -30,11 +31,18 @@ import org.jboss.logging.Logger;
  * The RS256 keys of this deployment, kept in the auth database so every replica signs with the same key and
  * publishes the same JWKS. The first replica to start creates the key; later ones (and racers) load it.
  * <p>
- * Rotation: a new key becomes active and the old one is retired ({@code retired_at}); the JWKS keeps a retired key
- * for {@code retired-key-publication}, so tokens it signed verify until they expire. Replicas reload the active key
- * every {@code key-refresh-interval} and rotate it once it is {@code rotation-interval} old; an operator rotates at
- * once through {@code POST /internal/signing-keys/rotate}. The unique partial index on active keys and the
- * conditional retirement (row lock) make racing replicas end with exactly one active key.
+ * Rotation publishes ahead of use: it creates the next key as pending (in the JWKS at once, signing nothing), and
+ * the key becomes active only once {@code key-publication-lead} has passed. Verifiers cache the JWKS for up to
+ * {@code jwks-max-age}, shorter than the lead, so each has the new key before the first token it signs; a key that
+ * signed at once would be unknown to them for up to a minute (their forced refresh), and its tokens refused.
+ * Activating the next key retires the active one ({@code retired_at}); the JWKS keeps a retired key for
+ * {@code retired-key-publication}, so tokens it signed verify until they expire.
+ * <p>
+ * Every {@code key-refresh-interval} each replica activates a pending key whose time has come, publishes the next key
+ * once the active one has signed for {@code rotation-interval}, and reloads the active key. Operators rotate through
+ * {@code POST /internal/signing-keys/rotate} the same way, or with {@code immediate} (a leaked key) activate a new key
+ * at once. Every change takes the active row's lock first; with the unique partial indexes on the active and the
+ * pending key and the conditional updates, racing replicas end with exactly one active key and at most one pending.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -47,8 +55,15 @@ public class SigningKeys {
     public record Published(String kid, RSAPublicKey publicKey) {
     }
 
-    /** The outcome of a rotation: the key now active, and the key retired by it (null if another replica's rotation won). */
-    public record Rotation(String kid, String retiredKid, OffsetDateTime retiredAt) {
+    /**
+     * The outcome of a rotation: the new key (another replica's or operator's if a concurrent rotation won) and when it
+     * signs from, and the key retired by this rotation; that is null unless it activated a key at once, because
+     * publishing ahead retires the active key only when the new one is activated.
+     */
+    public record Rotation(String kid, OffsetDateTime activatesAt, String retiredKid, OffsetDateTime retiredAt) {
+    }
+
+    private record Stored(SigningKey active, SigningKey pending) {
     }
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
@@ -64,13 +79,22 @@ public class SigningKeys {
     }
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
+        validate(config);
+        active = VertxContextSupport.subscribeAndAwait(this::loadOrCreate);
+        LOG.infof("Signing access tokens with key %s", active.kid());
+    }
+
+    static void validate(TokenConfig config) {
         if (config.retiredKeyPublication().compareTo(config.accessTokenLifetime()) <= 0) {
             throw new IllegalStateException("risiti.auth.token.retired-key-publication (" + config.retiredKeyPublication()
                     + ") must exceed the access-token lifetime (" + config.accessTokenLifetime()
                     + "), or tokens signed just before a rotation stop verifying before they expire");
         }
-        active = VertxContextSupport.subscribeAndAwait(this::loadOrCreate);
-        LOG.infof("Signing access tokens with key %s", active.kid());
+        if (config.keyPublicationLead().compareTo(config.jwksMaxAge()) <= 0) {
+            throw new IllegalStateException("risiti.auth.token.key-publication-lead (" + config.keyPublicationLead()
+                    + ") must exceed risiti.auth.token.jwks-max-age (" + config.jwksMaxAge()
+                    + "), or verifiers still holding a cached JWKS refuse tokens signed with a rotated-in key");
+        }
     }
 
     /** The key new tokens are signed with. */
@@ -82,73 +106,134 @@ public class SigningKeys {
         return current;
     }
 
-    /** Every key whose tokens may still be in use, newest first. */
+    /** Every key whose tokens may be in use (the active and the pending key, recently retired keys), newest first. */
     public Uni<List<Published>> published() {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retiredKeyPublication());
+        OffsetDateTime since = now().minus(config.retiredKeyPublication());
         return Panache.withSession(() -> repository.published(since))
                 .map(keys -> keys.stream().map(key -> new Published(key.kid, publicKey(key.publicKey))).toList());
     }
 
-    /** Operator rotation: retires whatever key is active now and activates a new one; this replica signs with it at once. */
+    /**
+     * Operator rotation: publishes a new key now, which signs once {@code key-publication-lead} has passed (then the
+     * active key retires). If a next key is already published, that one stands and is returned.
+     */
     public Uni<Rotation> rotate() {
-        return rotate(null);
+        return publishNext(null);
     }
 
     /**
-     * Every {@code key-refresh-interval}: picks up a key another replica or an operator activated, and rotates the
-     * active key when it is due. Only the replica whose conditional retirement wins creates the new key.
+     * Operator rotation for a leaked key: a new key signs at once, and the active key and any pending one retire now.
+     * Verifiers that have not fetched the JWKS since refuse the new key's tokens until they do (at most a minute).
+     */
+    public Uni<Rotation> rotateImmediately() {
+        return Offload.run(() -> generate(null)).flatMap(fresh -> {
+            OffsetDateTime now = fresh.activatesAt;
+            return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> {
+                        Uni<Integer> retire = previous == null ? Uni.createFrom().item(0) : repository.retire(previous.kid, now);
+                        // a pending key may have leaked with the active one, and would otherwise replace the new key later
+                        return retire.call(() -> repository.retirePending(now))
+                                .flatMap(retired -> repository.insertIfNoneActive(fresh).map(stored -> stored
+                                        ? new Rotation(fresh.kid, now, retired > 0 ? previous.kid : null, retired > 0 ? now : null)
+                                        : null));
+                    }))
+                    .flatMap(rotation -> adoptActive().map(current -> {
+                        if (rotation != null) {
+                            LOG.infof("Rotated signing key at once: %s active, %s retired", rotation.kid(), rotation.retiredKid());
+                            return rotation;
+                        }
+                        return new Rotation(current.kid, current.activatesAt, null, null);
+                    }));
+        });
+    }
+
+    /**
+     * Every {@code key-refresh-interval}: activates the pending key once its time has come, publishes the next key
+     * when the active one is due, and picks up a key another replica or an operator activated. Only the replica whose
+     * conditional update wins changes anything.
      */
     @Scheduled(identity = "signing-key-refresh", every = "${risiti.auth.token.key-refresh-interval:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refreshAndRotateWhenDue() {
-        return Panache.withSession(repository::findActive).flatMap(current -> {
-            if (current == null) {
-                return loadOrCreate();
-            }
-            if (due(current)) {
-                return rotate(current.kid).map(rotation -> active);
-            }
-            if (active == null || !active.kid().equals(current.kid)) {
-                LOG.infof("Signing access tokens with key %s (activated elsewhere)", current.kid);
-            }
-            return Uni.createFrom().item(new Active(current.kid, privateKey(current.privateKey)));
-        }).invoke(key -> active = key).replaceWithVoid();
+        return Panache.withSession(() -> repository.findActive()
+                        .flatMap(current -> repository.findPending().map(pending -> new Stored(current, pending))))
+                .flatMap(stored -> {
+                    if (stored.active() == null) {
+                        return loadOrCreate().invoke(key -> active = key).replaceWithVoid();
+                    }
+                    adopt(stored.active());
+                    if (stored.pending() != null && !stored.pending().activatesAt.isAfter(now())) {
+                        return activate(stored.pending().kid).replaceWithVoid();
+                    }
+                    if (stored.pending() == null && due(stored.active())) {
+                        return publishNext(stored.active().kid).replaceWithVoid();
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private boolean due(SigningKey key) {
         var interval = config.rotationInterval();
-        return !interval.isZero() && !interval.isNegative()
-                && key.createdAt.plus(interval).isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+        return !interval.isZero() && !interval.isNegative() && key.activatesAt.plus(interval).isBefore(now());
     }
 
     /**
-     * Retires the active key ({@code onlyKid}: only if it is still that key) and inserts a new active key, in one
-     * transaction holding the active row's lock. A racer that waited for the lock finds no active row (or, scheduled,
-     * a different one), or its insert meets the winner's new key on the unique index: it changes nothing and adopts
-     * the key that won.
+     * Inserts the next key as pending, unless one is already ({@code onlyKid}: or the active key is no longer that
+     * one), holding the active row's lock; returns the pending key that stands. The active key is unchanged.
      */
-    private Uni<Rotation> rotate(String onlyKid) {
-        return Offload.run(SigningKeys::generate).flatMap(fresh -> {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            Rotation lost = new Rotation(null, null, null);
-            return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> {
-                        if (onlyKid != null && (previous == null || !onlyKid.equals(previous.kid))) {
-                            return Uni.createFrom().item(lost);
+    private Uni<Rotation> publishNext(String onlyKid) {
+        return Offload.run(() -> generate(config.keyPublicationLead())).flatMap(fresh -> Panache.withTransaction(() ->
+                repository.lockActive().flatMap(current -> {
+                    if (onlyKid != null && (current == null || !onlyKid.equals(current.kid))) {
+                        return Uni.createFrom().item((Rotation) null);
+                    }
+                    return repository.insertIfNonePending(fresh).flatMap(stored -> {
+                        if (stored) {
+                            LOG.infof("Published signing key %s; it signs from %s", fresh.kid, fresh.activatesAt);
+                            return Uni.createFrom().item(new Rotation(fresh.kid, fresh.activatesAt, null, null));
                         }
-                        Uni<Integer> retire = previous == null ? Uni.createFrom().item(0) : repository.retire(previous.kid, now);
-                        return retire.flatMap(retired -> repository.insertIfNoneActive(fresh).map(stored -> stored
-                                ? new Rotation(fresh.kid, retired > 0 ? previous.kid : null, retired > 0 ? now : null)
-                                : lost));
-                    }))
-                    .flatMap(rotation -> Panache.withSession(repository::findActive).map(current -> {
-                        active = new Active(current.kid, privateKey(current.privateKey));
-                        if (rotation.kid() != null) {
-                            LOG.infof("Rotated signing key: %s active, %s retired", rotation.kid(), rotation.retiredKid());
-                            return rotation;
+                        return repository.findPending().map(pending -> pending == null ? null
+                                : new Rotation(pending.kid, pending.activatesAt, null, null));
+                    });
+                }))
+                .flatMap(rotation -> rotation != null ? Uni.createFrom().item(rotation)
+                        // lost to an activation or an immediate rotation: the key that won is the news
+                        : adoptActive().map(current -> new Rotation(current.kid, current.activatesAt, null, null))));
+    }
+
+    /**
+     * Retires the active key and activates the pending key {@code pendingKid}, in one transaction holding the active
+     * row's lock. A racer that waited for the lock finds no active row and the key no longer pending: it changes nothing.
+     */
+    private Uni<SigningKey> activate(String pendingKid) {
+        OffsetDateTime now = now();
+        return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> repository.findPending().flatMap(pending -> {
+                    if (pending == null || !pending.kid.equals(pendingKid)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Uni<Integer> retire = previous == null ? Uni.createFrom().item(0) : repository.retire(previous.kid, now);
+                    return retire.flatMap(retired -> repository.activate(pendingKid, now).map(activated -> {
+                        if (activated == 1) {
+                            LOG.infof("Activated signing key %s, retired %s", pendingKid, retired > 0 ? previous.kid : null);
                         }
-                        return new Rotation(current.kid, null, null);
+                        return activated == 1;
                     }));
-        });
+                })))
+                .flatMap(ignored -> adoptActive());
+    }
+
+    private Uni<SigningKey> adoptActive() {
+        return Panache.withSession(repository::findActive).invoke(this::adopt);
+    }
+
+    private void adopt(SigningKey current) {
+        Active known = active;
+        if (known != null && known.kid().equals(current.kid)) {
+            return;
+        }
+        if (known != null) {
+            LOG.infof("Signing access tokens with key %s", current.kid);
+        }
+        active = new Active(current.kid, privateKey(current.privateKey));
     }
 
     private Uni<Active> loadOrCreate() {
@@ -156,7 +241,7 @@ public class SigningKeys {
             if (existing != null) {
                 return Uni.createFrom().item(existing);
             }
-            SigningKey fresh = generate();
+            SigningKey fresh = generate(null);
             return repository.insertIfNoneActive(fresh)
                     .flatMap(stored -> {
                         if (stored) {
@@ -167,7 +252,8 @@ public class SigningKeys {
         })).map(key -> new Active(key.kid, privateKey(key.privateKey)));
     }
 
-    private static SigningKey generate() {
+    /** A new key that signs after {@code lead}, or at once if null. */
+    private static SigningKey generate(Duration lead) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(RSA_BITS);
@@ -176,12 +262,17 @@ public class SigningKeys {
             key.kid = UuidV7.next().toString();
             key.publicKey = pair.getPublic().getEncoded();
             key.privateKey = pair.getPrivate().getEncoded();
-            key.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            key.active = true;
+            key.createdAt = now();
+            key.activatesAt = lead == null ? key.createdAt : key.createdAt.plus(lead);
+            key.active = lead == null;
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate an RSA signing key", e);
         }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static PrivateKey privateKey(byte[] pkcs8) {

@@ -158,6 +158,27 @@ class NoSecretsInLogsTests {
         assertThat(log).contains("/api/v1/auth/oauth/microsoft/callback").doesNotContain("/callback?");
     }
 
+    /** A data export's download link token: it opens the tenant's whole archive without a session. */
+    @Test
+    void noDataExportLinkTokenIsLogged() throws Exception {
+        TestAccounts.Account owner = TestAccounts.register();
+        String id = given().auth().oauth2(owner.accessToken()).post("/api/v1/settings/data-export").then().statusCode(202)
+                .extract().path("data.id");
+        String url = null;
+        for (long deadline = System.nanoTime() + 30_000_000_000L; url == null && System.nanoTime() < deadline; Thread.sleep(200)) {
+            url = given().auth().oauth2(owner.accessToken()).get("/api/v1/settings/data-export/" + id).then().statusCode(200)
+                    .extract().path("data.download_url");
+        }
+        assertThat(url).as("export " + id + " ready within 30 s").isNotNull();
+        String token = url.substring(url.indexOf("token=") + "token=".length());
+        String path = url.replaceFirst("^https?://[^/]+", "");
+        given().get(path).then().statusCode(200);
+        given().get(path.replace(token, token.substring(1) + "x")).then().statusCode(404);
+        TestMailbox.awaitOne(owner.email());
+
+        assertNotLogged(List.of(token, owner.accessToken()), "/api/v1/settings/data-export/" + id + "/archive");
+    }
+
     /**
      * The flow's secrets: what travelled through the browser (code, state, nonce, binding cookie), and what the
      * provider's token endpoint got and gave for the code (PKCE verifier, ID token, provider access token).

@@ -277,4 +277,64 @@ class InvoiceLifecycleIT {
                     .satisfies(e -> assertThat(e.id()).isEqualTo(held.id().toString()));
         }
     }
+
+    /**
+     * NDPR data export across the whole stack: auth-service asks on risiti.data-exports.v1, all six services answer on
+     * risiti.data-export-parts.v1, and the archive downloaded through the gateway by its link holds each service's
+     * records of this tenant (and none of another's).
+     */
+    @Test
+    @Order(4)
+    @Timeout(180)
+    void dataExportGathersEveryServicesRecordsIntoOneArchive() throws Exception {
+        Api.Account account = api.signUp("Export Ready Ltd");
+        Api.Account other = api.signUp("Someone Else Ltd");
+        Api.Draft draft = draftInvoice(account, null);
+        draftInvoice(other, null);
+        String irn = api.finalizeInvoice(account, draft.invoiceId()).getString("data.irn");
+        await("nrs-gateway-service records the submission").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.submissions(account, draft.invoiceId()), list -> !list.isEmpty());
+        await("webhook-service holds invoice.finalized").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> db.webhookEvents(draft.invoiceId()).stream().anyMatch(e -> e.type().equals(Events.FINALIZED)));
+        step("customer, finalized invoice, submission and webhook event in place");
+
+        JsonPath requested = api.request().auth().oauth2(account.accessToken())
+                .when().post("/api/v1/settings/data-export")
+                .then().log().ifValidationFails().statusCode(202).extract().jsonPath();
+        String exportId = requested.getString("data.id");
+        JsonPath ready = await("the export is built from every service's part").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> api.request().auth().oauth2(account.accessToken())
+                        .when().get("/api/v1/settings/data-export/{id}", exportId)
+                        .then().statusCode(200).extract().jsonPath(), status -> !"processing".equals(status.getString("data.status")));
+        step("export ready");
+        assertThat(ready.getString("data.status")).as(ready.prettify()).isEqualTo("ready");
+        assertThat(ready.getList("data.services.service")).containsExactlyInAnyOrder("auth-service", "customer-service",
+                "invoice-service", "billing-service", "nrs-gateway-service", "webhook-service");
+        assertThat(ready.getList("data.services.status")).containsOnly("done");
+
+        byte[] archive = io.restassured.RestAssured.given().when().get(ready.getString("data.download_url"))
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        step("archive downloaded through the gateway (" + archive.length + " bytes)");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(archive))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsKeys("manifest.json", "README.txt", "auth-service/users.json", "customer-service/customers.json",
+                "invoice-service/invoices.json", "invoice-service/invoice_lines.json", "nrs-gateway-service/submissions.json",
+                "webhook-service/events.json");
+        assertThat(JsonPath.from(files.get("auth-service/users.json")).getList("email")).containsExactly(account.email());
+        assertThat(JsonPath.from(files.get("customer-service/customers.json")).getList("id")).containsExactly(draft.customerId().toString());
+        JsonPath invoices = JsonPath.from(files.get("invoice-service/invoices.json"));
+        assertThat(invoices.getList("id")).containsExactly(draft.invoiceId().toString());
+        assertThat(invoices.getString("[0].irn")).isEqualTo(irn);
+        assertThat(invoices.getLong("[0].total_kobo")).isEqualTo(37_625_000L);
+        assertThat(invoices.getMap("[0]")).doesNotContainKey("public_token");
+        assertThat(JsonPath.from(files.get("invoice-service/invoice_lines.json")).getList("description")).containsExactly("Software Consulting");
+        assertThat(JsonPath.from(files.get("nrs-gateway-service/submissions.json")).getList("irn")).containsExactly(irn);
+        assertThat(JsonPath.from(files.get("webhook-service/events.json")).getList("type")).contains(Events.FINALIZED);
+        assertThat(String.join("\n", files.values())).doesNotContain(other.tenantId().toString()).doesNotContain(other.email());
+    }
 }

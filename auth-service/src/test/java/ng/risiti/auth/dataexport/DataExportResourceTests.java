@@ -73,6 +73,9 @@ class DataExportResourceTests {
         assertThat(download.contentType()).isEqualTo("application/zip");
         assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"risiti-data-export-").endsWith(id + ".zip\"");
         assertThat(download.header("Cache-Control")).isEqualTo("no-store");
+        // streamed: chunked without a Content-Length (both at once is invalid HTTP/1.1 and proxies refuse it)
+        assertThat(download.header("Content-Length")).isNull();
+        assertThat(download.header("X-Content-SHA256")).isEqualTo(ready.get("sha256"));
         assertThat((long) archive.length).isEqualTo(((Number) ready.get("size_bytes")).longValue());
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive))).isEqualTo(ready.get("sha256"));
 

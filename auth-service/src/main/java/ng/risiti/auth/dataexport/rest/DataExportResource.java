@@ -72,7 +72,10 @@ public class DataExportResource {
         return exports.get(caller, Ids.parse(id, RESOURCE)).map(progress -> Data.of(view(progress)));
     }
 
-    /** The signed link is the credential, so a browser can open it from the mail; unknown and forged links are 404. */
+    /**
+     * The signed link is the credential, so a browser can open it from the mail; unknown and forged links are 404.
+     * Streamed part by part (chunked, so no Content-Length: the status's {@code size_bytes} and {@code sha256} say what to expect).
+     */
     @GET
     @Path("/{id}/archive")
     @PermitAll
@@ -84,7 +87,6 @@ public class DataExportResource {
                 export -> Map.of(
                         "Content-Type", List.of("application/zip"),
                         "Content-Disposition", List.of("attachment; filename=\"" + fileName(export) + "\""),
-                        "Content-Length", List.of(String.valueOf(export.sizeBytes)),
                         "Cache-Control", List.of("no-store"),
                         "X-Content-SHA256", List.of(export.sha256)));
     }

@@ -164,6 +164,23 @@ class DataExportResourceTests {
         DataExports.status(owner, "nope").response().then().statusCode(404);
     }
 
+    /**
+     * Parts for an export this service does not know (another environment's, or a failed one's late parts) are dropped
+     * at once; retrying them would hold up every export behind them on their partition. Twelve keys cover the topic's
+     * three partitions all but certainly.
+     */
+    @Test
+    void partsOfAnUnknownExportDoNotHoldUpOthers() {
+        for (int i = 0; i < 12; i++) {
+            String stray = java.util.UUID.randomUUID().toString();
+            ng.risiti.testsupport.TestEvents.publish("risiti.data-export-parts.v1", stray, "data_export.chunk", null, """
+                    {"export_id":"%s","service":"customer-service","file":"customers","seq":0,"records":[{"id":1}]}""".formatted(stray));
+        }
+        Account owner = TestAccounts.register();
+        String id = DataExports.request(owner).path("data.id");
+        assertThat(DataExports.awaitFinished(owner, id, Duration.ofSeconds(10)).get("status")).isEqualTo("ready");
+    }
+
     @Test
     void anIdempotencyKeyReplaysTheRequest() {
         Account owner = TestAccounts.register();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.DataExportStatus;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
@@ -49,8 +50,9 @@ public class DataExportAssembler {
         for (JsonNode record : chunk.records()) {
             records.add(record.toString());
         }
-        return parts.addChunk(chunk.exportId(), chunk.service(), chunk.file(), chunk.seq(), String.join(",\n", records))
-                .flatMap(ignored -> completeIfAnswered(chunk.exportId()));
+        return whileProcessing(chunk.exportId(), export -> parts
+                .addChunk(export.id, chunk.service(), chunk.file(), chunk.seq(), String.join(",\n", records))
+                .flatMap(ignored -> completeIfAnswered(export)));
     }
 
     /** Call in a transaction. Returns the export if this answer completed it (ready or failed). */
@@ -63,30 +65,40 @@ public class DataExportAssembler {
         }
         long records = contributed.files().stream().mapToLong(DataExportContributed.File::records).sum();
         var contribution = new Contribution(contributed.service(), files, contributed.chunks(), records, contributed.failure());
-        return parts.addContribution(contributed.exportId(), contribution, DataExportService.now())
-                .flatMap(ignored -> completeIfAnswered(contributed.exportId()));
+        return whileProcessing(contributed.exportId(), export -> parts
+                .addContribution(export.id, contribution, DataExportService.now())
+                .flatMap(ignored -> completeIfAnswered(export)));
     }
 
-    private Uni<DataExport> completeIfAnswered(UUID exportId) {
+    /**
+     * Applies a part to its export while that still waits for parts, under the export's row lock (the timeout sweep
+     * takes the same lock). Parts of an export that failed or is unknown here are dropped, not retried.
+     */
+    private Uni<DataExport> whileProcessing(UUID exportId, Function<DataExport, Uni<DataExport>> apply) {
         return exports.findForUpdate(exportId).flatMap(export -> {
             if (export == null || export.status != DataExportStatus.PROCESSING) {
+                LOG.debugf("Dropped a part of data export %s: %s", exportId, export == null ? "unknown" : export.status.wireName());
                 return Uni.createFrom().nullItem();
             }
-            return parts.contributions(exportId).flatMap(answers -> {
-                List<String> failures = answers.stream().filter(answer -> answer.failure() != null)
-                        .map(answer -> answer.service() + ": " + answer.failure()).toList();
-                if (!failures.isEmpty()) {
-                    return fail(export, String.join("; ", failures));
-                }
-                List<Contribution> asked = answers.stream().filter(answer -> export.services.contains(answer.service())).toList();
-                if (asked.size() < export.services.size()) {
-                    return Uni.createFrom().nullItem();
-                }
-                long expected = asked.stream().mapToLong(Contribution::chunks).sum();
-                return parts.chunkCount(exportId).flatMap(received -> received < expected
-                        ? Uni.createFrom().<DataExport>nullItem()
-                        : build(export, asked));
-            });
+            return apply.apply(export);
+        });
+    }
+
+    private Uni<DataExport> completeIfAnswered(DataExport export) {
+        return parts.contributions(export.id).flatMap(answers -> {
+            List<String> failures = answers.stream().filter(answer -> answer.failure() != null)
+                    .map(answer -> answer.service() + ": " + answer.failure()).toList();
+            if (!failures.isEmpty()) {
+                return fail(export, String.join("; ", failures));
+            }
+            List<Contribution> asked = answers.stream().filter(answer -> export.services.contains(answer.service())).toList();
+            if (asked.size() < export.services.size()) {
+                return Uni.createFrom().nullItem();
+            }
+            long expected = asked.stream().mapToLong(Contribution::chunks).sum();
+            return parts.chunkCount(export.id).flatMap(received -> received < expected
+                    ? Uni.createFrom().<DataExport>nullItem()
+                    : build(export, asked));
         });
     }
 

@@ -1,0 +1,97 @@
+package ng.risiti.nrs;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.testsupport.DataExportProbe;
+import ng.risiti.testsupport.DataExportProbe.Answer;
+import ng.risiti.testsupport.TestEvents;
+import ng.risiti.testsupport.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+/** nrs-gateway-service's part of a tenant's NDPR data export, asked for over Kafka the way auth-service asks. */
+@QuarkusTest
+@QuarkusTestResource(value = ng.risiti.testsupport.RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
+@QuarkusTestResource(TestIdentity.Resource.class)
+class NrsDataExportTests {
+
+    static final String SERVICE = "nrs-gateway-service";
+    static final List<String> COLUMNS = List.of("id", "invoice_id", "invoice_number", "irn", "status", "test_mode", "created_at", "updated_at");
+
+    @Test
+    void exportsTheTenantsSubmissionsAsTheApiShowsThemAndNobodyElses() {
+        UUID tenantId = UUID.randomUUID();
+        String token = TestIdentity.token(tenantId, UUID.randomUUID(), "owner", List.of("invoices:read"));
+        UUID first = finalized(tenantId);
+        UUID second = finalized(tenantId);
+        UUID stranger = UUID.randomUUID();
+        UUID strangersInvoice = finalized(stranger);
+        JsonPath submission = submissionOf(token, first);
+        submissionOf(token, second);
+        String strangerToken = TestIdentity.token(stranger, UUID.randomUUID(), "owner", List.of("invoices:read"));
+        submissionOf(strangerToken, strangersInvoice);
+
+        Answer answer = DataExportProbe.request(tenantId, SERVICE);
+
+        assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
+        assertThat(answer.summary().at("/files/0/name").asText()).isEqualTo("submissions");
+        assertThat(answer.summary().at("/files/0/records").asLong()).isEqualTo(2);
+        List<JsonNode> rows = answer.file("submissions");
+        assertThat(rows).extracting(row -> row.get("invoice_id").asText())
+                .containsExactlyInAnyOrder(first.toString(), second.toString()).doesNotContain(strangersInvoice.toString());
+        rows.forEach(row -> assertThat(fieldNames(row)).containsExactlyInAnyOrderElementsOf(COLUMNS));
+
+        JsonNode row = rows.stream().filter(r -> r.get("invoice_id").asText().equals(first.toString())).findFirst().orElseThrow();
+        assertThat(row.get("id").asText()).isEqualTo(submission.getString("data[0].id"));
+        assertThat(row.get("invoice_number").asText()).isEqualTo("INV-2025-" + first.toString().substring(0, 8));
+        assertThat(row.get("irn").asText()).isEqualTo(submission.getString("data[0].irn"));
+        // stored as the state's enum name; the API shows it in lower case
+        assertThat(row.get("status").asText()).isEqualToIgnoringCase(submission.getString("data[0].status"));
+        assertThat(row.get("test_mode").isBoolean()).isTrue();
+        assertThat(row.get("test_mode").asBoolean()).isFalse();
+        assertThat(instant(row, "created_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].created_at")).toInstant());
+        assertThat(instant(row, "updated_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].updated_at")).toInstant());
+    }
+
+    /** Publishes an invoice.finalized as invoice-service does; returns the invoice id. */
+    private static UUID finalized(UUID tenantId) {
+        UUID invoice = UUID.randomUUID();
+        String number = "INV-2025-" + invoice.toString().substring(0, 8);
+        String data = """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"%s","status":"finalized",
+                 "customer_id":"%s","currency":"NGN","issue_date":"2025-03-24","total_amount":"376250.00",
+                 "total_amount_kobo":37625000,"irn":"%s-ABCD1234-20250324","test_mode":false}"""
+                .formatted(invoice, tenantId, number, UUID.randomUUID(), number.replace("-", ""));
+        TestEvents.publish("risiti.invoices.v1", invoice.toString(), "invoice.finalized", tenantId, data);
+        return invoice;
+    }
+
+    /** The submission the API lists for an invoice, once the consumer has recorded it. */
+    private static JsonPath submissionOf(String token, UUID invoice) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).queryParam("invoice_id", invoice)
+                .get("/api/v1/nrs/submissions").then().statusCode(200).body("data.size()", equalTo(1)));
+        return given().auth().oauth2(token).queryParam("invoice_id", invoice).get("/api/v1/nrs/submissions").then().extract().jsonPath();
+    }
+
+    private static List<String> fieldNames(JsonNode row) {
+        List<String> names = new ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static java.time.Instant instant(JsonNode row, String column) {
+        return OffsetDateTime.parse(row.get(column).asText()).toInstant();
+    }
+}

@@ -17,7 +17,7 @@ public class InvoiceTenantData implements TenantData {
     public List<ExportedTable> tables() {
         return List.of(
                 new ExportedTable("invoices", """
-                        select id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status, currency,
+                        select id, invoice_number, customer_id, customer_name, customer_tin, customer_email, lower(status) as status, currency,
                                issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, irn,
                                digital_signature, test_mode, finalized_at, firs_submitted_at, created_at, updated_at
                         from invoices where tenant_id = ?1 order by id"""),

@@ -12,7 +12,7 @@ public class NrsTenantData implements TenantData {
     @Override
     public List<ExportedTable> tables() {
         return List.of(new ExportedTable("submissions", """
-                select id, invoice_id, invoice_number, irn, status, test_mode, created_at, updated_at
+                select id, invoice_id, invoice_number, irn, lower(status) as status, test_mode, created_at, updated_at
                 from submissions where tenant_id = ?1 order by id"""));
     }
 }

@@ -86,9 +86,9 @@ class CustomerDataExportTests {
                 .containsExactlyInAnyOrder(konga.getString("data.id"), bare.getString("data.id"))
                 .doesNotContain(strangers);
         // exactly the declared columns: a column added to the table stays out until somebody declares it
-        rows.forEach(row -> assertThat(fieldNames(row)).containsExactlyInAnyOrderElementsOf(COLUMNS));
+        rows.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(COLUMNS));
 
-        JsonNode full = row(rows, konga.getString("data.id"));
+        JsonNode full = DataExportProbe.row(rows, konga.getString("data.id"));
         assertThat(full.get("name").asText()).isEqualTo("Konga Technologies Ltd");
         assertThat(full.get("email").asText()).isEqualTo("finance@konga.com");
         assertThat(full.get("phone").asText()).isEqualTo("+2348012345678");
@@ -101,13 +101,13 @@ class CustomerDataExportTests {
         assertThat(full.get("notes").asText()).isEqualTo("Pays by transfer; ask for Adaeze.");
         assertThat(full.get("test_mode").isBoolean()).isTrue();
         assertThat(full.get("test_mode").asBoolean()).isFalse();
-        assertThat(instant(full, "created_at")).isEqualTo(OffsetDateTime.parse(konga.getString("data.created_at")).toInstant());
-        assertThat(instant(full, "updated_at")).isEqualTo(OffsetDateTime.parse(konga.getString("data.updated_at")).toInstant());
+        assertThat(DataExportProbe.instant(full, "created_at")).isEqualTo(OffsetDateTime.parse(konga.getString("data.created_at")).toInstant());
+        assertThat(DataExportProbe.instant(full, "updated_at")).isEqualTo(OffsetDateTime.parse(konga.getString("data.updated_at")).toInstant());
         // the archive's README promises times in UTC
         assertThat(full.get("created_at").asText()).endsWith("+00:00");
         assertThat(full.get("deleted_at").isNull()).isTrue();
 
-        JsonNode minimal = row(rows, bare.getString("data.id"));
+        JsonNode minimal = DataExportProbe.row(rows, bare.getString("data.id"));
         assertThat(minimal.get("currency").asText()).isEqualTo("NGN");
         for (String absent : List.of("phone", "tin", "street_name", "city_name", "postal_zone", "country", "notes")) {
             assertThat(minimal.get(absent).isNull()).as(absent).isTrue();
@@ -198,19 +198,8 @@ class CustomerDataExportTests {
         return Utils.toPositive(Utils.murmur2(key.toString().getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    private static JsonNode row(List<JsonNode> rows, String id) {
-        return rows.stream().filter(row -> id.equals(row.get("id").asText())).findFirst().orElseThrow();
-    }
 
-    private static List<String> fieldNames(JsonNode row) {
-        List<String> names = new ArrayList<>();
-        row.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
-    private static java.time.Instant instant(JsonNode row, String column) {
-        return OffsetDateTime.parse(row.get(column).asText()).toInstant();
-    }
 
     private static JsonNode tree(ConsumerRecord<String, String> record) {
         return tree(record.value());

@@ -13,7 +13,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -74,16 +73,16 @@ class InvoiceDataExportTests {
         assertThat(invoices).extracting(row -> row.get("id").asText())
                 .containsExactlyInAnyOrder(finalizedId, draft.getString("data.id")).doesNotContain(strangersInvoice);
         // exactly the declared columns: no public_token (it opens the invoice's public page), nothing added unnoticed
-        invoices.forEach(row -> assertThat(fieldNames(row)).containsExactlyInAnyOrderElementsOf(INVOICE_COLUMNS));
-        lines.forEach(row -> assertThat(fieldNames(row)).containsExactlyInAnyOrderElementsOf(LINE_COLUMNS));
+        invoices.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(INVOICE_COLUMNS));
+        lines.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(LINE_COLUMNS));
         String everything = JSON.writeValueAsString(answer.files());
         assertThat(everything).doesNotContain(finalized.getString("data.public_token"), draft.getString("data.public_token"));
 
-        JsonNode invoice = row(invoices, finalizedId);
+        JsonNode invoice = DataExportProbe.row(invoices, finalizedId);
         assertThat(invoice.get("invoice_number").asText()).isEqualTo(finalized.getString("data.invoice_number"));
         // as the API and the events show it
         assertThat(invoice.get("status").asText()).isEqualTo("finalized");
-        assertThat(row(invoices, draft.getString("data.id")).get("status").asText()).isEqualTo("draft");
+        assertThat(DataExportProbe.row(invoices, draft.getString("data.id")).get("status").asText()).isEqualTo("draft");
         assertThat(invoice.get("customer_id").asText()).isEqualTo(customerId.toString());
         assertThat(invoice.get("customer_name").asText()).isEqualTo("TechVentures Nigeria Ltd");
         assertThat(invoice.get("customer_tin").asText()).isEqualTo("98765432-0001");
@@ -91,7 +90,7 @@ class InvoiceDataExportTests {
         assertThat(invoice.get("due_date").asText()).isEqualTo("2025-04-23");
         assertThat(invoice.get("irn").asText()).isEqualTo(finalized.getString("data.irn"));
         assertThat(invoice.get("digital_signature").asText()).isEqualTo(finalized.getString("data.digital_signature"));
-        assertThat(instant(invoice, "finalized_at")).isEqualTo(OffsetDateTime.parse(finalized.getString("data.finalized_at")).toInstant());
+        assertThat(DataExportProbe.instant(invoice, "finalized_at")).isEqualTo(OffsetDateTime.parse(finalized.getString("data.finalized_at")).toInstant());
         for (String money : List.of("subtotal", "tax_total", "total", "amount_due")) {
             String apiName = money.equals("total") ? "total_amount_kobo" : money + "_kobo";
             assertThat(invoice.get(money + "_kobo").isIntegralNumber()).as(money).isTrue();
@@ -132,7 +131,7 @@ class InvoiceDataExportTests {
         List<JsonNode> keys = answer.file("signing_keys");
         assertThat(keys).hasSize(1);
         JsonNode key = keys.getFirst();
-        assertThat(fieldNames(key)).containsExactlyInAnyOrder("kid", "public_key_spki_base64", "created_at");
+        assertThat(DataExportProbe.fieldNames(key)).containsExactlyInAnyOrder("kid", "public_key_spki_base64", "created_at");
         JsonWebSignature signature = new JsonWebSignature();
         signature.setCompactSerialization(invoice.get("digital_signature").asText());
         assertThat(key.get("kid").asText()).isEqualTo(signature.getKeyIdHeaderValue());
@@ -152,15 +151,7 @@ class InvoiceDataExportTests {
         assertThat(answer.chunks()).isZero();
     }
 
-    private static JsonNode row(List<JsonNode> rows, String id) {
-        return rows.stream().filter(row -> id.equals(row.get("id").asText())).findFirst().orElseThrow();
-    }
 
-    private static List<String> fieldNames(JsonNode row) {
-        List<String> names = new ArrayList<>();
-        row.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
     /** A JSON number, not a string; compared as the exact decimal its text denotes. */
     private static BigDecimal decimal(JsonNode row, String column) {
@@ -168,7 +159,4 @@ class InvoiceDataExportTests {
         return new BigDecimal(row.get(column).asText());
     }
 
-    private static java.time.Instant instant(JsonNode row, String column) {
-        return OffsetDateTime.parse(row.get(column).asText()).toInstant();
-    }
 }

@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.testsupport.DataExportProbe;
@@ -51,7 +50,7 @@ class NrsDataExportTests {
         List<JsonNode> rows = answer.file("submissions");
         assertThat(rows).extracting(row -> row.get("invoice_id").asText())
                 .containsExactlyInAnyOrder(first.toString(), second.toString()).doesNotContain(strangersInvoice.toString());
-        rows.forEach(row -> assertThat(fieldNames(row)).containsExactlyInAnyOrderElementsOf(COLUMNS));
+        rows.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(COLUMNS));
 
         JsonNode row = rows.stream().filter(r -> r.get("invoice_id").asText().equals(first.toString())).findFirst().orElseThrow();
         assertThat(row.get("id").asText()).isEqualTo(submission.getString("data[0].id"));
@@ -61,8 +60,8 @@ class NrsDataExportTests {
         assertThat(row.get("status").asText()).isEqualTo(submission.getString("data[0].status"));
         assertThat(row.get("test_mode").isBoolean()).isTrue();
         assertThat(row.get("test_mode").asBoolean()).isFalse();
-        assertThat(instant(row, "created_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].created_at")).toInstant());
-        assertThat(instant(row, "updated_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].updated_at")).toInstant());
+        assertThat(DataExportProbe.instant(row, "created_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].created_at")).toInstant());
+        assertThat(DataExportProbe.instant(row, "updated_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].updated_at")).toInstant());
     }
 
     /** Publishes an invoice.finalized as invoice-service does; returns the invoice id. */
@@ -85,13 +84,5 @@ class NrsDataExportTests {
         return given().auth().oauth2(token).queryParam("invoice_id", invoice).get("/api/v1/nrs/submissions").then().extract().jsonPath();
     }
 
-    private static List<String> fieldNames(JsonNode row) {
-        List<String> names = new ArrayList<>();
-        row.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 
-    private static java.time.Instant instant(JsonNode row, String column) {
-        return OffsetDateTime.parse(row.get(column).asText()).toInstant();
-    }
 }

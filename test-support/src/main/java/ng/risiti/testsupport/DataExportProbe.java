@@ -66,6 +66,24 @@ public final class DataExportProbe {
         }
     }
 
+    /** The row with this {@code id} column; fails if there is none. */
+    public static JsonNode row(List<JsonNode> rows, String id) {
+        return rows.stream().filter(row -> id.equals(row.get("id").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no row with id " + id + " among " + rows.size()));
+    }
+
+    /** A row's column names, in the order the service exported them. */
+    public static List<String> fieldNames(JsonNode row) {
+        List<String> names = new ArrayList<>();
+        row.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** A timestamp column as an instant (exports write ISO 8601 with an offset). */
+    public static Instant instant(JsonNode row, String column) {
+        return java.time.OffsetDateTime.parse(row.get(column).asText()).toInstant();
+    }
+
     private static boolean isSummary(ConsumerRecord<String, String> record, UUID exportId, String service) {
         return exportId.toString().equals(record.key())
                 && "data_export.contributed".equals(KafkaTopicReader.header(record, "ce_type"))

@@ -95,6 +95,11 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
     }
 
     /** The test broker's bootstrap servers ({@code 127.0.0.1:<port>}); starts the infrastructure if needed. */
+    /** The shared token services send to each other's {@code /internal/*} endpoints, as the service under test has it. */
+    public static String serviceToken() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("risiti.internal.service-token", String.class);
+    }
+
     public static String kafkaBootstrapServers() {
         return shared().kafkaBootstrapServers;
     }

@@ -24,6 +24,7 @@ import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.security.Credentials;
+import ng.risiti.platform.error.HttpEdge;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -113,7 +114,7 @@ class ApiKeyResourceTests {
             String hash = Credentials.hash((String) created.get("key"));
             reader.readUntil(all -> all.stream().anyMatch(r -> hash.equals(r.key())), Duration.ofSeconds(10));
 
-            given().when().get("/internal/api-keys/" + hash)
+            given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + hash)
                     .then().statusCode(200)
                     .body("key_hash", equalTo(hash))
                     .body("key_id", equalTo(created.get("id")))
@@ -124,8 +125,20 @@ class ApiKeyResourceTests {
                     .body("test", equalTo(false))
                     .body("revoked_at", nullValue());
         }
-        given().when().get("/internal/api-keys/" + "0".repeat(64)).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().when().get("/internal/api-keys/not-a-hash").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + "0".repeat(64)).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/not-a-hash").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+    }
+
+    /** Only a service holding the shared token may look keys up or rotate signing keys, whatever can reach the pod. */
+    @Test
+    void internalEndpointsRefuseCallersWithoutTheServiceToken() {
+        String hash = "0".repeat(64);
+        given().when().get("/internal/api-keys/" + hash).then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken() + "x").when().get("/internal/api-keys/" + hash)
+                .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
+        // a user's session is not a service token either
+        given().auth().oauth2(TestAccounts.register().accessToken()).when().post("/internal/signing-keys/rotate")
+                .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
     }
 
     @Test
@@ -284,7 +297,7 @@ class ApiKeyResourceTests {
                 .body("data.id", equalTo(owner.userId()))
                 .body("data.tenant.id", equalTo(owner.tenantId()));
         // every service's registry (and the fallback lookup) says it is a test key: callers become Caller.test()
-        given().when().get("/internal/api-keys/" + Credentials.hash(key))
+        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + Credentials.hash(key))
                 .then().statusCode(200).body("test", equalTo(true)).body("prefix", equalTo(created.get("prefix")));
 
         given().auth().oauth2(owner.accessToken()).when().get("/api/v1/api-keys")

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * {@code /internal/customers/{id}}: the state another service's replica has not received yet. Network-internal:
- * the gateway never routes {@code /internal}, and the Helm chart's NetworkPolicy keeps it in the cluster.
+ * the gateway never routes {@code /internal}, and callers need the shared service token ({@code X-Risiti-Service-Token}).
  */
 @Path("/internal/customers")
 @Produces(MediaType.APPLICATION_JSON)

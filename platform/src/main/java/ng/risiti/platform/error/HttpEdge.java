@@ -7,8 +7,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import ng.risiti.platform.request.RequestIdFilter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Failures decided before a request reaches REST (no route at all, a body over the limit) get the same
@@ -20,14 +23,20 @@ public class HttpEdge {
     /** Seed 002: uploads and bodies over 10 MB are refused with 413 PAYLOAD_TOO_LARGE. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    private final ObjectMapper json;
+    /** The header services send to each other's {@code /internal/*} endpoints. */
+    public static final String SERVICE_TOKEN_HEADER = "X-Risiti-Service-Token";
 
-    public HttpEdge(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final byte[] serviceToken;
+
+    public HttpEdge(ObjectMapper json, @ConfigProperty(name = "risiti.internal.service-token") String serviceToken) {
         this.json = json;
+        this.serviceToken = serviceToken.getBytes(StandardCharsets.UTF_8);
     }
 
     void install(@Observes Router router) {
         router.route().order(-999).handler(this::limitBody);
+        router.route("/internal/*").order(-998).handler(this::requireServiceToken);
         router.errorHandler(404, context -> fail(context, ErrorCode.NOT_FOUND,
                 "No resource at " + context.request().method() + " " + context.request().path() + "."));
         router.errorHandler(405, context -> fail(context, ErrorCode.METHOD_NOT_ALLOWED,
@@ -47,6 +56,19 @@ public class HttpEdge {
                 fail(context, ErrorCode.VALIDATION_ERROR, "Content-Length is not a number.");
                 return;
             }
+        }
+        context.next();
+    }
+
+    /**
+     * {@code /internal/*} is never routed by the gateway or the Ingress, and also needs the shared service token, so
+     * nothing else that can reach a pod (another workload in the cluster) can look up keys or rotate signing keys.
+     */
+    private void requireServiceToken(RoutingContext context) {
+        String presented = context.request().getHeader(SERVICE_TOKEN_HEADER);
+        if (presented == null || !MessageDigest.isEqual(serviceToken, presented.getBytes(StandardCharsets.UTF_8))) {
+            fail(context, ErrorCode.UNAUTHORIZED, "Internal endpoints need the service token (" + SERVICE_TOKEN_HEADER + ").");
+            return;
         }
         context.next();
     }

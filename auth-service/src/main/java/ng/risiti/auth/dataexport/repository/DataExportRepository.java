@@ -1,6 +1,7 @@
 package ng.risiti.auth.dataexport.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -41,6 +42,8 @@ public class DataExportRepository implements PanacheRepositoryBase<DataExport, U
                 .map(rows -> rows.stream().map(IdOnly::id).toList());
     }
 
+    /** A projection: only the id is read. Registered for the native image, where projections are built reflectively. */
+    @RegisterForReflection
     public record IdOnly(UUID id) {
     }
 }

@@ -3,6 +3,7 @@ package ng.risiti.auth.dataexport.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
@@ -39,10 +40,12 @@ public class ArchiveBuilder {
     public record Archive(long sizeBytes, String sha256, int parts) {
     }
 
+    @RegisterForReflection
     record Manifest(String format, UUID exportId, UUID tenantId, OffsetDateTime requestedAt, OffsetDateTime generatedAt,
             List<ManifestFile> files) {
     }
 
+    @RegisterForReflection
     record ManifestFile(String path, String service, long records, long bytes, String sha256) {
     }
 

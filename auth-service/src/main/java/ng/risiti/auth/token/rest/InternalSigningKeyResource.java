@@ -13,13 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The operator's way to rotate the access-token signing key ahead of schedule, e.g.
- * {@code kubectl exec deploy/auth-service -- curl -XPOST localhost:8081/internal/signing-keys/rotate}: the new key is
+ * {@code kubectl exec} into a pod and {@code curl -XPOST -H "X-Risiti-Service-Token: ..." localhost:8081/internal/signing-keys/rotate}: the new key is
  * published at once and signs after {@code key-publication-lead}. {@code ?immediate=true} is for a leaked key: a new
  * key signs at once, so the leaked one can be cut off (its {@code retired_at} set back past the publication window)
  * without waiting out the lead while it still signs real tokens; the price is up to a minute of 401s for new tokens
  * at verifiers that have not fetched the new key yet.
  * Network-internal like {@code /internal/api-keys}: the gateway and the Ingress do not route /internal.
- * TODO(issue 3+): also require a shared service token.
+ * Callers also need the shared service token ({@code X-Risiti-Service-Token}, checked by the platform's {@code HttpEdge}).
  */
 @Path("/internal/signing-keys")
 @Tag(name = "Internal")

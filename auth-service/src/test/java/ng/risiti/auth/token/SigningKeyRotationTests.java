@@ -62,6 +62,27 @@ class SigningKeyRotationTests {
         assertThat(activeKeys()).isEqualTo(1L);
     }
 
+    /** A database dump alone must not let anyone sign tokens: the private key is stored AES-GCM encrypted. */
+    @Test
+    void privateKeysAreEncryptedAtRest() throws Exception {
+        String kid = signingKeys.active().kid();
+        byte[] stored;
+        try (var connection = RisitiTestResources.postgres().connect(RisitiTestResources.databaseName("auth"));
+                var prepared = connection.prepareStatement("select private_key from signing_keys where kid = ?")) {
+            prepared.setString(1, kid);
+            try (var rows = prepared.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                stored = rows.getBytes(1);
+            }
+        }
+        assertThat(stored[0]).as("a PKCS#8 key would start with a DER sequence (0x30)").isNotEqualTo((byte) 0x30);
+        byte[] row = stored;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(row))).isInstanceOf(java.security.GeneralSecurityException.class);
+        // and the service still signs with it
+        assertThat(kid(TestAccounts.register().accessToken())).isEqualTo(kid);
+    }
+
     @Test
     void rotationPublishesTheNewKeyBeforeItSignsThenDropsTheRetiredOne() throws Throwable {
         TestAccounts.Account owner = TestAccounts.register();

@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import ng.risiti.auth.common.SecretBox;
 import ng.risiti.auth.token.SigningKey;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
@@ -71,11 +73,13 @@ public class SigningKeys {
 
     private final SigningKeyRepository repository;
     private final TokenConfig config;
+    private final SecretBox box;
     private volatile Active active;
 
-    public SigningKeys(SigningKeyRepository repository, TokenConfig config) {
+    public SigningKeys(SigningKeyRepository repository, TokenConfig config, SecretBox box) {
         this.repository = repository;
         this.config = config;
+        this.box = box;
     }
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
@@ -233,7 +237,7 @@ public class SigningKeys {
         if (known != null) {
             LOG.infof("Signing access tokens with key %s", current.kid);
         }
-        active = new Active(current.kid, privateKey(current.privateKey));
+        active = new Active(current.kid, privateKey(current));
     }
 
     private Uni<Active> loadOrCreate() {
@@ -249,11 +253,11 @@ public class SigningKeys {
                         }
                         return repository.findActive();
                     });
-        })).map(key -> new Active(key.kid, privateKey(key.privateKey)));
+        })).map(key -> new Active(key.kid, privateKey(key)));
     }
 
     /** A new key that signs after {@code lead}, or at once if null. */
-    private static SigningKey generate(Duration lead) {
+    private SigningKey generate(Duration lead) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(RSA_BITS);
@@ -261,7 +265,8 @@ public class SigningKeys {
             SigningKey key = new SigningKey();
             key.kid = UuidV7.next().toString();
             key.publicKey = pair.getPublic().getEncoded();
-            key.privateKey = pair.getPrivate().getEncoded();
+            // encrypted at rest, bound to its kid: a database dump alone cannot sign tokens
+            key.privateKey = box.encrypt(pair.getPrivate().getEncoded(), UUID.fromString(key.kid));
             key.createdAt = now();
             key.activatesAt = lead == null ? key.createdAt : key.createdAt.plus(lead);
             key.active = lead == null;
@@ -275,7 +280,9 @@ public class SigningKeys {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static PrivateKey privateKey(byte[] pkcs8) {
+    /** Keys stored before encryption at rest are plain PKCS#8; they age out with rotation. */
+    private PrivateKey privateKey(SigningKey key) {
+        byte[] pkcs8 = SecretBox.sealed(key.privateKey) ? box.decrypt(key.privateKey, UUID.fromString(key.kid)) : key.privateKey;
         try {
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {

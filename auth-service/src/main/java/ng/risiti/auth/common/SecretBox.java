@@ -1,4 +1,4 @@
-package ng.risiti.auth.mfa.service;
+package ng.risiti.auth.common;
 
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * AES-256-GCM for secrets we must read back (TOTP seeds), under the configured key-encryption key. Each ciphertext is
+ * AES-256-GCM for secrets we must read back (TOTP seeds, private signing keys), under the configured key-encryption key. Each ciphertext is
  * {@code version(1) || nonce(12) || ciphertext+tag} and bound to its owner through the associated data, so a row's
  * secret copied onto another user does not decrypt. Also derives the HMAC key that hashes backup codes.
  */
@@ -73,6 +73,11 @@ public class SecretBox {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed", e);
         }
+    }
+
+    /** Whether {@code bytes} is one of our ciphertexts (rows written before a secret was encrypted are not). */
+    public static boolean sealed(byte[] bytes) {
+        return bytes != null && bytes.length >= 1 + NONCE_BYTES + TAG_BITS / 8 && bytes[0] == VERSION;
     }
 
     public byte[] decrypt(byte[] box, UUID owner) {

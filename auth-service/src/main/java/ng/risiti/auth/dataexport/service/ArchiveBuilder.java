@@ -24,6 +24,7 @@ import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
 import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;
+import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.events.contract.DataExportContributed;
 
 /**
@@ -124,12 +125,15 @@ public class ArchiveBuilder {
                     return Uni.createFrom().failure(new IllegalStateException(
                             "chunk " + current + " of " + path + " is missing though " + service + " reported " + file.chunks()));
                 }
-                try {
-                    writer.write(current == 0 ? records : ",\n" + records);
-                } catch (IOException e) {
-                    return Uni.createFrom().failure(new UncheckedIOException(e));
-                }
-                return out.store().replaceWithVoid();
+                // compressing a chunk is CPU work: off the event loop, one chunk at a time, so the stream sees one thread at once
+                return Offload.run(() -> {
+                    try {
+                        writer.write(current == 0 ? records : ",\n" + records);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return current;
+                }).flatMap(written -> out.store().replaceWithVoid());
             });
         }
         return chain.flatMap(ignored -> {

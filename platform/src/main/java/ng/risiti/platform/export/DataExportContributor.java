@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Inbox;

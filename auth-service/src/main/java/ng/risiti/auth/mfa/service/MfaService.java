@@ -31,7 +31,6 @@ import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Credentials;

@@ -191,7 +191,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "transaction.state.log.num.partitions=3",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=false",
                 "delete.topic.enable=true",
                 "group.initial.rebalance.delay.ms=0",
                 "num.network.threads=2",

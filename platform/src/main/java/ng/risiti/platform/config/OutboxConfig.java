@@ -2,8 +2,10 @@ package ng.risiti.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
-/** {@code risiti.outbox.*} */
+/** {@code risiti.outbox.*}: how the relay publishes committed events. */
 @ConfigMapping(prefix = "risiti.outbox")
 public interface OutboxConfig {
 
@@ -11,7 +13,57 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for events a lost NOTIFY left behind. */
+    /** The poll interval right after events were written or found: a commit reaches Kafka within about this. */
+    @WithDefault("20ms")
+    Duration pollMin();
+
+    /** The poll interval after the relay found nothing for a while (it doubles from {@link #pollMin()} up to this). */
     @WithDefault("1s")
-    java.time.Duration pollInterval();
+    Duration pollMax();
+
+    /** Most rows one Kafka transaction carries. */
+    @WithDefault("500")
+    int batchRows();
+
+    /** Most bytes of event data one Kafka transaction carries (one row over it still goes alone). */
+    @WithDefault("2097152")
+    int batchBytes();
+
+    /** Failures of one row (record too large, topic refused) before it is parked with its aggregate. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** The first backoff of a failing row; it doubles per attempt up to {@link #maxRowBackoff()}. */
+    @WithDefault("1s")
+    Duration rowBackoff();
+
+    @WithDefault("5m")
+    Duration maxRowBackoff();
+
+    /** Kafka's max.block.ms for the relay: how long a send or a commit may wait for the broker. */
+    @WithDefault("5s")
+    Duration kafkaTimeout();
+
+    /** The relay-wide backoff while Kafka or PostgreSQL is unreachable doubles up to this. */
+    @WithDefault("15s")
+    Duration maxOutageBackoff();
+
+    /** How often a replica that is not the relay tries to become it, and the leader checks it still is. */
+    @WithDefault("2s")
+    Duration leaseCheckInterval();
+
+    /** Health turns degraded when events have waited this long, or any row is parked. */
+    @WithDefault("1m")
+    Duration degradedAfter();
+
+    /** How often the backlog (waiting and parked events) is measured for health and metrics. */
+    @WithDefault("10s")
+    Duration backlogCheckInterval();
+
+    /** Published rows are deleted after this. */
+    @WithDefault("7d")
+    Duration keepPublished();
+
+    /** Stable per service (not per replica): a new relay fences any older one that still runs. */
+    Optional<String> transactionalId();
 }

@@ -33,6 +33,11 @@ public record Caller(UUID tenantId, UUID userId, AuthMethod method, UUID apiKeyI
                 identity.getRoles());
     }
 
+    /** The tenant and the world (live or test) every query of this caller is confined to. */
+    public Tenancy tenancy() {
+        return new Tenancy(tenantId, test);
+    }
+
     public boolean has(String scope) {
         return scopes.contains(scope) || scopes.contains(Scope.ADMIN);
     }

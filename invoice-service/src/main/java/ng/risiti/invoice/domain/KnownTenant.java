@@ -21,4 +21,6 @@ public class KnownTenant extends PanacheEntityBase {
     public String nrsServiceId;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The aggregate version of the tenant event this row reflects. */
+    public long version;
 }

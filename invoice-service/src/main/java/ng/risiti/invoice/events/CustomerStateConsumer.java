@@ -5,33 +5,40 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.invoice.service.CustomerDirectory;
 import ng.risiti.platform.events.Consumers;
+import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.CustomerState;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/**
- * Keeps the customer replica current. Applying a state is idempotent (newer wins), so redelivery needs no inbox.
- */
+/** Keeps the customer replica current from the compacted customers topic, newer-wins by aggregate version. */
 @ApplicationScoped
-public class CustomerStateConsumer {
+public class CustomerStateConsumer implements EventConsumer {
 
     public static final String CHANNEL = "customers";
 
+    private final Consumers consumers;
     private final CustomerDirectory directory;
     private final ObjectMapper json;
 
-    public CustomerStateConsumer(CustomerDirectory directory, ObjectMapper json) {
+    public CustomerStateConsumer(Consumers consumers, CustomerDirectory directory, ObjectMapper json) {
+        this.consumers = consumers;
         this.directory = directory;
         this.json = json;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        CustomerState state = IncomingEvent.from(record).data(json, CustomerState.class);
-        return Consumers.applyInTransaction(() -> directory.apply(state));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumers.deliver(this, records);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        return directory.apply(event.data(json, CustomerState.class), event.aggregateVersion()).replaceWithVoid();
     }
 }

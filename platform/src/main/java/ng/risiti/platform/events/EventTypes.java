@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String DATA_EXPORT_CHUNK = "data_export.chunk";
     public static final String DATA_EXPORT_CONTRIBUTED = "data_export.contributed";
     public static final String CUSTOMER_CREATED = "customer.created";
+    public static final String CUSTOMER_UPDATED = "customer.updated";
+    public static final String CUSTOMER_DELETED = "customer.deleted";
     public static final String INVOICE_CREATED = "invoice.created";
     public static final String INVOICE_FINALIZED = "invoice.finalized";
     public static final String INVOICE_SENT = "invoice.sent";
@@ -27,6 +29,13 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_UPGRADED = "subscription.upgraded";
     public static final String SUBSCRIPTION_PAYMENT_FAILED = "subscription.payment_failed";
     public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
+
+    /** Every type this version knows; a consumer dead-letters an event of any other type. */
+    public static final java.util.Set<String> ALL = java.util.Set.of(TENANT_CREATED, TENANT_UPDATED, USER_CREATED, USER_UPDATED,
+            USER_REMOVED, API_KEY_STATE, API_KEY_USED, SESSION_REVOKED, DATA_EXPORT_REQUESTED, DATA_EXPORT_CHUNK, DATA_EXPORT_CONTRIBUTED,
+            CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_DELETED, INVOICE_CREATED, INVOICE_FINALIZED, INVOICE_SENT, INVOICE_PAID,
+            INVOICE_OVERDUE, INVOICE_FIRS_SUBMITTED, INVOICE_FIRS_SUBMISSION_FAILED, PAYMENT_RECEIVED, SUBSCRIPTION_UPGRADED,
+            SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED);
 
     private EventTypes() {
     }

@@ -2,36 +2,60 @@ package ng.risiti.platform.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value. */
-public record IncomingEvent(String id, String type, String source, OffsetDateTime time, String subject, UUID tenantId,
-        String topic, String key, String data) {
+/**
+ * A CloudEvent read from a Kafka record in binary mode: attributes from {@code ce_*} headers, data from the value.
+ *
+ * @param test true for test-mode data, false for live, null for events that are neither (API keys, sessions)
+ * @param aggregateVersion 1, 2, 3 … per aggregate in commit order; 0 on events written before versions existed
+ */
+public record IncomingEvent(String id, String type, String source, OffsetDateTime time, String subject, UUID tenantId, Boolean test,
+        long aggregateVersion, String topic, int partition, long offset, String key, String data) {
 
+    /** Reads the envelope; a record that is not one of our CloudEvents can never be applied, so it fails permanently. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
+        String where = record.topic() + "/" + record.partition() + "@" + record.offset();
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null) {
-            throw new IllegalArgumentException("record at " + record.topic() + "/" + record.partition() + "@" + record.offset()
-                    + " is not a CloudEvent (no ce_id or ce_type header)");
+            throw new PermanentEventFailure("record at " + where + " is not a CloudEvent (no ce_id or ce_type header)");
         }
-        String time = header(record, CloudEventHeaders.TIME);
-        String tenant = header(record, CloudEventHeaders.TENANT_ID);
-        return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
-                time == null ? null : OffsetDateTime.parse(time), header(record, CloudEventHeaders.SUBJECT),
-                tenant == null ? null : UUID.fromString(tenant), record.topic(), record.key(), record.value());
+        String spec = header(record, CloudEventHeaders.SPEC_VERSION);
+        if (spec != null && !CloudEventHeaders.SUPPORTED_SPEC_VERSION.equals(spec)) {
+            throw new PermanentEventFailure("record at " + where + " is CloudEvents " + spec + "; only "
+                    + CloudEventHeaders.SUPPORTED_SPEC_VERSION + " is understood");
+        }
+        if (!EventTypes.ALL.contains(type)) {
+            throw new PermanentEventFailure("record at " + where + " has event type '" + type + "', which this version does not know");
+        }
+        try {
+            String time = header(record, CloudEventHeaders.TIME);
+            String tenant = header(record, CloudEventHeaders.TENANT_ID);
+            String mode = header(record, CloudEventHeaders.MODE);
+            String version = header(record, CloudEventHeaders.AGGREGATE_VERSION);
+            return new IncomingEvent(id, type, header(record, CloudEventHeaders.SOURCE),
+                    time == null ? null : OffsetDateTime.parse(time), header(record, CloudEventHeaders.SUBJECT),
+                    tenant == null ? null : UUID.fromString(tenant), mode == null ? null : CloudEventHeaders.TEST.equals(mode),
+                    version == null ? 0 : Long.parseLong(version), record.topic(), record.partition(), record.offset(), record.key(),
+                    record.value());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new PermanentEventFailure("record at " + where + " has a malformed CloudEvents attribute: " + e.getMessage(), e);
+        }
     }
 
+    /** The data as {@code type}; data that does not fit the contract can never be applied. */
     public <T> T data(ObjectMapper mapper, Class<T> type) {
         try {
             return mapper.readValue(data, type);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new PermanentEventFailure("event " + id + " (" + this.type + ") does not fit " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 

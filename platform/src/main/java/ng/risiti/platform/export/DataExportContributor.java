@@ -10,15 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import ng.risiti.platform.events.Consumers;
+import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;
-import ng.risiti.platform.events.Inbox;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.DataExportChunk;
 import ng.risiti.platform.events.contract.DataExportContributed;
 import ng.risiti.platform.events.contract.DataExportRequested;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -27,53 +27,75 @@ import org.jboss.logging.Logger;
  * Every service's answer to a data export request: the rows its {@link TenantData} names, read in one repeatable-read
  * transaction (a consistent snapshot) and written to the outbox in that same transaction as chunks followed by a
  * {@code data_export.contributed} summary, so the relay publishes all of it or none, in order. The inbox makes a
- * redelivered request a no-op; a request that still fails after the retries is answered with a failure, so the
- * export fails at once instead of waiting for its timeout.
+ * redelivered request a no-op; what fails for a moment is retried by {@link Consumers}; data that can never be
+ * exported (a row too large for a chunk) is answered with a failure, so the export fails at once instead of waiting
+ * for its timeout.
  */
 @ApplicationScoped
-public class DataExportContributor {
+public class DataExportContributor implements EventConsumer {
 
     public static final String CHANNEL = "data-export-requests";
-    private static final String CONSUMER = "data-export";
     private static final Logger LOG = Logger.getLogger(DataExportContributor.class);
     private static final int PAGE_ROWS = 500;
     /** Kafka refuses records over 1 MB (producer max.request.size); one row this big fails the export, never the relay. */
     private static final int MAX_ROW_BYTES = 900 * 1024;
 
     private final Instance<TenantData> declared;
+    private final Consumers consumers;
     private final Outbox outbox;
-    private final Inbox inbox;
     private final ObjectMapper json;
     private final String service;
     private final int chunkBytes;
 
-    public DataExportContributor(Instance<TenantData> declared, Outbox outbox, Inbox inbox, ObjectMapper json,
+    public DataExportContributor(Instance<TenantData> declared, Consumers consumers, Outbox outbox, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "risiti.data-export.chunk-bytes", defaultValue = "262144") int chunkBytes) {
         this.declared = declared;
+        this.consumers = consumers;
         this.outbox = outbox;
-        this.inbox = inbox;
         this.json = json;
         this.service = service;
         this.chunkBytes = chunkBytes;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        IncomingEvent event = IncomingEvent.from(record);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumers.deliver(this, records);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** Each request is a large piece of work with a snapshot of its own. */
+    @Override
+    public int eventsPerTransaction() {
+        return 1;
+    }
+
+    @Override
+    public boolean snapshot() {
+        return true;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
         if (!EventTypes.DATA_EXPORT_REQUESTED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
         DataExportRequested request = event.data(json, DataExportRequested.class);
-        return Consumers.applyInTransaction(() -> repeatableRead().flatMap(ignored -> inbox.once(CONSUMER, event, () -> contribute(request))))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.errorf(failure, "Could not export tenant %s's data for export %s", request.tenantId(), request.exportId());
-                    return Consumers.applyInTransaction(() -> inbox.once(CONSUMER, event, () -> contributed(request, List.of(),
-                            service + " could not read its data: " + failure.getClass().getSimpleName())));
-                });
+        return contribute(request).onFailure(TooLargeToExport.class).recoverWithUni(failure -> {
+            LOG.errorf("Could not export tenant %s's data for export %s: %s", request.tenantId(), request.exportId(), failure.getMessage());
+            return contributed(request, List.of(), service + " could not export its data: " + failure.getMessage());
+        });
+    }
+
+    /** Data that no retry will ever fit into a chunk. */
+    private static final class TooLargeToExport extends RuntimeException {
+        TooLargeToExport(String message) {
+            super(message);
+        }
     }
 
     private Uni<Void> contribute(DataExportRequested request) {
@@ -93,12 +115,6 @@ public class DataExportContributor {
     private Uni<Void> contributed(DataExportRequested request, List<DataExportContributed.File> files, String failure) {
         return outbox.emit(Topics.DATA_EXPORT_PARTS, EventTypes.DATA_EXPORT_CONTRIBUTED, request.exportId().toString(),
                 request.tenantId(), new DataExportContributed(request.exportId(), service, files, failure)).replaceWithVoid();
-    }
-
-    /** Must be the transaction's first statement: every table is read from one snapshot. */
-    private static Uni<Integer> repeatableRead() {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("set transaction isolation level repeatable read").executeUpdate());
     }
 
     /** Pages through one table's rows and emits them in chunks of about {@code chunkBytes}. */
@@ -129,7 +145,7 @@ public class DataExportContributor {
                         for (String row : rows) {
                             int bytes = row.getBytes(StandardCharsets.UTF_8).length;
                             if (bytes > MAX_ROW_BYTES) {
-                                return Uni.createFrom().failure(new IllegalStateException(
+                                return Uni.createFrom().failure(new TooLargeToExport(
                                         "a row of " + table.file() + " is " + bytes + " bytes, over the " + MAX_ROW_BYTES + " a chunk can carry"));
                             }
                             if (!pending.isEmpty() && pendingBytes + bytes > chunkBytes) {
@@ -158,13 +174,11 @@ public class DataExportContributor {
             return rows;
         }
 
-        /** The rows go out as they are (already JSON) and leave the session at once, so memory stays at one chunk. */
+        /** The rows go out as they are (already JSON), written straight to the outbox, so memory stays at one chunk. */
         private Uni<Void> emitChunk(List<String> rows) {
             var records = json.getNodeFactory().rawValueNode(new RawValue("[" + String.join(",", rows) + "]"));
             var chunk = new DataExportChunk(request.exportId(), service, table.file(), seq++, records);
-            return outbox.emit(Topics.DATA_EXPORT_PARTS, EventTypes.DATA_EXPORT_CHUNK, request.exportId().toString(), request.tenantId(), chunk)
-                    .call(event -> Panache.getSession().flatMap(session -> session.flush().invoke(() -> session.detach(event))))
-                    .replaceWithVoid();
+            return outbox.emit(Topics.DATA_EXPORT_PARTS, EventTypes.DATA_EXPORT_CHUNK, request.exportId().toString(), request.tenantId(), chunk);
         }
     }
 }

@@ -2,31 +2,39 @@ package ng.risiti.webhook.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import ng.risiti.platform.events.Inbox;
 import ng.risiti.platform.events.Consumers;
+import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.webhook.service.EventIntake;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Takes in every invoice event once (inbox in the same transaction) for webhook delivery. */
+/** Takes in every invoice event once (the inbox shares its transaction) for webhook delivery. */
 @ApplicationScoped
-public class InvoiceEventConsumer {
+public class InvoiceEventConsumer implements EventConsumer {
 
     public static final String CHANNEL = "invoices";
-    static final String CONSUMER = "webhook.invoice-events";
 
+    private final Consumers consumers;
     private final EventIntake intake;
-    private final Inbox inbox;
 
-    public InvoiceEventConsumer(EventIntake intake, Inbox inbox) {
+    public InvoiceEventConsumer(Consumers consumers, EventIntake intake) {
+        this.consumers = consumers;
         this.intake = intake;
-        this.inbox = inbox;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        return Consumers.applyInTransaction(() -> inbox.once(CONSUMER, event, () -> intake.accept(event)));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumers.deliver(this, records);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        return intake.accept(event).replaceWithVoid();
     }
 }

@@ -6,73 +6,115 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicReference;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.DataExportStatus;
+import ng.risiti.auth.dataexport.repository.DataExportRepository;
 import ng.risiti.auth.dataexport.service.DataExportAssembler;
 import ng.risiti.auth.dataexport.service.DataExportMailer;
 import ng.risiti.platform.events.Consumers;
+import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.IncomingEvent;
+import ng.risiti.platform.events.PermanentEventFailure;
 import ng.risiti.platform.events.contract.DataExportChunk;
 import ng.risiti.platform.events.contract.DataExportContributed;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Every service's part of every export (risiti.data-export-parts.v1, key = export id, so one export's parts arrive in
- * order on one partition). When a part completes an export, its requester is mailed the link after the commit; a
- * mail that cannot be sent is logged, the link is still on the export's status.
+ * order on one partition). When a part completes an export, its requester is mailed the link once the poll's
+ * transactions committed; a mail that cannot be sent is logged, the link is still on the export's status.
  */
 @ApplicationScoped
-public class DataExportPartsConsumer {
+public class DataExportPartsConsumer implements EventConsumer {
 
     public static final String CHANNEL = "data-export-parts";
     private static final Logger LOG = Logger.getLogger(DataExportPartsConsumer.class);
 
+    private final Consumers consumers;
     private final DataExportAssembler assembler;
     private final DataExportMailer mailer;
     private final UserRepository users;
+    private final DataExportRepository exports;
     /** Floats stay exact (quantities, percentages): never through a double. */
     private final ObjectReader reader;
+    /** Exports a part completed in this poll; the channel applies one poll at a time. */
+    private final Queue<UUID> completed = new ConcurrentLinkedQueue<>();
 
-    public DataExportPartsConsumer(DataExportAssembler assembler, DataExportMailer mailer, UserRepository users, ObjectMapper json) {
+    public DataExportPartsConsumer(Consumers consumers, DataExportAssembler assembler, DataExportMailer mailer, UserRepository users,
+            DataExportRepository exports, ObjectMapper json) {
+        this.consumers = consumers;
         this.assembler = assembler;
         this.mailer = mailer;
         this.users = users;
+        this.exports = exports;
         this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(ConsumerRecord<String, String> record) throws Exception {
-        if (record.value() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        IncomingEvent event = IncomingEvent.from(record);
-        AtomicReference<DataExport> completed = new AtomicReference<>();
-        Uni<Void> applied;
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumers.deliver(this, records).chain(this::mailCompleted);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        Uni<DataExport> applied;
         if (EventTypes.DATA_EXPORT_CHUNK.equals(event.type())) {
-            DataExportChunk chunk = reader.readValue(event.data(), DataExportChunk.class);
-            applied = Consumers.applyInTransaction(() -> assembler.add(chunk).invoke(completed::set));
+            applied = assembler.add(read(event, DataExportChunk.class));
         } else if (EventTypes.DATA_EXPORT_CONTRIBUTED.equals(event.type())) {
-            DataExportContributed contributed = reader.readValue(event.data(), DataExportContributed.class);
-            applied = Consumers.applyInTransaction(() -> assembler.add(contributed).invoke(completed::set));
+            applied = assembler.add(read(event, DataExportContributed.class));
         } else {
             return Uni.createFrom().voidItem();
         }
-        return applied.flatMap(ignored -> {
-            DataExport export = completed.get();
-            return export == null || export.status != DataExportStatus.READY ? Uni.createFrom().voidItem() : mailRequester(export);
-        });
+        return applied.invoke(export -> {
+            if (export != null && export.status == DataExportStatus.READY) {
+                completed.add(export.id);
+            }
+        }).replaceWithVoid();
     }
 
-    private Uni<Void> mailRequester(DataExport export) {
-        return Panache.withSession(() -> users.findById(export.requestedBy))
-                .flatMap(user -> user == null ? Uni.createFrom().voidItem() : mailer.ready(export, user.email))
+    private <T> T read(IncomingEvent event, Class<T> type) {
+        try {
+            return reader.readValue(event.data(), type);
+        } catch (IOException e) {
+            throw new PermanentEventFailure("event " + event.id() + " does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After commit: an export is mailed only if it is ready in the database (a rolled-back attempt is not). */
+    private Uni<Void> mailCompleted() {
+        List<UUID> ids = new ArrayList<>();
+        for (UUID id = completed.poll(); id != null; id = completed.poll()) {
+            ids.add(id);
+        }
+        Uni<Void> mails = Uni.createFrom().voidItem();
+        for (UUID id : ids.stream().distinct().toList()) {
+            mails = mails.chain(() -> mailRequester(id));
+        }
+        return mails;
+    }
+
+    private Uni<Void> mailRequester(UUID exportId) {
+        return Panache.withSession(() -> exports.findById(exportId).flatMap(export -> export == null || export.status != DataExportStatus.READY
+                        ? Uni.createFrom().voidItem()
+                        : users.findById(export.requestedBy).flatMap(user -> user == null ? Uni.createFrom().voidItem()
+                                : mailer.ready(export, user.email))))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Could not mail data export %s's link: %s", export.id, failure.getMessage());
+                    LOG.warnf("Could not mail data export %s's link: %s", exportId, failure.getMessage());
                     return Uni.createFrom().voidItem();
                 });
     }

@@ -19,6 +19,7 @@ import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Ids;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/customers}: seed 002's customer endpoints. */
 @Path("/api/v1/customers")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CustomerResource {
@@ -62,7 +64,7 @@ public class CustomerResource {
     @Path("/{id}")
     @RolesAllowed(Scope.CUSTOMERS_READ)
     public Uni<Data<CustomerResponse>> get(@RestPath String id) {
-        return customers.get(Caller.of(identity).tenantId(), Ids.parse(id, "Customer"))
+        return customers.get(Caller.of(identity), Ids.parse(id, "Customer"))
                 .map(row -> Data.of(CustomerResponse.of(row.customer(), row.figures())));
     }
 }

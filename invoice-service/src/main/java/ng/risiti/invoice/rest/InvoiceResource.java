@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import ng.risiti.invoice.service.InvoiceService;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -26,6 +27,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** {@code /api/v1/invoices}: seed 002's invoice endpoints. */
 @Path("/api/v1/invoices")
+@Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvoiceResource {

@@ -1,76 +1,133 @@
 package ng.risiti.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
 import ng.risiti.platform.config.IdempotencyConfig;
+import ng.risiti.platform.crypto.SecretBox;
 
 /**
- * Stored first responses per (scope, Idempotency-Key), in the service's own database. A claim is a row insert, so
- * of two concurrent duplicates exactly one proceeds; the other waits for the stored response.
+ * Stored outcomes per (scope, Idempotency-Key), in the service's own database, written by statements of the request's
+ * own transaction. A claim is a row insert: of two concurrent duplicates the second waits on the first's uncommitted
+ * row and then sees its outcome (or, if the first rolled back, proceeds itself). Bodies are sealed with the service
+ * key, so tokens in a response (an invoice's public_token) are not at rest in the clear.
  */
 @ApplicationScoped
 public class IdempotencyStore {
 
-    /** What a key already holds. {@code status == null} while the first request is still running. */
-    public record Stored(String requestHash, Integer status, String contentType, String body, boolean secret) {
-        public boolean completed() {
-            return status != null;
-        }
+    /** What a key already holds. */
+    public record Stored(String requestHash, int status, String contentType, Map<String, String> headers, byte[] body, boolean secret) {
     }
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private final Pool pool;
     private final IdempotencyConfig config;
+    private final SecretBox box;
+    private final ObjectMapper json;
 
-    public IdempotencyStore(Pool pool, IdempotencyConfig config) {
+    public IdempotencyStore(Pool pool, IdempotencyConfig config, SecretBox box, ObjectMapper json) {
         this.pool = pool;
         this.config = config;
+        this.box = box;
+        this.json = json;
     }
 
-    /** Returns null when this call now owns the key; otherwise what the key holds. */
+    /**
+     * In the current transaction: null when this request now owns the key (an expired outcome counts as none);
+     * otherwise the outcome the key holds. Waits at most {@code waitForInFlight} for a duplicate in flight, then fails
+     * with PostgreSQL's lock timeout.
+     */
     public Uni<Stored> claim(String scope, String key, String requestHash) {
-        long ttlSeconds = config.ttl().toSeconds();
-        return pool.preparedQuery("delete from idempotency_keys where scope = $1 and idempotency_key = $2 and created_at < now() - make_interval(secs => $3)")
-                .execute(Tuple.of(scope, key, (double) ttlSeconds))
-                .flatMap(ignored -> pool.preparedQuery("""
-                                insert into idempotency_keys (scope, idempotency_key, request_hash, created_at)
-                                values ($1, $2, $3, now()) on conflict do nothing returning 1""")
-                        .execute(Tuple.of(scope, key, requestHash)))
-                .flatMap(inserted -> inserted.size() == 1 ? Uni.createFrom().nullItem() : find(scope, key));
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select set_config('lock_timeout', ?1, true)")
+                .setParameter(1, config.waitForInFlight().toMillis() + "ms").getSingleResult()
+                .chain(() -> session.createNativeQuery("""
+                                insert into idempotency_keys as k (scope, idempotency_key, request_hash, created_at)
+                                values (?1, ?2, ?3, now())
+                                on conflict (scope, idempotency_key) do update
+                                    set request_hash = excluded.request_hash, created_at = now(), status = null, content_type = null,
+                                        headers = null, body = null, secret = false
+                                    where k.created_at < now() - make_interval(secs => ?4)
+                                returning 1""", Integer.class)
+                        .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
+                        .setParameter(4, (double) config.ttl().toSeconds())
+                        .getResultList())
+                .call(() -> session.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult())
+                .flatMap(claimed -> claimed.isEmpty() ? find(scope, key) : Uni.createFrom().nullItem()));
     }
 
-    public Uni<Stored> find(String scope, String key) {
-        return pool.preparedQuery("select request_hash, status, content_type, body, secret from idempotency_keys where scope = $1 and idempotency_key = $2")
-                .execute(Tuple.of(scope, key))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return null;
-                    }
-                    Row row = rows.iterator().next();
-                    return new Stored(row.getString("request_hash"), row.getInteger("status"), row.getString("content_type"), row.getString("body"),
-                            row.getBoolean("secret"));
-                });
+    private Uni<Stored> find(String scope, String key) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        select request_hash, status, content_type, headers, body, secret
+                        from idempotency_keys where scope = ?1 and idempotency_key = ?2""", Object[].class)
+                .setParameter(1, scope).setParameter(2, key)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new Stored((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
+                        headers((String) row[3]), row[4] == null ? null : box.open((byte[]) row[4], context(scope, key)),
+                        (Boolean) row[5]));
     }
 
-    public Uni<Void> complete(String scope, String key, int status, String contentType, String body) {
-        return pool.preparedQuery("update idempotency_keys set status = $3, content_type = $4, body = $5, completed_at = now() where scope = $1 and idempotency_key = $2")
-                .execute(Tuple.of(scope, key, status, contentType, body))
-                .replaceWithVoid();
+    /** In the current transaction: the outcome a repeat will replay; a secret response keeps only its status. */
+    public Uni<Void> complete(String scope, String key, int status, String contentType, Map<String, String> headers, byte[] body,
+            boolean secret) {
+        byte[] sealed = secret || body == null ? null : box.seal(body, context(scope, key));
+        String storedHeaders;
+        try {
+            storedHeaders = headers.isEmpty() ? null : json.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                        update idempotency_keys set status = ?3, content_type = ?4, headers = ?5, body = ?6, secret = ?7
+                        where scope = ?1 and idempotency_key = ?2""")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, status).setParameter(4, secret ? null : contentType)
+                .setParameter(5, secret ? null : storedHeaders).setParameter(6, sealed).setParameter(7, secret)
+                .executeUpdate()).replaceWithVoid();
     }
 
-    /** Records that the first request finished without keeping its response, which held a secret. */
-    public Uni<Void> completeWithoutBody(String scope, String key, int status) {
-        return pool.preparedQuery("update idempotency_keys set status = $3, secret = true, completed_at = now() where scope = $1 and idempotency_key = $2")
-                .execute(Tuple.of(scope, key, status))
-                .replaceWithVoid();
-    }
-
-    /** Frees a key whose first request failed on our side, so the client's retry runs again. */
+    /** In the current transaction: the request ended without an outcome worth replaying (an error); the key stays free. */
     public Uni<Void> release(String scope, String key) {
-        return pool.preparedQuery("delete from idempotency_keys where scope = $1 and idempotency_key = $2 and status is null")
-                .execute(Tuple.of(scope, key))
-                .replaceWithVoid();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "delete from idempotency_keys where scope = ?1 and idempotency_key = ?2")
+                .setParameter(1, scope).setParameter(2, key).executeUpdate()).replaceWithVoid();
+    }
+
+    /** Outcomes are replayed for the TTL (24 h) and then deleted, a slice at a time. */
+    @Scheduled(every = "${risiti.idempotency.purge-interval:1h}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purge() {
+        return pool.preparedQuery("""
+                        delete from idempotency_keys where ctid = any(array(
+                            select ctid from idempotency_keys where created_at < now() - make_interval(secs => $1) limit 5000))""")
+                .execute(Tuple.of((double) config.ttl().toSeconds()))
+                .flatMap(rows -> rows.rowCount() == 5000 ? purge() : Uni.createFrom().voidItem());
+    }
+
+    private Map<String, String> headers(String stored) {
+        if (stored == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(stored, HEADERS);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static String context(String scope, String key) {
+        return "idempotency:" + scope + ":" + key;
+    }
+
+    static List<String> replayedHeaders() {
+        return List.of("Location");
     }
 }

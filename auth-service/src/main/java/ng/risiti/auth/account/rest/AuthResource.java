@@ -1,5 +1,7 @@
 package ng.risiti.auth.account.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/auth")
+@Idempotent
 @Tag(name = "Authentication")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -63,7 +66,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @SecretResponse
+    @IgnoresIdempotencyKey("records each failed attempt for throttling, which must outlive the failed request")
     @PermitAll
     @Operation(summary = "Sign in with email and password; sets the refresh_token cookie",
             description = "With MFA enabled the answer is {\"data\":{\"mfa_required\":true,\"mfa_token\":...}} and no session: "
@@ -103,6 +106,7 @@ public class AuthResource {
 
     @POST
     @Path("/reset-password")
+    @IgnoresIdempotencyKey("spends a single-use reset token; a repeat is refused by the token itself")
     @PermitAll
     @Operation(summary = "Set a new password with the emailed token (single use, 1 hour); ends every session of the user")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: weak password, or token invalid, expired or used",

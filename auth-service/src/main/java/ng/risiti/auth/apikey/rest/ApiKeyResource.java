@@ -1,5 +1,6 @@
 package ng.risiti.auth.apikey.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * need the owner or admin role (the roles holding the {@code admin} scope); listing needs any user of the tenant.
  */
 @Path("/api/v1/api-keys")
+@Idempotent
 @Tag(name = "API Keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package ng.risiti.auth.dataexport.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -35,6 +36,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * a download link valid for 24 hours (also mailed to the requester).
  */
 @Path("/api/v1/settings/data-export")
+@Idempotent
 @Tag(name = "Settings")
 public class DataExportResource {
 

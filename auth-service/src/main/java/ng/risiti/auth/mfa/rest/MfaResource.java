@@ -1,5 +1,7 @@
 package ng.risiti.auth.mfa.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/auth/mfa")
+@Idempotent
 @Tag(name = "Authentication")
 @Produces(MediaType.APPLICATION_JSON)
 public class MfaResource {
@@ -58,9 +61,9 @@ public class MfaResource {
 
     @POST
     @Path("/verify")
+    @IgnoresIdempotencyKey("spends the login challenge and backup codes and counts failed codes, which must outlive a failed request")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    @SecretResponse
     @Operation(summary = "Verify a TOTP code: completes enrollment (JWT), or a login MFA challenge (mfa_token)",
             description = "With mfa_token from POST /auth/login, code may be a TOTP code or an unused backup code; the answer carries "
                     + "the access token and sets the refresh_token cookie. Without mfa_token a JWT is required.")

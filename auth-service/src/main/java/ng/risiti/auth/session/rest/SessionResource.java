@@ -1,5 +1,7 @@
 package ng.risiti.auth.session.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.platform.error.ErrorResponse;
-import ng.risiti.platform.idempotency.SecretResponse;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.security.Caller;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** /auth/refresh and /auth/logout: the session side of /auth (sign-in itself is in {@code AuthResource}). */
 @Path("/api/v1/auth")
+@Idempotent
 @Tag(name = "Authentication")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -48,8 +50,8 @@ public class SessionResource {
 
     @POST
     @Path("/refresh")
+    @IgnoresIdempotencyKey("a reused refresh token revokes its whole family, which must stick although the request fails")
     @PermitAll
-    @SecretResponse
     @Operation(summary = "Exchange the refresh_token cookie for a new access token; rotates the cookie (7-day sliding window)",
             description = "Presenting a refresh token that was already rotated revokes the whole session (401).")
     @Parameter(name = RefreshCookie.NAME, in = ParameterIn.COOKIE, required = true, description = "Set by login, register, refresh")

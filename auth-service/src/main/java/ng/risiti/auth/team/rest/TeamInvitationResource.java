@@ -1,5 +1,7 @@
 package ng.risiti.auth.team.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -15,7 +17,6 @@ import ng.risiti.auth.session.rest.RefreshCookie;
 import ng.risiti.auth.team.mapping.TeamMapper;
 import ng.risiti.auth.team.service.TeamService;
 import ng.risiti.auth.token.config.TokenConfig;
-import ng.risiti.platform.idempotency.SecretResponse;
 import ng.risiti.platform.rest.Data;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** Public: the invitation token from the mail is the credential. Answers like sign-in, with the refresh cookie. */
 @Path("/api/v1/team/invitations")
+@Idempotent
 @Tag(name = "Team")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,8 +40,8 @@ public class TeamInvitationResource {
 
     @POST
     @Path("/accept")
+    @IgnoresIdempotencyKey("spends the invitation's single-use token; a repeat is refused by the token itself")
     @PermitAll
-    @SecretResponse
     @Operation(summary = "Accept an invitation: creates the account in the inviting tenant with the invited role and signs it in")
     public Uni<RestResponse<Data<AcceptedInvitation>>> accept(@Valid @NotNull AcceptInvitationRequest body, HttpServerRequest request) {
         String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();

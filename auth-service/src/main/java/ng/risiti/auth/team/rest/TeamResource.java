@@ -1,5 +1,6 @@
 package ng.risiti.auth.team.rest;
 
+import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * invitation, so an invitation can be re-roled or withdrawn the same way.
  */
 @Path("/api/v1/team")
+@Idempotent
 @Tag(name = "Team")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

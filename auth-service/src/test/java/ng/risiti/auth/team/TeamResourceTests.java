@@ -312,6 +312,27 @@ class TeamResourceTests {
         accept(token).then().statusCode(201).body("data.user.role", equalTo("readonly"));
     }
 
+    /** Fails on the old removal: a removed admin's API keys kept working for their integrations. */
+    @Test
+    void removingAMemberRevokesTheApiKeysTheyCreatedEverywhereAndLeavesOthersKeysAlone() {
+        Account owner = TestAccounts.register();
+        Account admin = TestAccounts.member(owner, "admin");
+        String adminsKey = (String) TestAccounts.createKey(admin, List.of("invoices:read")).get("key");
+        String ownersKey = (String) TestAccounts.createKey(owner, List.of("invoices:read")).get("key");
+        given().header("x-api-key", adminsKey).get("/api/v1/auth/me").then().statusCode(200);
+
+        try (KafkaTopicReader keys = KafkaTopicReader.fromEnd(Topics.API_KEYS)) {
+            given().auth().oauth2(owner.accessToken()).when().delete("/api/v1/team/" + admin.userId()).then().statusCode(200);
+            given().header("x-api-key", adminsKey).get("/api/v1/auth/me").then().statusCode(401);
+            given().header("x-api-key", ownersKey).get("/api/v1/auth/me").then().statusCode(200);
+            // other services learn it from the topic
+            ConsumerRecord<String, String> state = keys.readUntil(all -> all.stream().anyMatch(r -> r.value().contains("\"revoked_at\":\"")),
+                    EVENTS).stream().filter(r -> r.value().contains("\"revoked_at\":\"")).findFirst().orElseThrow();
+            assertThat(state.value()).contains(admin.userId());
+        }
+        given().auth().oauth2(owner.accessToken()).when().get("/api/v1/api-keys").then().statusCode(200).body("data.size()", equalTo(1));
+    }
+
     @Test
     void theOwnerCannotBeRemovedAndOnlyTheOwnerRemovesAdmins() {
         Account owner = TestAccounts.register();

@@ -86,6 +86,12 @@ public class ErrorMappers {
     @ServerExceptionMapper(priority = FIRST)
     public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
         LOG.debugf(e, "Authentication failed on %s %s", request.method(), request.path());
+        if (Credentials.lookupUnavailable(e)) {
+            return Response.status(ErrorCode.SERVICE_UNAVAILABLE.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
+                    .entity(ErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; retry shortly.", List.of(),
+                            requestId(request)))
+                    .build();
+        }
         if (Credentials.expired(e)) {
             return respond(ErrorCode.TOKEN_EXPIRED, "Access token has expired. Call POST /auth/refresh.", List.of(), request);
         }

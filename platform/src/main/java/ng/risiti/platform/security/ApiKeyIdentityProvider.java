@@ -39,7 +39,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return Uni.createFrom().failure(new AuthenticationFailedException("malformed API key"));
         }
         String hash = Credentials.hash(request.key());
-        return registry.find(hash).map(state -> {
+        return registry.find(hash)
+                .onFailure(ApiKeyRegistry.LookupUnavailable.class)
+                .transform(unavailable -> new AuthenticationFailedException(unavailable.getMessage(), unavailable))
+                .map(state -> {
             Instant now = Instant.now();
             if (state == null || !state.usableAt(now)) {
                 throw new AuthenticationFailedException("unknown, revoked or expired API key");

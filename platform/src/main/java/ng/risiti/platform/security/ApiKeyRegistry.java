@@ -1,86 +1,165 @@
 package ng.risiti.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import ng.risiti.platform.events.CloudEventHeaders;
+import ng.risiti.platform.events.TopicFollower;
 import ng.risiti.platform.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * This service's replica of every API key's state, read from the compacted {@code risiti.api-keys.v1} topic
- * from the beginning, so authenticating a key costs a hash and a map lookup. A key the replica has not seen
- * yet (created a moment ago) is asked of auth-service once; unknown hashes are remembered briefly so a flood of
- * bad keys cannot turn into a flood of lookups.
+ * This service's replica of every API key's state, read from the compacted {@code risiti.api-keys.v1} topic from the
+ * beginning, so authenticating a key costs a hash and a map lookup. The service is not ready until the replica has read
+ * the whole topic (a revoked key must never work right after a restart). A key the replica has not seen yet (created
+ * a moment ago) is asked of auth-service once; unknown hashes are remembered briefly, in a bounded cache, so a flood
+ * of bad keys can neither turn into a flood of lookups nor fill the memory.
  */
 @ApplicationScoped
 public class ApiKeyRegistry {
 
-    public static final String CHANNEL = "api-keys";
-    private static final Logger LOG = Logger.getLogger(ApiKeyRegistry.class);
-    private static final Duration NEGATIVE_TTL = Duration.ofMillis(500);
-
-    private final Map<String, ApiKeyState> keys = new ConcurrentHashMap<>();
-    private final Map<String, Instant> unknown = new ConcurrentHashMap<>();
-    private final ApiKeyLookupClient lookup;
-    private final ObjectMapper json;
-
-    public ApiKeyRegistry(@RestClient ApiKeyLookupClient lookup, ObjectMapper json) {
-        this.lookup = lookup;
-        this.json = json;
+    /** auth-service could not be asked: the key may be valid, so the caller hears 503, never "invalid key". */
+    public static final class LookupUnavailable extends RuntimeException {
+        LookupUnavailable(Throwable cause) {
+            super("API keys cannot be checked right now", cause);
+        }
     }
 
-    @Incoming(CHANNEL)
-    void onKeyState(ConsumerRecord<String, String> record) {
-        if (!Topics.API_KEYS.equals(record.topic())) {
-            return;
+    private record Known(ApiKeyState state, long version) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyRegistry.class);
+    private static final Duration NEGATIVE_TTL = Duration.ofMillis(500);
+    private static final int NEGATIVE_CAPACITY = 10_000;
+
+    private final Map<String, Known> keys = new ConcurrentHashMap<>();
+    private final Map<String, Instant> unknown = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > NEGATIVE_CAPACITY;
         }
+    };
+    private final ApiKeyLookupClient lookup;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Map<String, Object> kafka;
+    private volatile TopicFollower follower;
+
+    public ApiKeyRegistry(@RestClient ApiKeyLookupClient lookup, ObjectMapper json, Clock clock,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.lookup = lookup;
+        this.json = json;
+        this.clock = clock;
+        this.kafka = kafka;
+    }
+
+    void start(@Observes @Priority(20) StartupEvent ignored) {
+        follower = TopicFollower.start(Topics.API_KEYS, kafka, this::onKeyState);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (follower != null) {
+            follower.close();
+        }
+    }
+
+    /** Whether every key state that was on the topic at start has been read. */
+    public boolean caughtUp() {
+        return follower != null && follower.caughtUp();
+    }
+
+    void onKeyState(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             keys.remove(record.key());
             return;
         }
         try {
-            accept(json.readValue(record.value(), ApiKeyState.class));
+            accept(json.readValue(record.value(), ApiKeyState.class), version(record));
         } catch (IOException e) {
-            LOG.warnf("Skipping unreadable API key record at offset %d: %s", record.offset(), e.getMessage());
+            LOG.errorf("Unreadable API key state at %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }
 
-    /** Applies a key state; an older view never overwrites a revocation. */
-    public void accept(ApiKeyState state) {
-        keys.merge(state.keyHash(), state, (current, next) -> current.revokedAt() != null && next.revokedAt() == null ? current : next);
-        unknown.remove(state.keyHash());
+    /**
+     * Applies a key state unless the replica holds a newer one; a revocation is never undone by any view. A state
+     * from the lookup has version 0, so the topic's next word on the key replaces it.
+     */
+    public void accept(ApiKeyState state, long version) {
+        keys.merge(state.keyHash(), new Known(state, version), (current, next) -> {
+            if (current.state().revokedAt() != null && next.state().revokedAt() == null) {
+                return current;
+            }
+            return next.version() >= current.version() || next.state().revokedAt() != null ? next : current;
+        });
+        synchronized (unknown) {
+            unknown.remove(state.keyHash());
+        }
     }
 
-    /** The key's state, or null when no such key exists. */
+    /** The key's state, or null when no such key exists; fails with {@link LookupUnavailable} when that cannot be known. */
     public Uni<ApiKeyState> find(String keyHash) {
-        ApiKeyState known = keys.get(keyHash);
+        Known known = keys.get(keyHash);
         if (known != null) {
-            return Uni.createFrom().item(known);
+            return Uni.createFrom().item(known.state());
         }
-        Instant missedAt = unknown.get(keyHash);
-        if (missedAt != null && missedAt.plus(NEGATIVE_TTL).isAfter(Instant.now())) {
-            return Uni.createFrom().nullItem();
+        Instant now = clock.instant();
+        synchronized (unknown) {
+            Instant missedAt = unknown.get(keyHash);
+            if (missedAt != null && missedAt.plus(NEGATIVE_TTL).isAfter(now)) {
+                return Uni.createFrom().nullItem();
+            }
         }
         return lookup.find(keyHash)
                 .onItem().invoke(state -> {
                     if (state != null) {
-                        accept(state);
+                        accept(state, 0);
                     }
                 })
-                .onFailure().recoverWithItem(failure -> {
-                    if (!(failure instanceof jakarta.ws.rs.WebApplicationException web && web.getResponse().getStatus() == 404)) {
-                        LOG.warnf("API key lookup at auth-service failed: %s", failure.toString());
+                .onFailure(ApiKeyRegistry::notFound).recoverWithItem(() -> {
+                    synchronized (unknown) {
+                        unknown.put(keyHash, clock.instant());
                     }
-                    unknown.put(keyHash, Instant.now());
                     return null;
+                })
+                .onFailure(failure -> !(failure instanceof LookupUnavailable)).transform(failure -> {
+                    LOG.warnf("API key lookup at auth-service failed: %s", failure.toString());
+                    return new LookupUnavailable(failure);
                 });
+    }
+
+    /** How many unknown hashes are remembered (bounded). */
+    int unknownRemembered() {
+        synchronized (unknown) {
+            return unknown.size();
+        }
+    }
+
+    private static boolean notFound(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
+    }
+
+    static long version(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.AGGREGATE_VERSION);
+        try {
+            return header == null ? 0 : Long.parseLong(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

@@ -47,6 +47,16 @@ public final class Credentials {
         return false;
     }
 
+    /** True when authentication could not be decided because auth-service was unreachable (seed: 503, not 401). */
+    public static boolean lookupUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiKeyRegistry.LookupUnavailable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Raised when a credential was valid once but is no longer. */
     public static final class ExpiredCredentialException extends RuntimeException {
         public ExpiredCredentialException(String message) {

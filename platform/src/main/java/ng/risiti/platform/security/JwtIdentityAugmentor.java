@@ -44,12 +44,14 @@ public class JwtIdentityAugmentor implements SecurityIdentityAugmentor {
                 .addAttribute(Caller.METHOD, Caller.AuthMethod.JWT)
                 .addAttribute(Caller.TEST_MODE, false);
         String session = jwt.getClaim(SESSION_CLAIM);
+        // every access token auth-service issues names its session; one without could never be revoked
+        if (session == null || session.isBlank()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("access token has no session (sid)"));
+        }
         if (revokedSessions.isRevoked(session)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("session was revoked"));
         }
-        if (session != null) {
-            builder.addAttribute(Caller.SESSION_ID, session);
-        }
+        builder.addAttribute(Caller.SESSION_ID, session);
         if (identity.getRoles().contains(Scope.ADMIN)) {
             builder.addRoles(new java.util.HashSet<>(Scope.ALL));
         }

@@ -25,6 +25,11 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
         return find("id = ?1 and tenantId = ?2 and revokedAt is null", id, tenantId).firstResult();
     }
 
+    /** Every live key a member created: they go when the member does. */
+    public Uni<List<ApiKey>> liveCreatedBy(UUID tenantId, UUID userId) {
+        return list("tenantId = ?1 and createdBy = ?2 and revokedAt is null", tenantId, userId);
+    }
+
     public Uni<ApiKey> findByHash(String keyHash) {
         return find("keyHash", keyHash).firstResult();
     }

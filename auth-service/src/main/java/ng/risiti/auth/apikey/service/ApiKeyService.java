@@ -83,7 +83,7 @@ public class ApiKeyService {
         return Panache.withTransaction(() -> keys.persist(key)
                         .flatMap(ignored -> outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)))
                 // this replica knows at once; the others learn from the topic (or ask us on first sight)
-                .invoke(() -> registry.accept(state))
+                .invoke(() -> registry.accept(state, 0))
                 .map(ignored -> new Created(key, secret));
     }
 
@@ -104,8 +104,31 @@ public class ApiKeyService {
                     return outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)
                             .replaceWith(state);
                 }))
-                .invoke(registry::accept)
+                .invoke(state -> registry.accept(state, 0))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Revokes every live key {@code userId} created, inside the caller's transaction (a member's removal): a removed
+     * member's integrations must not keep working. Publishes each revocation; apply {@link #learned} after commit.
+     */
+    public Uni<List<ApiKeyState>> revokeAllCreatedBy(UUID tenantId, UUID userId, OffsetDateTime at) {
+        return keys.liveCreatedBy(tenantId, userId).flatMap(created -> {
+            List<ApiKeyState> states = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ApiKey key : created) {
+                key.revokedAt = at;
+                ApiKeyState state = ApiKeyMapper.state(key);
+                states.add(state);
+                chain = chain.chain(() -> outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state));
+            }
+            return chain.replaceWith(states);
+        });
+    }
+
+    /** This replica knows committed key states at once; the others learn them from the topic. */
+    public void learned(List<ApiKeyState> states) {
+        states.forEach(state -> registry.accept(state, 0));
     }
 
     /** The state other services ask for when a key is not in their replica yet; revoked keys included. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 import ng.risiti.auth.account.Tenant;
 import ng.risiti.auth.account.User;
 import ng.risiti.auth.account.repository.UserRepository;
+import ng.risiti.auth.apikey.service.ApiKeyService;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.settings.service.TenantEvents;
 import ng.risiti.auth.team.Invitation;
@@ -37,6 +38,7 @@ import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.rest.Ids;
+import ng.risiti.platform.security.ApiKeyState;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.security.Role;
@@ -78,6 +80,7 @@ public class TeamService {
     private final TenantEvents events;
     private final InvitationMailer mailer;
     private final SessionService sessions;
+    private final ApiKeyService apiKeys;
     private final PasswordHasher passwords;
     private final AccessTokens tokens;
     private final Pagination pagination;
@@ -85,13 +88,14 @@ public class TeamService {
     private final SecureRandom random = new SecureRandom();
 
     public TeamService(UserRepository users, InvitationRepository invitations, TenantEvents events,
-            InvitationMailer mailer, SessionService sessions, PasswordHasher passwords, AccessTokens tokens, Pagination pagination,
-            TeamConfig config) {
+            InvitationMailer mailer, SessionService sessions, ApiKeyService apiKeys, PasswordHasher passwords, AccessTokens tokens,
+            Pagination pagination, TeamConfig config) {
         this.users = users;
         this.invitations = invitations;
         this.events = events;
         this.mailer = mailer;
         this.sessions = sessions;
+        this.apiKeys = apiKeys;
         this.passwords = passwords;
         this.tokens = tokens;
         this.pagination = pagination;
@@ -221,10 +225,14 @@ public class TeamService {
                 .invoke(() -> sessions.announce(revoked));
     }
 
-    /** Removes a member (every session ends at once) or withdraws a pending invitation. */
+    /**
+     * Removes a member (every session ends at once, and every API key they created is revoked: a removed member's
+     * integrations stop too) or withdraws a pending invitation.
+     */
     public Uni<Entry> remove(Caller caller, String id) {
         UUID targetId = Ids.parse(id, "Team member");
         List<SessionService.Revocation> revoked = new ArrayList<>();
+        List<ApiKeyState> revokedKeys = new ArrayList<>();
         OffsetDateTime now = now();
         return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
                         target(caller.tenantId(), targetId, id, now).flatMap(target -> {
@@ -239,13 +247,16 @@ public class TeamService {
                                 return events.emit(EventTypes.USER_REMOVED, locked, member)
                                         .flatMap(ignored -> sessions.revokeAllOf(member.id, SessionService.REASON_MEMBER_REMOVED))
                                         .invoke(revoked::addAll)
+                                        .chain(() -> apiKeys.revokeAllCreatedBy(caller.tenantId(), member.id, now))
+                                        .invoke(revokedKeys::addAll)
                                         .replaceWith(target);
                             }
                             requireOwnerForAdmin(actor, target.invitation().role, target.invitation().role);
                             target.invitation().revokedAt = now;
                             return Uni.createFrom().item(target);
                         }))))
-                .invoke(() -> sessions.announce(revoked));
+                .invoke(() -> sessions.announce(revoked))
+                .invoke(() -> apiKeys.learned(revokedKeys));
     }
 
     /** The signed-in user as the database has them now: the role decides, not the (possibly older) token. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "invoice"))
 @QuarkusTestResource(TestIdentity.Resource.class)
+@QuarkusTestResource(CustomerServiceStub.class)
 class InvoiceResourceTests {
 
     InvoiceTestFixtures tenant;
@@ -115,9 +116,16 @@ class InvoiceResourceTests {
 
     @Test
     void aCustomerNobodyKnowsWhileCustomerServiceIsDownIsAServerSideProblemNot404() {
-        // no customer-service runs in this test: the one-off lookup for a customer the replica has not seen fails
-        tenant.owner().body(InvoiceTestFixtures.invoiceBody(UUID.randomUUID())).post("/api/v1/invoices").then().statusCode(503)
-                .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
+        // customer-service is down: the one-off lookup for a customer the replica has not seen fails
+        CustomerServiceStub.down(true);
+        try {
+            tenant.owner().body(InvoiceTestFixtures.invoiceBody(UUID.randomUUID())).post("/api/v1/invoices").then().statusCode(503)
+                    .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
+        } finally {
+            CustomerServiceStub.down(false);
+        }
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(UUID.randomUUID())).post("/api/v1/invoices").then().statusCode(404)
+                .body("error.code", equalTo("NOT_FOUND"));
     }
 
     @Test

@@ -19,21 +19,47 @@ final class InvoiceTestFixtures {
     final UUID tenantId = UUID.randomUUID();
     final UUID userId = UUID.randomUUID();
     final String token = TestIdentity.token(tenantId, userId, "owner", ALL_SCOPES);
+    final String liveKey = TestIdentity.apiKey(tenantId, ALL_SCOPES);
+    final String testKey = TestIdentity.testApiKey(tenantId, ALL_SCOPES);
 
     RequestSpecification owner() {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    /** Publishes a customer state on risiti.customers.v1 and returns its id. */
+    /** Publishes a (live) customer state on risiti.customers.v1 and returns its id. */
     UUID customer(String name, String tin) {
+        return customer(name, tin, false);
+    }
+
+    /** Publishes a live or test-mode customer state on risiti.customers.v1 and returns its id. */
+    UUID customer(String name, String tin, boolean testMode) {
         UUID id = UUID.randomUUID();
-        String now = Instant.now().toString();
-        String state = """
-                {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
-                 "created_at":"%s","updated_at":"%s","deleted_at":null}""".formatted(id, tenantId, name, tin, now, now);
-        TestEvents.publish("risiti.customers.v1", id.toString(), "customer.created", tenantId, state);
+        TestEvents.publish("risiti.customers.v1", id.toString(), "customer.created", tenantId, customerState(id, name, tin, testMode));
         awaitReplicated(id);
         return id;
+    }
+
+    /** A customer created a moment ago: customer-service knows it, this service's replica not yet. */
+    UUID unreplicatedCustomer(String name, String tin) {
+        UUID id = UUID.randomUUID();
+        CustomerServiceStub.register(id, customerState(id, name, tin, false));
+        return id;
+    }
+
+    private String customerState(UUID id, String name, String tin, boolean testMode) {
+        String now = Instant.now().toString();
+        return """
+                {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
+                 "created_at":"%s","updated_at":"%s","deleted_at":null,"test_mode":%s}""".formatted(id, tenantId, name, tin, now, now, testMode);
+    }
+
+    /** The tenant's live ({@code rs_live_}) and test ({@code rs_test_}) API keys, every scope. */
+    RequestSpecification liveKey() {
+        return given().header("x-api-key", liveKey).contentType(ContentType.JSON);
+    }
+
+    RequestSpecification testKey() {
+        return given().header("x-api-key", testKey).contentType(ContentType.JSON);
     }
 
     static String invoiceBody(UUID customerId) {

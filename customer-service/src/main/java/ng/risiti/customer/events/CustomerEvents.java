@@ -6,6 +6,7 @@ import ng.risiti.customer.domain.Customer;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.CustomerState;
+import ng.risiti.platform.security.Tenancy;
 
 /** Publishes each customer's new state on the compacted customers topic (key = customer id). */
 @ApplicationScoped
@@ -18,11 +19,11 @@ public class CustomerEvents {
     }
 
     public Uni<Void> emit(String type, Customer customer) {
-        return outbox.emit(Topics.CUSTOMERS, type, customer.id.toString(), customer.tenantId, state(customer)).replaceWithVoid();
+        return outbox.emit(Topics.CUSTOMERS, type, customer.id.toString(), new Tenancy(customer.tenantId, customer.testMode), state(customer));
     }
 
     public static CustomerState state(Customer customer) {
         return new CustomerState(customer.id, customer.tenantId, customer.name, customer.email, customer.phone, customer.tin,
-                customer.createdAt, customer.updatedAt, customer.deletedAt);
+                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode);
     }
 }

@@ -29,6 +29,6 @@ public class InternalCustomerResource {
     @GET
     @Path("/{id}")
     public Uni<CustomerState> get(@RestPath String id, @HeaderParam("X-Risiti-Tenant") String tenant) {
-        return customers.get(Ids.parse(tenant, "Tenant"), Ids.parse(id, "Customer")).map(row -> CustomerEvents.state(row.customer()));
+        return customers.find(Ids.parse(tenant, "Tenant"), Ids.parse(id, "Customer")).map(CustomerEvents::state);
     }
 }

@@ -66,15 +66,21 @@ public class CustomerService {
                 .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)));
     }
 
-    public Uni<CustomerWithFigures> get(UUID tenantId, UUID id) {
-        return Panache.withSession(() -> customers.findForTenant(tenantId, id)
+    public Uni<CustomerWithFigures> get(Caller caller, UUID id) {
+        return Panache.withSession(() -> customers.findForTenant(caller.tenancy(), id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id))
-                .flatMap(customer -> invoices.figures(tenantId, List.of(id))
+                .flatMap(customer -> invoices.figures(caller.tenantId(), List.of(id))
                         .map(figures -> new CustomerWithFigures(customer, figures.getOrDefault(id, Figures.NONE)))));
     }
 
+    /** A customer of the tenant in either world, for another service's replica (it checks the world itself). */
+    public Uni<Customer> find(UUID tenantId, UUID id) {
+        return Panache.withSession(() -> customers.findInTenant(tenantId, id))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id));
+    }
+
     public Uni<List<CustomerWithFigures>> page(Caller caller, String search, PageRequest page) {
-        return Panache.withSession(() -> customers.page(caller.tenantId(), search, page)
+        return Panache.withSession(() -> customers.page(caller.tenancy(), search, page)
                 .flatMap(rows -> invoices.figures(caller.tenantId(), rows.stream().map(c -> c.id).toList())
                         .map(figures -> withFigures(rows, figures))));
     }

@@ -21,6 +21,10 @@ public class KnownCustomer extends PanacheEntityBase {
     public String email;
     public String tin;
     public boolean deleted;
+    @Column(name = "test_mode")
+    public boolean testMode;
+    /** The aggregate version of the customer event this row reflects (0: from a lookup, replaced by any event). */
+    public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

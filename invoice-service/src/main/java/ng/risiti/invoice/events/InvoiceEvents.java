@@ -6,6 +6,7 @@ import ng.risiti.invoice.domain.Invoice;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import ng.risiti.platform.security.Tenancy;
 
 /** Writes invoice lifecycle events to the outbox, keyed by invoice id so each invoice's events stay ordered. */
 @ApplicationScoped
@@ -18,7 +19,7 @@ public class InvoiceEvents {
     }
 
     public Uni<Void> emit(String type, Invoice invoice) {
-        return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), invoice.tenantId, snapshot(invoice)).replaceWithVoid();
+        return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode), snapshot(invoice));
     }
 
     static InvoiceSnapshot snapshot(Invoice invoice) {

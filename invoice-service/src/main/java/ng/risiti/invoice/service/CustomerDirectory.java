@@ -10,6 +10,7 @@ import ng.risiti.invoice.repository.KnownCustomerRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.contract.CustomerState;
+import ng.risiti.platform.security.Tenancy;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -29,51 +30,62 @@ public class CustomerDirectory {
         this.lookup = lookup;
     }
 
-    /** The tenant's live customer, or 404 NOT_FOUND (also for another tenant's customer). */
-    public Uni<KnownCustomer> require(UUID tenantId, UUID customerId) {
+    /** The tenant's live customer in the caller's world, or 404 NOT_FOUND (also for another tenant's or world's customer). */
+    public Uni<KnownCustomer> require(Tenancy tenancy, UUID customerId) {
         return Panache.withSession(() -> customers.findById(customerId))
                 .flatMap(known -> {
                     if (known == null) {
-                        return askCustomerService(tenantId, customerId);
+                        return askCustomerService(tenancy, customerId);
                     }
-                    // a customer the replica knows belongs to one tenant for good: another tenant's or a deleted one is 404
-                    return Uni.createFrom().item(known.tenantId.equals(tenantId) && !known.deleted ? known : null);
+                    // a customer the replica knows belongs to one tenant and world for good: any other, or a deleted one, is 404
+                    return Uni.createFrom().item(visibleTo(known, tenancy) ? known : null);
                 })
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", customerId));
     }
 
-    private Uni<KnownCustomer> askCustomerService(UUID tenantId, UUID customerId) {
-        return lookup.find(customerId, tenantId)
+    private static boolean visibleTo(KnownCustomer customer, Tenancy tenancy) {
+        return customer.tenantId.equals(tenancy.tenantId()) && customer.testMode == tenancy.test() && !customer.deleted;
+    }
+
+    private Uni<KnownCustomer> askCustomerService(Tenancy tenancy, UUID customerId) {
+        return lookup.find(customerId, tenancy.tenantId())
                 .onFailure(CustomerDirectory::notFound).recoverWithNull()
                 .onFailure().transform(failure -> {
                     // unknown is 404; unreachable is not the client's fault and must not look like a missing customer
                     LOG.warnf("Customer lookup at customer-service failed: %s", failure.toString());
                     return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Customers cannot be checked right now; retry shortly.");
                 })
-                .flatMap(state -> state == null || !tenantId.equals(state.tenantId()) || state.deletedAt() != null
-                        ? Uni.createFrom().nullItem()
-                        : Panache.withTransaction(() -> apply(state)));
+                .flatMap(state -> state == null ? Uni.createFrom().nullItem()
+                        : Panache.withTransaction(() -> apply(state, 0)).map(known -> visibleTo(known, tenancy) ? known : null));
     }
 
     private static boolean notFound(Throwable failure) {
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 
-    /** Applies a published customer state unless the replica already holds a newer one. */
-    public Uni<KnownCustomer> apply(CustomerState state) {
-        return customers.findById(state.id()).flatMap(existing -> {
-            if (existing != null && existing.updatedAt != null && state.updatedAt() != null && existing.updatedAt.isAfter(state.updatedAt())) {
-                return Uni.createFrom().item(existing);
-            }
-            KnownCustomer customer = existing != null ? existing : new KnownCustomer();
-            customer.id = state.id();
-            customer.tenantId = state.tenantId();
-            customer.name = state.name();
-            customer.email = state.email();
-            customer.tin = state.tin();
-            customer.deleted = state.deletedAt() != null;
-            customer.updatedAt = state.updatedAt();
-            return existing != null ? Uni.createFrom().item(customer) : customers.persist(customer);
-        });
+    /**
+     * Applies a customer state unless the replica holds a newer one (by the event's aggregate version; a lookup's
+     * answer is version 0 and only fills a gap). One upsert, so two requests that both found the customer missing
+     * both succeed, and a redelivered or reordered old event never moves the replica back.
+     */
+    public Uni<KnownCustomer> apply(CustomerState state, long version) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                                insert into known_customers as k (id, tenant_id, name, email, tin, deleted, test_mode, updated_at, version)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                on conflict (id) do update set tenant_id = excluded.tenant_id, name = excluded.name, email = excluded.email,
+                                    tin = excluded.tin, deleted = excluded.deleted, test_mode = excluded.test_mode,
+                                    updated_at = excluded.updated_at, version = excluded.version
+                                where k.version < excluded.version""")
+                        .setParameter(1, state.id())
+                        .setParameter(2, state.tenantId())
+                        .setParameter(3, state.name())
+                        .setParameter(4, state.email())
+                        .setParameter(5, state.tin())
+                        .setParameter(6, state.deletedAt() != null)
+                        .setParameter(7, state.testMode())
+                        .setParameter(8, state.updatedAt())
+                        .setParameter(9, version)
+                        .executeUpdate())
+                .chain(() -> customers.findById(state.id()));
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +35,7 @@ import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Tenancy;
 
 /** Invoice use cases; each write is one transaction that also records its event in the outbox. */
 @ApplicationScoped
@@ -48,9 +50,10 @@ public class InvoiceService {
     private final InvoiceSigner signer;
     private final InvoiceEvents events;
     private final InvoiceServiceIds serviceIds;
+    private final Clock clock;
 
     public InvoiceService(InvoiceRepository invoices, InvoiceNumberRepository numbers, TaxRateRepository taxRates,
-            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, InvoiceServiceIds serviceIds) {
+            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, InvoiceServiceIds serviceIds, Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.taxRates = taxRates;
@@ -58,15 +61,16 @@ public class InvoiceService {
         this.signer = signer;
         this.events = events;
         this.serviceIds = serviceIds;
+        this.clock = clock;
     }
 
     public Uni<Invoice> create(Caller caller, CreateInvoiceRequest request) {
         if (request.dueDate().isBefore(request.issueDate())) {
             throw ApiException.validation("due_date", "due_date must be on or after issue_date");
         }
-        return customers.require(caller.tenantId(), request.customerId())
+        return customers.require(caller.tenancy(), request.customerId())
                 .flatMap(customer -> Panache.withTransaction(() -> ratesFor(caller.tenantId(), request.lineItems())
-                        .flatMap(rates -> numberFor(caller.tenantId(), request)
+                        .flatMap(rates -> numberFor(caller.tenancy(), request)
                                 .flatMap(number -> {
                                     Invoice invoice = draft(caller, request, customer, number, rates);
                                     return invoices.persist(invoice)
@@ -75,12 +79,12 @@ public class InvoiceService {
     }
 
     public Uni<Invoice> get(Caller caller, UUID id) {
-        return Panache.withSession(() -> invoices.findForTenant(caller.tenantId(), id))
+        return Panache.withSession(() -> invoices.findForTenant(caller.tenancy(), id))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
     }
 
     public Uni<List<Invoice>> page(Caller caller, PageRequest page) {
-        return Panache.withSession(() -> invoices.page(caller.tenantId(), page));
+        return Panache.withSession(() -> invoices.page(caller.tenancy(), page));
     }
 
     /**
@@ -93,7 +97,7 @@ public class InvoiceService {
             Irn irn = Irn.of(draft.invoiceNumber, serviceId, draft.issueDate);
             long version = draft.version;
             return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
-                    .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenantId(), id)
+                    .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenancy(), id)
                             .flatMap(invoice -> {
                                 if (invoice == null || invoice.version != version) {
                                     return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
@@ -129,36 +133,39 @@ public class InvoiceService {
         });
     }
 
-    private Uni<String> numberFor(UUID tenantId, CreateInvoiceRequest request) {
+    private Uni<String> numberFor(Tenancy tenancy, CreateInvoiceRequest request) {
         if (request.invoiceNumber() != null) {
             String wanted = request.invoiceNumber().trim();
-            return invoices.numberTaken(tenantId, wanted).map(taken -> {
+            return invoices.numberTaken(tenancy, wanted).map(taken -> {
                 if (taken) {
                     throw ApiException.conflict("Invoice number '" + wanted + "' already exists.");
                 }
                 return wanted;
             });
         }
-        return nextFreeNumber(tenantId, request.issueDate().getYear(), MAX_NUMBER_ATTEMPTS);
+        return nextFreeNumber(tenancy, request.issueDate().getYear(), MAX_NUMBER_ATTEMPTS);
     }
 
-    /** Skips numbers a tenant already used by hand, so a generated number never collides. */
-    private Uni<String> nextFreeNumber(UUID tenantId, int year, int attempts) {
-        return numbers.next(tenantId, year).flatMap(sequence -> {
-            String candidate = "INV-%d-%03d".formatted(year, sequence);
-            return invoices.numberTaken(tenantId, candidate).flatMap(taken -> {
+    /**
+     * Skips numbers a tenant already used by hand, so a generated number never collides. Test-mode invoices are
+     * numbered apart ({@code TEST-INV-2025-001}), so a test invoice can never be taken for a live one.
+     */
+    private Uni<String> nextFreeNumber(Tenancy tenancy, int year, int attempts) {
+        return numbers.next(tenancy, year).flatMap(sequence -> {
+            String candidate = (tenancy.test() ? "TEST-" : "") + "INV-%d-%03d".formatted(year, sequence);
+            return invoices.numberTaken(tenancy, candidate).flatMap(taken -> {
                 if (!taken) {
                     return Uni.createFrom().item(candidate);
                 }
                 if (attempts <= 1) {
                     return Uni.createFrom().failure(ApiException.conflict("Could not allocate an invoice number; retry."));
                 }
-                return nextFreeNumber(tenantId, year, attempts - 1);
+                return nextFreeNumber(tenancy, year, attempts - 1);
             });
         });
     }
 
-    private static Invoice draft(Caller caller, CreateInvoiceRequest request, KnownCustomer customer, String number,
+    private Invoice draft(Caller caller, CreateInvoiceRequest request, KnownCustomer customer, String number,
             Map<UUID, TaxRate> rates) {
         OffsetDateTime now = now();
         Invoice invoice = new Invoice();
@@ -195,7 +202,7 @@ public class InvoiceService {
         return invoice;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

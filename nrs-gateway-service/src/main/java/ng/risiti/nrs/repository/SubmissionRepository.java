@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import ng.risiti.nrs.domain.Submission;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.security.Tenancy;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
 
     /** Newest first, optionally for one invoice. */
-    public Uni<List<Submission>> page(UUID tenantId, UUID invoiceId, PageRequest page) {
-        StringBuilder query = new StringBuilder("tenantId = :tenant");
-        Parameters parameters = Parameters.with("tenant", tenantId);
+    public Uni<List<Submission>> page(Tenancy tenancy, UUID invoiceId, PageRequest page) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant and testMode = :test");
+        Parameters parameters = Parameters.with("tenant", tenancy.tenantId()).and("test", tenancy.test());
         if (invoiceId != null) {
             query.append(" and invoiceId = :invoice");
             parameters.and("invoice", invoiceId);

@@ -37,7 +37,7 @@ public class NrsSubmissionResource {
     @RolesAllowed(Scope.INVOICES_READ)
     public Uni<Page<SubmissionResponse>> list(@RestQuery String cursor, @RestQuery String limit, @RestQuery("invoice_id") String invoiceId) {
         PageRequest page = pagination.request(cursor, limit);
-        return submissions.page(Caller.of(identity).tenantId(), invoiceFilter(invoiceId), page)
+        return submissions.page(Caller.of(identity).tenancy(), invoiceFilter(invoiceId), page)
                 .map(rows -> pagination.page(rows, page, row -> Map.of("id", row.id.toString())).map(SubmissionResponse::of));
     }
 

@@ -13,6 +13,7 @@ import ng.risiti.nrs.repository.SubmissionRepository;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.security.Tenancy;
 
 @ApplicationScoped
 public class SubmissionService {
@@ -39,7 +40,7 @@ public class SubmissionService {
         return submissions.persist(submission);
     }
 
-    public Uni<List<Submission>> page(UUID tenantId, UUID invoiceId, PageRequest page) {
-        return Panache.withSession(() -> submissions.page(tenantId, invoiceId, page));
+    public Uni<List<Submission>> page(Tenancy tenancy, UUID invoiceId, PageRequest page) {
+        return Panache.withSession(() -> submissions.page(tenancy, invoiceId, page));
     }
 }

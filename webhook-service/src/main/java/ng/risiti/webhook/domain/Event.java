@@ -22,6 +22,9 @@ public class Event extends PanacheEntityBase {
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     public String data;
+    /** From ce_mode: true for test-mode data, false for live, null for events that are neither. */
+    @Column(name = "test_mode")
+    public Boolean testMode;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
 }

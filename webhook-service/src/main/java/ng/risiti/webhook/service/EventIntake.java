@@ -2,6 +2,7 @@ package ng.risiti.webhook.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import ng.risiti.platform.events.IncomingEvent;
@@ -13,9 +14,11 @@ import ng.risiti.webhook.repository.EventRepository;
 public class EventIntake {
 
     private final EventRepository events;
+    private final Clock clock;
 
-    public EventIntake(EventRepository events) {
+    public EventIntake(EventRepository events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     public Uni<Event> accept(IncomingEvent incoming) {
@@ -26,7 +29,8 @@ public class EventIntake {
         event.subject = incoming.subject();
         event.occurredAt = incoming.time();
         event.data = incoming.data();
-        event.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.testMode = incoming.test();
+        event.receivedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return events.persist(event);
     }
 }

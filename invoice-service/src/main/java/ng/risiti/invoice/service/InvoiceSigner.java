@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -17,13 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import ng.risiti.invoice.domain.TenantSigningKey;
 import ng.risiti.invoice.repository.TenantSigningKeyRepository;
 import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.platform.crypto.SecretBox;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 
 /**
  * Signs an invoice's canonical form with its tenant's RSA key as a compact RS256 JWS. A tenant's key is made on
- * its first finalize (on a worker: RSA key generation takes tens of milliseconds) and cached per process.
+ * its first finalize (on a worker: RSA key generation takes tens of milliseconds), stored sealed with the service key
+ * ({@link SecretBox}), and cached per process.
  */
 @ApplicationScoped
 public class InvoiceSigner {
@@ -32,10 +35,14 @@ public class InvoiceSigner {
     }
 
     private final TenantSigningKeyRepository keys;
+    private final SecretBox box;
+    private final Clock clock;
     private final Map<UUID, TenantKey> cache = new ConcurrentHashMap<>();
 
-    public InvoiceSigner(TenantSigningKeyRepository keys) {
+    public InvoiceSigner(TenantSigningKeyRepository keys, SecretBox box, Clock clock) {
         this.keys = keys;
+        this.box = box;
+        this.clock = clock;
     }
 
     public Uni<String> sign(UUID tenantId, byte[] canonical) {
@@ -53,7 +60,7 @@ public class InvoiceSigner {
                 .map(stored -> cache.computeIfAbsent(tenantId, ignored -> decode(stored)));
     }
 
-    private static TenantSigningKey generate(UUID tenantId) {
+    private TenantSigningKey generate(UUID tenantId) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -62,21 +69,27 @@ public class InvoiceSigner {
             key.tenantId = tenantId;
             key.kid = "inv-" + UUID.randomUUID();
             key.publicKey = pair.getPublic().getEncoded();
-            key.privateKey = pair.getPrivate().getEncoded();
-            key.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            key.privateKey = box.seal(pair.getPrivate().getEncoded(), context(tenantId));
+            key.createdAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             return key;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot generate RSA key", e);
         }
     }
 
-    private static TenantKey decode(TenantSigningKey stored) {
+    private TenantKey decode(TenantSigningKey stored) {
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(stored.privateKey));
+            // keys stored before they were sealed are read as they are
+            byte[] pkcs8 = SecretBox.sealed(stored.privateKey) ? box.open(stored.privateKey, context(stored.tenantId)) : stored.privateKey;
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return new TenantKey(stored.kid, key);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("stored signing key is unreadable", e);
         }
+    }
+
+    private static String context(UUID tenantId) {
+        return "invoice-signing-key:" + tenantId;
     }
 
     private static String jws(TenantKey key, byte[] canonical) {

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import ng.risiti.auth.account.User;
 import ng.risiti.auth.account.repository.TenantRepository;
 import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.common.SecretBox;
+import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.auth.mfa.MfaBackupCode;
 import ng.risiti.auth.mfa.MfaChallenge;
 import ng.risiti.auth.mfa.config.MfaConfig;

@@ -21,7 +21,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.common.SecretBox;
+import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.auth.token.SigningKey;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
@@ -126,8 +126,9 @@ public class SigningKeys {
     }
 
     /**
-     * Operator rotation for a leaked key: a new key signs at once, and the active key and any pending one retire now.
-     * Verifiers that have not fetched the JWKS since refuse the new key's tokens until they do (at most a minute).
+     * Operator rotation for a leaked key: a new key signs at once, and the active key and any pending one retire and
+     * are withdrawn from the JWKS now, so a verifier that fetches it stops accepting tokens signed with them. (Verifiers
+     * that have not fetched the JWKS since refuse the new key's tokens until they do, at most a minute.)
      */
     public Uni<Rotation> rotateImmediately() {
         return Offload.run(() -> generate(null)).flatMap(fresh -> {
@@ -135,7 +136,7 @@ public class SigningKeys {
             return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> {
                         Uni<Integer> retire = previous == null ? Uni.createFrom().item(0) : repository.retire(previous.kid, now);
                         // a pending key may have leaked with the active one, and would otherwise replace the new key later
-                        return retire.call(() -> repository.retirePending(now))
+                        return retire.call(() -> repository.retirePending(now)).call(() -> repository.withdrawRetiredAt(now))
                                 .flatMap(retired -> repository.insertIfNoneActive(fresh).map(stored -> stored
                                         ? new Rotation(fresh.kid, now, retired > 0 ? previous.kid : null, retired > 0 ? now : null)
                                         : null));

@@ -29,4 +29,7 @@ public class SigningKey {
     public boolean active;
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
+    /** Set when an emergency rotation retired the key because it leaked: no longer published at all. */
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
 }

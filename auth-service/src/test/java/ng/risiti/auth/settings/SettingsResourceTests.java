@@ -109,6 +109,24 @@ class SettingsResourceTests {
                 .then().statusCode(200).body("data.logo_url", nullValue()).body("data.tin", equalTo("87654321-0002"));
     }
 
+    /** Fails on the old settings: a tenant could claim another's NRS Service ID and issue IRNs in its name. */
+    @Test
+    void anNrsServiceIdBelongsToOneBusiness() {
+        TestAccounts.Account first = TestAccounts.register();
+        TestAccounts.Account second = TestAccounts.register();
+        String serviceId = "SV" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
+        given().auth().oauth2(first.accessToken()).contentType(ContentType.JSON).body(Map.of("nrs_service_id", serviceId))
+                .when().patch("/api/v1/settings").then().statusCode(200).body("data.nrs_service_id", equalTo(serviceId));
+        given().auth().oauth2(second.accessToken()).contentType(ContentType.JSON).body(Map.of("nrs_service_id", serviceId.toLowerCase()))
+                .when().patch("/api/v1/settings").then().statusCode(409).body("error.code", equalTo("CONFLICT"))
+                .body("error.message", equalTo("This NRS Service ID is already used by another business; each business has its own."));
+        given().auth().oauth2(second.accessToken()).when().get("/api/v1/settings").then().statusCode(200)
+                .body("data.nrs_service_id", nullValue());
+        // the owner of the ID can still change other settings
+        given().auth().oauth2(first.accessToken()).contentType(ContentType.JSON).body(Map.of("nrs_service_id", serviceId, "logo_url",
+                "https://cdn.example.ng/logo.png")).when().patch("/api/v1/settings").then().statusCode(200);
+    }
+
     @Test
     void everyBadProfileFieldIsReportedAtOnce() {
         Account owner = TestAccounts.register();

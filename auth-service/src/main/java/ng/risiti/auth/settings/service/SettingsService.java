@@ -17,6 +17,7 @@ import ng.risiti.auth.settings.rest.InvoiceDefaultsChanges;
 import ng.risiti.auth.settings.rest.PatchBody.Change;
 import ng.risiti.auth.settings.rest.SettingsChanges;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.security.Caller;
 
@@ -98,8 +99,11 @@ public class SettingsService {
                     stored = settings.persist(locked.settings());
                 }
             }
-            return stored.flatMap(ignored -> events.emit(EventTypes.TENANT_UPDATED, locked, null)).replaceWith(current);
-        }));
+            return stored.flatMap(ignored -> events.emit(EventTypes.TENANT_UPDATED, locked, null))
+                    .call(() -> Panache.getSession().flatMap(session -> session.flush()))
+                    .replaceWith(current);
+        })).onFailure(UniqueViolation::in).transform(failure -> ApiException.conflict(
+                "This NRS Service ID is already used by another business; each business has its own."));
     }
 
     private static <T> boolean apply(Change<T> change, Supplier<T> current, Consumer<T> set) {

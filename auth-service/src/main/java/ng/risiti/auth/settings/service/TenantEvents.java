@@ -10,7 +10,6 @@ import ng.risiti.auth.account.repository.TenantRepository;
 import ng.risiti.auth.settings.TenantSettings;
 import ng.risiti.auth.settings.repository.TenantSettingsRepository;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.events.OutboxEvent;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.TenantState;
@@ -50,7 +49,7 @@ public class TenantEvents {
     }
 
     /** {@code member} is the user a user event is about; null for tenant events. */
-    public Uni<OutboxEvent> emit(String type, Locked locked, User member) {
+    public Uni<Void> emit(String type, Locked locked, User member) {
         return outbox.emit(Topics.TENANTS, type, locked.tenant().id.toString(), locked.tenant().id,
                 state(locked.tenant(), locked.settings(), member));
     }

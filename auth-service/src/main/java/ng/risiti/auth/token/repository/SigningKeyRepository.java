@@ -21,9 +21,12 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, S
         return find("active = false and retiredAt is null").firstResult();
     }
 
-    /** The active key, the pending one, and keys retired after {@code retiredSince}: tokens they signed may still be presented. */
+    /**
+     * The active key, the pending one, and keys retired after {@code retiredSince}: tokens they signed may still be
+     * presented. Never a withdrawn (leaked) key.
+     */
     public Uni<List<SigningKey>> published(OffsetDateTime retiredSince) {
-        return list("retiredAt is null or retiredAt > ?1 order by createdAt desc", retiredSince);
+        return list("(retiredAt is null or retiredAt > ?1) and withdrawnAt is null order by createdAt desc", retiredSince);
     }
 
     /**
@@ -68,6 +71,11 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, S
     /** Makes the pending key {@code kid} the active one; call after retiring the active key (one active key at a time). */
     public Uni<Integer> activate(String kid, OffsetDateTime at) {
         return update("active = true, activatesAt = ?1 where active = false and retiredAt is null and kid = ?2", at, kid);
+    }
+
+    /** Withdraws the keys retired at {@code at} (by an emergency rotation): they leave the JWKS now. */
+    public Uni<Integer> withdrawRetiredAt(OffsetDateTime at) {
+        return update("withdrawnAt = ?1 where retiredAt = ?1", at);
     }
 
     /** Retires the pending key, if any, without it ever having been activated (an immediate rotation replaces it). */

@@ -49,6 +49,8 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
     static final String PROP_POSTGRES_URL = "risiti.test.postgres.url";
     static final String PROP_POSTGRES_DESCRIPTION = "risiti.test.postgres.description";
     static final String PROP_RECREATED = "risiti.test.recreated-databases";
+    static final String PROP_KAFKA_PID = "risiti.test.kafka.pid";
+    static final String PROP_KAFKA_RESTART = "risiti.test.kafka.restart";
     private static final String LOCK_KEY = "risiti.test.lock";
     private static final Pattern SERVICE = Pattern.compile("[a-z0-9_]+");
 
@@ -102,6 +104,35 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
 
     public static String kafkaBootstrapServers() {
         return shared().kafkaBootstrapServers;
+    }
+
+    /**
+     * Stops the test broker (SIGTERM, as an outage would look to clients) and waits until it is gone; {@link #startKafka()}
+     * brings it back on the same port with the same data. For tests of what happens while Kafka is away.
+     */
+    public static void stopKafka() {
+        shared();
+        synchronized (jvmLock()) {
+            ProcessHandle.of(Long.parseLong(System.getProperty(PROP_KAFKA_PID))).ifPresent(broker -> {
+                broker.destroy();
+                try {
+                    broker.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    broker.destroyForcibly();
+                }
+            });
+        }
+    }
+
+    /** Starts the test broker again after {@link #stopKafka()}: same port, same data. */
+    public static void startKafka() {
+        shared();
+        synchronized (jvmLock()) {
+            String[] restart = System.getProperty(PROP_KAFKA_RESTART).split("\\|");
+            KafkaBroker broker = KafkaBroker.start(Path.of(restart[0]), Integer.parseInt(restart[1]), Integer.parseInt(restart[2]),
+                    Path.of(restart[3]));
+            System.setProperty(PROP_KAFKA_PID, Long.toString(broker.pid()));
+        }
     }
 
     /** The test PostgreSQL server; starts the infrastructure if needed. */
@@ -168,8 +199,10 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
         CompletableFuture<Postgres> postgresFuture =
                 CompletableFuture.supplyAsync(() -> Postgres.resolve(dataRoot.resolve("pgdata"), 0));
         KafkaBroker broker;
+        int kafkaPort = Ports.free();
+        int controllerPort = Ports.free();
         try {
-            broker = KafkaBroker.start(dataRoot.resolve("kafka"), Ports.free(), Ports.free(), kafkaLog);
+            broker = KafkaBroker.start(dataRoot.resolve("kafka"), kafkaPort, controllerPort, kafkaLog);
         } catch (RuntimeException e) {
             postgresFuture.thenAccept(Postgres::close);
             throw e;
@@ -198,6 +231,9 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
 
         String description = postgres.description();
         System.setProperty(PROP_KAFKA, broker.bootstrapServers());
+        System.setProperty(PROP_KAFKA_PID, Long.toString(broker.pid()));
+        System.setProperty(PROP_KAFKA_RESTART, String.join("|", dataRoot.resolve("kafka").toString(), Integer.toString(kafkaPort),
+                Integer.toString(controllerPort), kafkaLog.toString()));
         System.setProperty(PROP_POSTGRES_URL, "postgresql://" + enc(postgres.username()) + ":" + enc(postgres.password())
                 + "@" + postgres.host() + ":" + postgres.port() + "/postgres");
         System.setProperty(PROP_POSTGRES_DESCRIPTION, description);

@@ -44,6 +44,7 @@ public final class TestIdentity {
     private static final String PROP_URL = "risiti.test.identity.url";
     private static final String KID = "test-key-1";
     private static final String LOCK_KEY = "risiti.test.identity.lock";
+    private static final String PROP_LOOKUP_FAILS = "risiti.test.identity.lookups-fail";
 
     private TestIdentity() {
     }
@@ -65,6 +66,18 @@ public final class TestIdentity {
         return sign(tenantId, userId, role, scopes, Instant.now().plus(Duration.ofMinutes(15)));
     }
 
+    /** A validly signed token that names no session ({@code sid}): services refuse it, as it could never be revoked. */
+    public static String tokenWithoutSession(UUID tenantId, UUID userId, String role, List<String> scopes) {
+        baseUrl();
+        try {
+            byte[] der = Base64.getDecoder().decode(System.getProperty(PROP_PRIVATE));
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return signWith(key, tenantId, userId, role, scopes, Instant.now().plus(Duration.ofMinutes(15)), false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token that expired a minute ago. */
     public static String expiredToken(UUID tenantId, UUID userId, String role, List<String> scopes) {
         return sign(tenantId, userId, role, scopes, Instant.now().minus(Duration.ofMinutes(1)));
@@ -75,7 +88,7 @@ public final class TestIdentity {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return signWith(generator.generateKeyPair().getPrivate(), tenantId, userId, role, scopes, Instant.now().plusSeconds(900));
+            return signWith(generator.generateKeyPair().getPrivate(), tenantId, userId, role, scopes, Instant.now().plusSeconds(900), true);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -83,11 +96,28 @@ public final class TestIdentity {
 
     /** A new live API key with these scopes, published on the API-key topic; returns the key itself. */
     public static String apiKey(UUID tenantId, List<String> scopes) {
+        return newKey("rs_live_", tenantId, scopes);
+    }
+
+    /** A new test-mode ({@code rs_test_}) API key: it sees and makes only test-mode data. */
+    public static String testApiKey(UUID tenantId, List<String> scopes) {
+        return newKey("rs_test_", tenantId, scopes);
+    }
+
+    private static String newKey(String prefix, UUID tenantId, List<String> scopes) {
         byte[] random = new byte[20];
         new SecureRandom().nextBytes(random);
-        String key = "rs_live_" + HexFormat.of().formatHex(random);
+        String key = prefix + HexFormat.of().formatHex(random);
         publishKeyState(key, tenantId, scopes, null, null);
         return key;
+    }
+
+    /**
+     * Makes this server's API-key lookup ({@code /internal/api-keys/{hash}}) answer 503, as an auth-service that is down
+     * would, until called with false. Services must then answer 503 for keys they do not know, never 401.
+     */
+    public static void lookupsFail(boolean fail) {
+        System.setProperty(PROP_LOOKUP_FAILS, Boolean.toString(fail));
     }
 
     /** Publishes a new state for an existing key, e.g. revoked now. */
@@ -95,7 +125,7 @@ public final class TestIdentity {
         String hash = sha256(key);
         String state = "{\"key_hash\":\"" + hash + "\",\"key_id\":\"" + UUID.nameUUIDFromBytes(hash.getBytes(StandardCharsets.UTF_8))
                 + "\",\"tenant_id\":\"" + tenantId + "\",\"created_by\":null,\"prefix\":\"" + key.substring(0, 14)
-                + "\",\"scopes\":[" + String.join(",", scopes.stream().map(s -> "\"" + s + "\"").toList()) + "],\"test\":false"
+                + "\",\"scopes\":[" + String.join(",", scopes.stream().map(s -> "\"" + s + "\"").toList()) + "],\"test\":" + key.startsWith("rs_test_")
                 + ",\"expires_at\":" + (expiresAt == null ? "null" : "\"" + expiresAt + "\"")
                 + ",\"revoked_at\":" + (revokedAt == null ? "null" : "\"" + revokedAt + "\"") + "}";
         TestEvents.publish("risiti.api-keys.v1", hash, "api_key.state", tenantId, state);
@@ -106,14 +136,14 @@ public final class TestIdentity {
         try {
             byte[] der = Base64.getDecoder().decode(System.getProperty(PROP_PRIVATE));
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-            return signWith(key, tenantId, userId, role, scopes, expiresAt);
+            return signWith(key, tenantId, userId, role, scopes, expiresAt, true);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String signWith(PrivateKey key, UUID tenantId, UUID userId, String role, List<String> scopes, Instant expiresAt)
-            throws Exception {
+    private static String signWith(PrivateKey key, UUID tenantId, UUID userId, String role, List<String> scopes, Instant expiresAt,
+            boolean withSession) throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(userId.toString());
@@ -122,7 +152,9 @@ public final class TestIdentity {
         claims.setGeneratedJwtId();
         claims.setClaim("tid", tenantId.toString());
         claims.setClaim("role", role);
-        claims.setClaim("sid", UUID.randomUUID().toString());
+        if (withSession) {
+            claims.setClaim("sid", UUID.randomUUID().toString());
+        }
         claims.setStringListClaim("groups", scopes);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -148,9 +180,11 @@ public final class TestIdentity {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 boolean isJwks = exchange.getRequestURI().getPath().equals("/.well-known/jwks.json");
-                byte[] body = isJwks ? jwks : "{\"error\":{\"code\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8);
+                boolean failing = !isJwks && Boolean.getBoolean(PROP_LOOKUP_FAILS);
+                byte[] body = isJwks ? jwks : failing ? "{\"error\":{\"code\":\"SERVICE_UNAVAILABLE\"}}".getBytes(StandardCharsets.UTF_8)
+                        : "{\"error\":{\"code\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(isJwks ? 200 : 404, body.length);
+                exchange.sendResponseHeaders(isJwks ? 200 : failing ? 503 : 404, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });

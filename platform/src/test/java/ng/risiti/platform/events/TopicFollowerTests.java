@@ -1,0 +1,58 @@
+package ng.risiti.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicFollowerTests {
+
+    /** What makes a service ready: it has read every record that was on the topic when it started, not just some. */
+    @Test
+    void aFollowerIsCaughtUpOnlyOnceItAppliedEverythingThatWasOnTheTopicAtStart() throws Exception {
+        String topic = "platform-test.follow-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < 300; i++) {
+            TestEvents.publish(topic, "key-" + i, "api_key.state", null, "{\"n\":" + i + "}");
+        }
+        AtomicInteger applied = new AtomicInteger();
+        AtomicInteger appliedWhenCaughtUp = new AtomicInteger(-1);
+        TopicFollower[] follower = new TopicFollower[1];
+        follower[0] = TopicFollower.start(topic, Map.of("bootstrap.servers", RisitiTestResources.kafkaBootstrapServers()), record -> {
+            sleepQuietly();
+            applied.incrementAndGet();
+        });
+        try {
+            assertThat(follower[0].caughtUp()).isFalse();
+            await().atMost(Duration.ofSeconds(30)).until(follower[0]::caughtUp);
+            appliedWhenCaughtUp.set(applied.get());
+            assertThat(appliedWhenCaughtUp.get()).isEqualTo(300);
+
+            TestEvents.publish(topic, "key-new", "api_key.state", null, "{\"n\":300}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> applied.get() == 301);
+        } finally {
+            follower[0].close();
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

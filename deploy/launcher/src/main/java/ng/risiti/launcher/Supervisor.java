@@ -257,7 +257,8 @@ final class Supervisor {
     private Postgres startPostgres() {
         Console.starting("postgres");
         long t = System.nanoTime();
-        Postgres pg = Postgres.resolve(layout.data().resolve("postgres"), Stack.POSTGRES_EMBEDDED_PORT);
+        // the local stack's data must survive a crash: fsync, synchronous_commit and full_page_writes on
+        Postgres pg = Postgres.resolve(layout.data().resolve("postgres"), Stack.POSTGRES_EMBEDDED_PORT, Postgres.Durability.DURABLE);
         long pid = 0;
         if (pg.embedded()) {
             pid = Pids.read(layout.data().resolve("postgres").resolve("postmaster.pid")).orElse(0L);
@@ -276,7 +277,9 @@ final class Supervisor {
         for (Stack.Service s : Stack.SERVICES) {
             pg.ensureDatabase(s.database());
         }
-        Console.ready("postgres", pg.host() + ":" + pg.port() + (pg.embedded() ? " (embedded)" : " (" + pg.description() + ")"), t);
+        Console.ready("postgres", pg.host() + ":" + pg.port()
+                + (pg.embedded() ? " (embedded, " + (pg.durability() == Postgres.Durability.DURABLE ? "fsync on)" : "fsync off)")
+                        : " (" + pg.description() + ")"), t);
         return pg;
     }
 

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code .risiti/state.json}: what the supervisor runs, written atomically on every change. */
+/** {@code .risiti/state.json}: what the supervisor runs; written by {@link StateFile}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StackState(String status,
                   @JsonProperty("supervisor_pid") long supervisorPid,
@@ -34,19 +33,9 @@ record StackState(String status,
     record Component(String name, String url, int port, long pid, String health, String detail) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    void write(Path file) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Console.line("warning: cannot write %s: %s", file, e.getMessage());
-        }
-    }
 
     static Optional<StackState> read(Path file) {
         if (!Files.exists(file)) {

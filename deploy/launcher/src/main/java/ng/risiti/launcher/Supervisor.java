@@ -45,6 +45,7 @@ final class Supervisor {
 
     private final StackLayout layout;
     private final Set<String> only;
+    private final StateFile stateFile;
     private final List<Running> running = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -59,6 +60,7 @@ final class Supervisor {
     Supervisor(StackLayout layout, Set<String> only) {
         this.layout = layout;
         this.only = only;
+        this.stateFile = new StateFile(layout.stateFile());
     }
 
     private boolean wanted(String name) {
@@ -498,12 +500,17 @@ final class Supervisor {
     }
 
     private void writeState(String message) {
-        List<StackState.Component> comps;
-        synchronized (running) {
-            comps = running.stream().map(Running::component).toList();
+        try {
+            stateFile.write(() -> {
+                List<StackState.Component> comps;
+                synchronized (running) {
+                    comps = running.stream().map(Running::component).toList();
+                }
+                return new StackState(status, ProcessHandle.current().pid(), startedAt.toString(), readyAfterMs, message, comps);
+            });
+        } catch (java.io.IOException e) {
+            Console.line("warning: cannot write %s: %s", layout.show(stateFile.path()), e);
         }
-        new StackState(status, ProcessHandle.current().pid(), startedAt.toString(), readyAfterMs, message, comps)
-                .write(layout.stateFile());
     }
 
     private void summary() {

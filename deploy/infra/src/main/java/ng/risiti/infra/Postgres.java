@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ public final class Postgres implements AutoCloseable {
     private final String description;
     private final EmbeddedPostgres embeddedServer;
     private final Process watchdog;
-    /** an embedded server's data directory and durability; null for a server that is not ours */
+    /** an embedded server's data directory and durability, to start it again; null for a server that is not ours */
     private final Path dataDir;
     private final Durability durability;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -203,6 +204,34 @@ public final class Postgres implements AutoCloseable {
                 server, watchdog, data, durability);
         LOG.log(System.Logger.Level.INFO, "started " + described.description());
         return described;
+    }
+
+    /**
+     * An embedded server started again on the same data directory, port and durability, e.g. after its postmaster
+     * died; closes this one first (zonky holds a lock on the data directory until then).
+     *
+     * @throws IllegalStateException for a server that is not ours (DATABASE_URL, the local server)
+     */
+    public Postgres startAgain() {
+        if (!embedded()) {
+            throw new IllegalStateException("not an embedded PostgreSQL, so not ours to start: " + description);
+        }
+        close();
+        return embedded(dataDir, port, durability);
+    }
+
+    /** The embedded server's postmaster pid (from its postmaster.pid), if it is ours and running. */
+    public OptionalLong postmasterPid() {
+        if (!embedded()) {
+            return OptionalLong.empty();
+        }
+        try {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            String first = Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().orElse("").trim() : "";
+            return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /**

@@ -2,9 +2,14 @@ package ng.risiti.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,9 +25,17 @@ import java.util.stream.Stream;
 final class Control {
 
     private final StackLayout layout;
+    private final PrintStream out;
+    private final PrintStream err;
 
     Control(StackLayout layout) {
+        this(layout, System.out, System.err);
+    }
+
+    Control(StackLayout layout, PrintStream out, PrintStream err) {
         this.layout = layout;
+        this.out = out;
+        this.err = err;
     }
 
     // ---------------------------------------------------------------------------------------------- up
@@ -31,7 +44,7 @@ final class Control {
         layout.createDirectories();
         var existing = Pids.alive(layout.supervisorPid());
         if (existing.isPresent()) {
-            System.out.printf("risiti: already running (supervisor pid %d); see ./risiti status, stop with ./risiti down%n",
+            out.printf("risiti: already running (supervisor pid %d); see ./risiti status, stop with ./risiti down%n",
                     existing.get().pid());
             return 1;
         }
@@ -75,9 +88,9 @@ final class Control {
         });
         LogTail tail = new LogTail(log, offset);
         while (true) {
-            tail.pump(System.out);
+            tail.pump(out);
             if (!supervisor.isAlive()) {
-                tail.pump(System.out);
+                tail.pump(out);
                 int code = supervisor.exitValue();
                 return interrupted.get() ? 0 : code == 0 ? 0 : 1;
             }
@@ -85,8 +98,8 @@ final class Control {
                 var state = StackState.read(layout.stateFile());
                 if (state.isPresent() && StackState.READY.equals(state.get().status())) {
                     sleep(100);
-                    tail.pump(System.out);
-                    System.out.printf("risiti: running in the background (supervisor pid %d, log %s); stop with ./risiti down%n",
+                    tail.pump(out);
+                    out.printf("risiti: running in the background (supervisor pid %d, log %s); stop with ./risiti down%n",
                             supervisor.pid(), layout.show(log));
                     return 0;
                 }
@@ -107,48 +120,48 @@ final class Control {
         var supervisor = Pids.alive(layout.supervisorPid());
         if (supervisor.isPresent()) {
             ProcessHandle sup = supervisor.get();
-            System.out.printf("risiti: stopping the supervisor (pid %d) and everything it started%n", sup.pid());
+            out.printf("risiti: stopping the supervisor (pid %d) and everything it started%n", sup.pid());
             LogTail tail = new LogTail(layout.launcherLog(), LogTail.size(layout.launcherLog()));
             sup.destroy();
             long deadline = System.nanoTime() + Stack.SERVICE_STOP_GRACE.plusSeconds(30).toNanos();
             while (sup.isAlive() && System.nanoTime() < deadline) {
-                tail.pump(System.out);
+                tail.pump(out);
                 sleep(200);
             }
-            tail.pump(System.out);
+            tail.pump(out);
             if (sup.isAlive()) {
-                System.out.printf("  supervisor did not stop within %ds; killing it%n", Stack.SERVICE_STOP_GRACE.plusSeconds(30).toSeconds());
+                out.printf("  supervisor did not stop within %ds; killing it%n", Stack.SERVICE_STOP_GRACE.plusSeconds(30).toSeconds());
                 sup.destroyForcibly();
                 waitGone(List.of(sup), Duration.ofSeconds(5));
             }
         } else {
-            System.out.println("risiti: no supervisor running");
+            out.println("risiti: no supervisor running");
         }
 
         // Whatever the supervisor could not stop (it was killed, or crashed): recorded pids first.
         for (Path pidFile : pidFiles()) {
             String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
             Pids.alive(pidFile).ifPresent(h -> {
-                System.out.printf("  stopping leftover %s (pid %d)%n", name, h.pid());
+                out.printf("  stopping leftover %s (pid %d)%n", name, h.pid());
                 terminate(h);
             });
             Pids.delete(pidFile);
         }
         // Then anything whose command line points into this stack's state directory.
         for (ProcessHandle h : strays()) {
-            System.out.printf("  stopping stray pid %d: %s%n", h.pid(), abbreviate(h.info().commandLine().orElse("?")));
+            out.printf("  stopping stray pid %d: %s%n", h.pid(), abbreviate(h.info().commandLine().orElse("?")));
             terminate(h);
         }
 
         List<ProcessHandle> remaining = strays();
         if (!remaining.isEmpty()) {
-            System.out.println("risiti: still running after down:");
-            remaining.forEach(h -> System.out.printf("  pid %d: %s%n", h.pid(), abbreviate(h.info().commandLine().orElse("?"))));
+            out.println("risiti: still running after down:");
+            remaining.forEach(h -> out.printf("  pid %d: %s%n", h.pid(), abbreviate(h.info().commandLine().orElse("?"))));
             return 1;
         }
         Pids.delete(layout.supervisorPid());
         Pids.delete(layout.stateFile());
-        System.out.println("risiti: stopped; no process of the local stack is left running");
+        out.println("risiti: stopped; no process of the local stack is left running");
         return 0;
     }
 
@@ -214,42 +227,58 @@ final class Control {
         var supervisor = Pids.alive(layout.supervisorPid());
         var state = StackState.read(layout.stateFile());
         if (supervisor.isEmpty()) {
-            System.out.print("risiti: not running");
+            out.print("risiti: not running");
             state.filter(s -> StackState.FAILED.equals(s.status()))
-                    .ifPresent(s -> System.out.print(" (last start failed: " + s.message() + ")"));
-            System.out.println();
+                    .ifPresent(s -> out.print(" (last start failed: " + s.message() + ")"));
+            out.println();
             List<String> leftovers = new ArrayList<>();
             for (Path f : pidFiles()) {
                 Pids.alive(f).ifPresent(h -> leftovers.add(f.getFileName() + " (pid " + h.pid() + ")"));
             }
             if (!leftovers.isEmpty()) {
-                System.out.println("  leftover processes: " + String.join(", ", leftovers) + "; run ./risiti down");
+                out.println("  leftover processes: " + String.join(", ", leftovers) + "; run ./risiti down");
             }
             return 3;
         }
         if (state.isEmpty()) {
-            System.out.printf("risiti: supervisor pid %d is running but has not written %s yet%n", supervisor.get().pid(),
+            out.printf("risiti: supervisor pid %d is running but has not written %s yet%n", supervisor.get().pid(),
                     layout.show(layout.stateFile()));
             return 1;
         }
         StackState s = state.get();
-        System.out.printf("risiti: %s (supervisor pid %d, started %s%s)%n", s.status(), s.supervisorPid(), s.startedAt(),
+        out.printf("risiti: %s (supervisor pid %d, started %s%s)%n", s.status(), s.supervisorPid(), s.startedAt(),
                 s.readyAfterMs() == null ? "" : String.format(", ready after %.1fs", s.readyAfterMs() / 1000.0));
         Map<StackState.Component, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
         for (StackState.Component c : s.components()) {
             probes.put(c, CompletableFuture.supplyAsync(() -> healthy(c)));
         }
-        System.out.printf("  %-20s %-8s %-6s %-10s %s%n", "NAME", "PID", "PORT", "HEALTH", "URL");
+        out.printf("  %-20s %-8s %-6s %-10s %-9s %-19s %s%n", "NAME", "PID", "PORT", "HEALTH", "RESTARTS", "LAST RESTART", "URL");
         boolean all = true;
+        List<String> reasons = new ArrayList<>();
         for (var e : probes.entrySet()) {
             StackState.Component c = e.getKey();
             boolean ok = e.getValue().join();
             all &= ok;
             String pid = c.pid() <= 0 ? "-" : ProcessHandle.of(c.pid()).map(ProcessHandle::isAlive).orElse(false)
                     ? Long.toString(c.pid()) : c.pid() + "!";
-            System.out.printf("  %-20s %-8s %-6d %-10s %s%n", c.name(), pid, c.port(), ok ? "healthy" : "UNHEALTHY", c.url());
+            out.printf("  %-20s %-8s %-6d %-10s %-9d %-19s %s%n", c.name(), pid, c.port(), ok ? "healthy" : "UNHEALTHY",
+                    c.restarts(), lastRestart(c), c.url());
+            if (c.lastRestartReason() != null) {
+                reasons.add(String.format("  %s last restarted: %s", c.name(), c.lastRestartReason()));
+            }
         }
+        reasons.forEach(out::println);
         return all && StackState.READY.equals(s.status()) ? 0 : 1;
+    }
+
+    /** Local time of day when today, else the date too: "14:03:12", "2026-11-24 09:12:40". */
+    private static String lastRestart(StackState.Component c) {
+        if (c.lastRestartAt() == null) {
+            return "-";
+        }
+        LocalDateTime at = LocalDateTime.ofInstant(Instant.parse(c.lastRestartAt()), ZoneId.systemDefault()).withNano(0);
+        return at.toLocalDate().equals(LocalDate.now()) ? at.toLocalTime().toString()
+                : at.toLocalDate() + " " + at.toLocalTime();
     }
 
     private static boolean healthy(StackState.Component c) {
@@ -285,15 +314,15 @@ final class Control {
             } catch (IOException e) {
                 available = "";
             }
-            System.err.printf("risiti: no log for %s (%s); available: %s%n", name, layout.show(file),
+            err.printf("risiti: no log for %s (%s); available: %s%n", name, layout.show(file),
                     available.isEmpty() ? "none yet" : available);
             return 1;
         }
-        LogTail.lastLines(file, lines).forEach(System.out::println);
+        LogTail.lastLines(file, lines).forEach(out::println);
         if (follow) {
             LogTail tail = new LogTail(file, LogTail.size(file));
             while (true) {
-                tail.pump(System.out);
+                tail.pump(out);
                 sleep(300);
             }
         }

@@ -18,8 +18,9 @@ public final class Risiti {
                                              NAMES: comma-separated from postgres,kafka,mail,nrs-sandbox,services,
                                              auth-service,customer-service,invoice-service,billing-service,
                                              nrs-gateway-service,webhook-service,gateway (default: everything)
+                                             a component that dies is started again (backoff 1s, 2s, 4s ... 30s)
               down                           stop everything and check that nothing is left running
-              status                         each component's pid, port and health
+              status                         each component's pid, port, health and restarts
               logs <name> [-n N] [-f]        print the last N (200) lines of .risiti/logs/<name>.log; -f follows
                                              names: launcher (supervisor, gateway, mail), kafka, nrs-sandbox, <service>
             """;

@@ -26,16 +26,32 @@ record StackState(String status,
     static final String STOPPING = "stopping";
 
     /**
-     * @param health "http:<url>" or "tcp:<host>:<port>"
-     * @param pid    0 when it runs inside the supervisor (gateway, mail) or is not ours (an external PostgreSQL)
+     * @param health   "http:<url>" or "tcp:<host>:<port>"
+     * @param pid      0 when it runs inside the supervisor (gateway, mail) or is not ours (an external PostgreSQL)
+     * @param restarts how often the supervisor started it again since {@code up}, automatically or by hand
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Component(String name, String url, int port, long pid, String health, String detail) {
+    record Component(String name, String url, int port, long pid, String health, String detail,
+                     int restarts,
+                     @JsonProperty("last_restart_at") String lastRestartAt,
+                     @JsonProperty("last_restart_reason") String lastRestartReason) {
+
+        Component(String name, String url, int port, long pid, String health, String detail) {
+            this(name, url, port, pid, health, detail, 0, null, null);
+        }
+
+        Component withRestarts(int count, String at, String reason) {
+            return new Component(name, url, port, pid, health, detail, count, at, reason);
+        }
     }
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    Optional<Component> component(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
 
     static Optional<StackState> read(Path file) {
         if (!Files.exists(file)) {

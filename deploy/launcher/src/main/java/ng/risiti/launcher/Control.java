@@ -1,8 +1,15 @@
 package ng.risiti.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,14 +21,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The short-lived commands: {@code up} (client of the supervisor), {@code down}, {@code status}, {@code logs}. */
+/**
+ * The short-lived commands: {@code up} (client of the supervisor), {@code down}, {@code status}, {@code restart},
+ * {@code logs}.
+ */
 final class Control {
 
     private final StackLayout layout;
@@ -279,6 +291,79 @@ final class Control {
         LocalDateTime at = LocalDateTime.ofInstant(Instant.parse(c.lastRestartAt()), ZoneId.systemDefault()).withNano(0);
         return at.toLocalDate().equals(LocalDate.now()) ? at.toLocalTime().toString()
                 : at.toLocalDate() + " " + at.toLocalTime();
+    }
+
+    // ---------------------------------------------------------------------------------------------- restart
+
+    /**
+     * Asks the running supervisor to restart one component (see {@link ControlServer}) and waits until it is healthy
+     * again, printing the supervisor's log lines meanwhile. Exit 0 when it is back, 2 for a name the stack cannot
+     * restart, 3 when no stack runs, 1 otherwise.
+     */
+    int restart(String name) {
+        var state = StackState.read(layout.stateFile())
+                .filter(s -> ProcessHandle.of(s.supervisorPid()).map(ProcessHandle::isAlive).orElse(false));
+        if (state.isEmpty()) {
+            err.println("risiti: no stack is running here; start one with ./risiti up");
+            return 3;
+        }
+        StackState s = state.get();
+        if (s.controlPort() == null || s.controlToken() == null) {
+            err.printf("risiti: the supervisor (pid %d) takes no restart requests (started by an older launcher?); "
+                    + "./risiti down, then ./risiti up%n", s.supervisorPid());
+            return 1;
+        }
+        if (!StackState.READY.equals(s.status())) {
+            err.printf("risiti: the stack is %s; try again once ./risiti status says ready%n", s.status());
+            return 1;
+        }
+        // only for a process of ours: the supervisor answers anything else (unknown, gateway, mail) with an error
+        long oldPid = s.component(name).map(StackState.Component::pid).orElse(0L);
+        if (oldPid > 0) {
+            out.printf("risiti: restarting %s (pid %d)%n", name, oldPid);
+        }
+        long t = System.nanoTime();
+        LogTail tail = new LogTail(layout.launcherLog(), LogTail.size(layout.launcherLog()));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://" + Stack.HOST + ":" + s.controlPort() + ControlServer.RESTART_PATH
+                                + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+                .header(ControlServer.TOKEN_HEADER, s.controlToken())
+                .timeout(Stack.HEALTH_TIMEOUT.plus(Stack.SERVICE_STOP_GRACE).plusSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            while (!pending.isDone()) {
+                tail.pump(out);
+                sleep(200);
+            }
+            tail.pump(out);
+            response = pending.join();
+        } catch (CompletionException e) {
+            err.printf("risiti: cannot reach the supervisor at 127.0.0.1:%d: %s%n", s.controlPort(), Supervisor.rootMessage(e));
+            return 1;
+        }
+        String body = response.body();
+        if (response.statusCode() == 200) {
+            try {
+                JsonNode r = StackState.JSON.readTree(body);
+                out.printf(Locale.ROOT, "risiti: %s is healthy again after %.1fs (pid %d, was %d; restarts since up: %d)%n", name,
+                        r.path("took_ms").asLong() / 1000.0, r.path("pid").asLong(), r.path("old_pid").asLong(),
+                        r.path("restarts").asInt());
+            } catch (IOException e) {
+                out.printf(Locale.ROOT, "risiti: %s is healthy again after %.1fs%n", name, (System.nanoTime() - t) / 1e9);
+            }
+            return 0;
+        }
+        String message;
+        try {
+            message = StackState.JSON.readTree(body).path("error").asText(body);
+        } catch (IOException e) {
+            message = body;
+        }
+        err.printf("risiti: %s%n", message);
+        return response.statusCode() == 404 ? 2 : 1;
     }
 
     private static boolean healthy(StackState.Component c) {

@@ -18,6 +18,9 @@ record StackState(String status,
                   @JsonProperty("started_at") String startedAt,
                   @JsonProperty("ready_after_ms") Long readyAfterMs,
                   String message,
+                  /* where ./risiti restart asks the supervisor (127.0.0.1), and the token it must send */
+                  @JsonProperty("control_port") Integer controlPort,
+                  @JsonProperty("control_token") String controlToken,
                   List<Component> components) {
 
     static final String STARTING = "starting";

@@ -29,6 +29,7 @@ final class StateFile {
     void write(Supplier<StackState> snapshot) throws IOException {
         synchronized (lock) {
             StackState state = snapshot.get();
+            // owner-only (createTempFile's default): it holds the control token
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
             try {
                 StackState.JSON.writeValue(tmp.toFile(), state);

@@ -35,8 +35,8 @@ import ng.risiti.infra.Postgres;
 /**
  * The long-running {@code risiti supervise} process (started by {@code up} in its own session, so a
  * terminal's Ctrl-C never reaches the children directly): starts every component, hosts the gateway and
- * GreenMail, records pids and {@code state.json}, starts again whatever dies (with a {@link RestartPolicy} backoff),
- * and on SIGTERM/SIGINT stops everything in reverse order.
+ * GreenMail, records pids and {@code state.json}, starts again whatever dies (with a {@link RestartPolicy} backoff)
+ * or is restarted by hand through its {@link ControlServer}, and on SIGTERM/SIGINT stops everything in reverse order.
  */
 final class Supervisor {
 
@@ -79,6 +79,7 @@ final class Supervisor {
     private volatile Long readyAfterMs;
     private volatile Vertx vertx;
     private volatile Postgres pg;
+    private volatile ControlServer control;
 
     Supervisor(StackLayout layout, Set<String> only) {
         this(layout, only, RestartPolicy.DEFAULT);
@@ -111,6 +112,7 @@ final class Supervisor {
 
         Console.line("risiti: starting the local stack in %s (state in %s, supervisor pid %d)",
                 layout.root(), layout.show(layout.state()), self);
+        startControl();
         writeState(null);
         try {
             startAll();
@@ -139,6 +141,7 @@ final class Supervisor {
         quietLibraryLogging();
         layout.createDirectories();
         Console.line("risiti: starting the local stack in %s (state in %s, in-process)", layout.root(), layout.show(layout.state()));
+        startControl();
         writeState(null);
         try {
             startAll();
@@ -249,6 +252,14 @@ final class Supervisor {
     private List<String> restartable() {
         synchronized (components) {
             return components.values().stream().filter(s -> s.whyNotRestartable() == null).map(Supervised::name).toList();
+        }
+    }
+
+    private void startControl() {
+        try {
+            control = ControlServer.start(this);
+        } catch (IOException e) {
+            Console.line("warning: no control endpoint, so ./risiti restart will not work: %s", e.getMessage());
         }
     }
 
@@ -584,6 +595,9 @@ final class Supervisor {
         if (!StackState.FAILED.equals(status)) {
             status = StackState.STOPPING;
         }
+        if (control != null) {
+            control.close();
+        }
         awaitRestarts();
         writeState(null);
         Map<Integer, List<Supervised>> byTier = new TreeMap<>(Comparator.reverseOrder());
@@ -762,7 +776,9 @@ final class Supervisor {
                 synchronized (components) {
                     comps = components.values().stream().map(Supervised::state).filter(c -> c != null).toList();
                 }
-                return new StackState(status, ProcessHandle.current().pid(), startedAt.toString(), readyAfterMs, message, comps);
+                ControlServer c = control;
+                return new StackState(status, ProcessHandle.current().pid(), startedAt.toString(), readyAfterMs, message,
+                        c == null ? null : c.port(), c == null ? null : c.token(), comps);
             });
         } catch (IOException e) {
             Console.line("warning: cannot write %s: %s", layout.show(stateFile.path()), e);
@@ -787,7 +803,8 @@ final class Supervisor {
             Console.line("  API docs: http://localhost:%d/docs   OpenAPI: http://localhost:%d/docs/openapi.json",
                     Stack.GATEWAY_PORT, Stack.GATEWAY_PORT);
         }
-        Console.line("  logs: ./risiti logs <name>   status: ./risiti status   stop: Ctrl-C in the foreground, else ./risiti down");
+        Console.line("  logs: ./risiti logs <name>   status: ./risiti status   restart one: ./risiti restart <name>");
+        Console.line("  stop: Ctrl-C in the foreground, else ./risiti down");
     }
 
     private static String seconds(Duration d) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -74,8 +75,15 @@ class StateFileTests {
         }
     }
 
+    @Test
+    void stateJsonIsReadableOnlyByItsOwnerBecauseItHoldsTheControlToken() throws Exception {
+        Path path = dir.resolve("state.json");
+        new StateFile(path).write(() -> state(1));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+    }
+
     private static StackState state(int version) {
-        return new StackState(StackState.STARTING, 1, "2026-01-01T00:00:00Z", (long) version, null,
+        return new StackState(StackState.STARTING, 1, "2026-01-01T00:00:00Z", (long) version, null, 40000, "token",
                 List.of(new StackState.Component("kafka", "127.0.0.1:9092", 9092, 42, "tcp:127.0.0.1:9092", null)));
     }
 }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small stack (PostgreSQL, Kafka, the NRS sandbox) started in this JVM by the supervisor's own code, with
- * restart waits shortened to fractions of a second: what happens when its processes are killed and the stack
- * stops. Needs the stack's ports free (5433, 8090, 9092, 9093) and the sandbox built.
+ * restart waits shortened to fractions of a second: what happens when its processes are killed, restarted by hand
+ * and stopped. Needs the stack's ports free (5433, 8090, 9092, 9093) and the sandbox built.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisionTests {
@@ -144,6 +144,26 @@ class SupervisionTests {
     }
 
     @Test
+    @Order(5)
+    void restartByHandWaitsUntilHealthyAndSaysHowLongItTook() {
+        long before = supervisor.pid(Stack.SANDBOX).orElseThrow();
+        Output o = new Output();
+
+        int code = o.control().restart(Stack.SANDBOX);
+
+        long after = supervisor.pid(Stack.SANDBOX).orElseThrow();
+        assertThat(code).as("exit code; stderr: %s", o.err()).isZero();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Probes.httpOk(SANDBOX_HEALTH)).isTrue();
+        assertThat(o.out()).contains("restarting nrs-sandbox (pid " + before + ")")
+                .containsPattern("nrs-sandbox is healthy again after \\d+\\.\\ds \\(pid " + after + ", was " + before
+                        + "; restarts since up: 2\\)");
+        StackState.Component sandbox = component(Stack.SANDBOX);
+        assertThat(sandbox.restarts()).isEqualTo(2);
+        assertThat(sandbox.lastRestartReason()).contains("by hand");
+    }
+
+    @Test
     @Order(6)
     void statusShowsHowOftenEachComponentWasRestartedAndWhenLast() {
         Output o = new Output();
@@ -152,9 +172,21 @@ class SupervisionTests {
 
         assertThat(code).as("exit code; output: %s", o.out()).isZero();
         assertThat(o.out()).containsPattern("(?m)^  NAME +PID +PORT +HEALTH +RESTARTS +LAST RESTART +URL$")
-                .containsPattern("(?m)^  nrs-sandbox +\\d+ +8090 +healthy +1 +\\d\\d:\\d\\d:\\d\\d +http://localhost:8090$")
+                .containsPattern("(?m)^  nrs-sandbox +\\d+ +8090 +healthy +2 +\\d\\d:\\d\\d:\\d\\d +http://localhost:8090$")
                 .containsPattern("(?m)^  kafka +\\d+ +9092 +healthy +1 +\\d\\d:\\d\\d:\\d\\d +")
-                .contains("nrs-sandbox last restarted: exit code 137 (SIGKILL)");
+                .contains("nrs-sandbox last restarted: restarted by hand");
+    }
+
+    @Test
+    @Order(7)
+    void restartOfSomethingTheStackDoesNotRunNamesWhatItCanRestart() {
+        Output o = new Output();
+
+        int code = o.control().restart("invoice-service");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(o.err()).contains("unknown component invoice-service; this stack can restart: ")
+                .contains("kafka").contains("nrs-sandbox");
     }
 
     @Test

@@ -196,8 +196,9 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
         long pid = ProcessHandle.current().pid();
         Path kafkaLog = logDir.resolve("kafka-" + pid + ".log").toAbsolutePath();
 
+        // throwaway databases in a temp dir: no fsync, since a crash only means running the tests again
         CompletableFuture<Postgres> postgresFuture =
-                CompletableFuture.supplyAsync(() -> Postgres.resolve(dataRoot.resolve("pgdata"), 0));
+                CompletableFuture.supplyAsync(() -> Postgres.resolve(dataRoot.resolve("pgdata"), 0, Postgres.Durability.FAST));
         KafkaBroker broker;
         int kafkaPort = Ports.free();
         int controllerPort = Ports.free();

@@ -19,7 +19,7 @@ class PostgresTests {
     @Test
     void resolvesCreatesDatabasesAndAnswersQueries() throws Exception {
         long t0 = System.nanoTime();
-        Postgres postgres = Postgres.resolve(dir.resolve("pgdata"), 0);
+        Postgres postgres = Postgres.resolve(dir.resolve("pgdata"), 0, Postgres.Durability.FAST);
         try {
             System.out.printf("%s resolved in %d ms%n", postgres.description(), (System.nanoTime() - t0) / 1_000_000);
             assertThat(postgres.jdbcUrl("risiti_selftest"))

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -26,6 +27,18 @@ import java.util.regex.Pattern;
  * 127.0.0.1:5432 if it answers (user postgres, trust auth), else an embedded PostgreSQL (zonky).
  */
 public final class Postgres implements AutoCloseable {
+
+    /**
+     * How an embedded server trades safety for speed (a server that is not ours keeps its own settings). Left to
+     * itself zonky starts the postmaster with {@code -F} (fsync off) and {@code synchronous_commit=off}, so a
+     * crash of the machine can lose or corrupt committed data: every caller says which it wants.
+     */
+    public enum Durability {
+        /** fsync, synchronous_commit and full_page_writes on: committed data survives a crash (the local stack). */
+        DURABLE,
+        /** all three off: for throwaway test databases, where a crash only means running the tests again. */
+        FAST
+    }
 
     private static final System.Logger LOG = System.getLogger(Postgres.class.getName());
 
@@ -45,10 +58,20 @@ public final class Postgres implements AutoCloseable {
     private final String description;
     private final EmbeddedPostgres embeddedServer;
     private final Process watchdog;
+    /** an embedded server's data directory and durability, to start it again; null for a server that is not ours */
+    private final Path dataDir;
+    private final Durability durability;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Postgres(String host, int port, String username, String password, String adminDatabase,
                      String urlParameters, String description, EmbeddedPostgres embeddedServer, Process watchdog) {
+        this(host, port, username, password, adminDatabase, urlParameters, description, embeddedServer, watchdog,
+                null, null);
+    }
+
+    private Postgres(String host, int port, String username, String password, String adminDatabase,
+                     String urlParameters, String description, EmbeddedPostgres embeddedServer, Process watchdog,
+                     Path dataDir, Durability durability) {
         this.host = host;
         this.port = port;
         this.username = username;
@@ -58,14 +81,16 @@ public final class Postgres implements AutoCloseable {
         this.description = description;
         this.embeddedServer = embeddedServer;
         this.watchdog = watchdog;
+        this.dataDir = dataDir;
+        this.durability = durability;
     }
 
     /**
      * DATABASE_URL env ({@code postgres://user:pass@host:port/db} or {@code jdbc:postgresql://...}) if set; else
      * the server on 127.0.0.1:5432 if it answers (user postgres, trust auth, no password); else an embedded
-     * PostgreSQL (zonky) with data in dataDir on port embeddedPort (0 = any free port).
+     * PostgreSQL (zonky) with data in dataDir on port embeddedPort (0 = any free port), run with the given durability.
      */
-    public static Postgres resolve(Path dataDir, int embeddedPort) {
+    public static Postgres resolve(Path dataDir, int embeddedPort, Durability durability) {
         String databaseUrl = System.getenv("DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return fromUrl(databaseUrl.trim());
@@ -82,7 +107,7 @@ public final class Postgres implements AutoCloseable {
                         LOCAL_HOST, Integer.toString(LOCAL_PORT), e.getMessage());
             }
         }
-        return embedded(dataDir, embeddedPort);
+        return embedded(dataDir, embeddedPort, durability);
     }
 
     /**
@@ -140,7 +165,7 @@ public final class Postgres implements AutoCloseable {
                 "DATABASE_URL (" + host + ":" + port + ")", null, null);
     }
 
-    private static Postgres embedded(Path dataDir, int embeddedPort) {
+    private static Postgres embedded(Path dataDir, int embeddedPort, Durability durability) {
         Path data = dataDir.toAbsolutePath();
         int port = embeddedPort == 0 ? Ports.free() : embeddedPort;
         if (Ports.isOpen(LOCAL_HOST, port, 300)) {
@@ -148,6 +173,7 @@ public final class Postgres implements AutoCloseable {
                     + ": the port is already in use");
         }
         Path log = data.resolveSibling(data.getFileName() + ".log");
+        String on = durability == Durability.DURABLE ? "on" : "off";
         EmbeddedPostgres server;
         try {
             Files.createDirectories(data);
@@ -156,6 +182,10 @@ public final class Postgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", LOCAL_HOST)
+                    // "-c fsync=on" follows zonky's "-F" on the postmaster's command line, and the last one wins
+                    .setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -170,10 +200,38 @@ public final class Postgres implements AutoCloseable {
         Postgres postgres = new Postgres(LOCAL_HOST, port, "postgres", "", "postgres", "", null, server, watchdog);
         String version = postgres.serverVersion();
         Postgres described = new Postgres(LOCAL_HOST, port, "postgres", "", "postgres", "",
-                "embedded PostgreSQL " + version + " on " + LOCAL_HOST + ":" + port + " (data: " + data + ")",
-                server, watchdog);
+                "embedded PostgreSQL " + version + " on " + LOCAL_HOST + ":" + port + " (data: " + data + ", fsync " + on + ")",
+                server, watchdog, data, durability);
         LOG.log(System.Logger.Level.INFO, "started " + described.description());
         return described;
+    }
+
+    /**
+     * An embedded server started again on the same data directory, port and durability, e.g. after its postmaster
+     * died; closes this one first (zonky holds a lock on the data directory until then).
+     *
+     * @throws IllegalStateException for a server that is not ours (DATABASE_URL, the local server)
+     */
+    public Postgres startAgain() {
+        if (!embedded()) {
+            throw new IllegalStateException("not an embedded PostgreSQL, so not ours to start: " + description);
+        }
+        close();
+        return embedded(dataDir, port, durability);
+    }
+
+    /** The embedded server's postmaster pid (from its postmaster.pid), if it is ours and running. */
+    public OptionalLong postmasterPid() {
+        if (!embedded()) {
+            return OptionalLong.empty();
+        }
+        try {
+            Path pidFile = dataDir.resolve("postmaster.pid");
+            String first = Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().orElse("").trim() : "";
+            return first.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(first));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /**
@@ -285,6 +343,11 @@ public final class Postgres implements AutoCloseable {
 
     public boolean embedded() {
         return embeddedServer != null;
+    }
+
+    /** An embedded server's durability; null for a server that is not ours (it keeps its own settings). */
+    public Durability durability() {
+        return durability;
     }
 
     /** A JDBC connection to the given database with these credentials (driver used directly, no DriverManager). */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /** A Quarkus app run as {@code java <opts> -jar quarkus-run.jar}, output appended to its log, pid recorded. */
@@ -89,6 +90,11 @@ final class ChildJvm {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Once it exited: its exit code (128 + n after signal n). */
+    OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     Path log() {

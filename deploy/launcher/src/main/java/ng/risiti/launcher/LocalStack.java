@@ -18,7 +18,9 @@ import ng.risiti.infra.Postgres;
  * The whole local stack run from this JVM, for system tests: started by the supervisor's own code, so exactly
  * what {@code ./risiti up} starts (same components, order, ports, environment, jars, health checks), with its
  * state (data, logs, pids) in a directory of the caller's choice. One service can be killed and started again
- * with extra environment. {@link #close()} (also run at JVM exit) stops everything in reverse order.
+ * with extra environment. As under {@code up}, a child that dies is started again after a backoff (1 s the first
+ * time) with the environment of its last start. {@link #close()} (also run at JVM exit) stops everything in
+ * reverse order, and nothing is restarted from the moment it begins.
  *
  * <pre>
  * try (LocalStack stack = LocalStack.start(repositoryRoot, Path.of("target/risiti-state"))) {
@@ -73,7 +75,10 @@ public final class LocalStack implements AutoCloseable {
         recordPids();
     }
 
-    /** SIGKILL to a child (a service, kafka or nrs-sandbox), no grace; returns once it is gone. */
+    /**
+     * SIGKILL to a child (a service, kafka or nrs-sandbox), no grace; returns once it is gone. The supervisor starts
+     * it again after its backoff unless {@link #restart} does first.
+     */
     public void kill(String name) {
         requireOpen();
         long pid = pid(name).orElseThrow(() -> new IllegalArgumentException(name + " is not running"));

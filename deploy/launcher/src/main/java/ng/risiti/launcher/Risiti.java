@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code ./risiti up [--detach] [--only a,b]}, {@code down}, {@code status}, {@code logs <name> [-n N] [-f]}.
+ * {@code ./risiti up [--detach] [--only a,b]}, {@code down}, {@code status}, {@code restart <name>},
+ * {@code logs <name> [-n N] [-f]}.
  * {@code supervise} is internal: the background process {@code up} starts.
  */
 public final class Risiti {
@@ -18,8 +19,11 @@ public final class Risiti {
                                              NAMES: comma-separated from postgres,kafka,mail,nrs-sandbox,services,
                                              auth-service,customer-service,invoice-service,billing-service,
                                              nrs-gateway-service,webhook-service,gateway (default: everything)
+                                             a component that dies is started again (backoff 1s, 2s, 4s ... 30s)
               down                           stop everything and check that nothing is left running
-              status                         each component's pid, port and health
+              status                         each component's pid, port, health and restarts
+              restart <name>                 restart one component of the running stack, wait until it is healthy
+                                             names: kafka, nrs-sandbox, postgres (embedded only), <service>
               logs <name> [-n N] [-f]        print the last N (200) lines of .risiti/logs/<name>.log; -f follows
                                              names: launcher (supervisor, gateway, mail), kafka, nrs-sandbox, <service>
             """;
@@ -68,6 +72,13 @@ public final class Risiti {
             case "status" -> {
                 requireEmpty(rest);
                 yield new Control(layout).status();
+            }
+            case "restart" -> {
+                if (rest.size() != 1) {
+                    throw new IllegalArgumentException("restart needs exactly one name");
+                }
+                String name = rest.getFirst().equals("sandbox") ? Stack.SANDBOX : rest.getFirst();
+                yield new Control(layout).restart(name);
             }
             case "logs" -> {
                 boolean follow = rest.remove("-f") | rest.remove("--follow");

@@ -199,14 +199,22 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
         // throwaway databases in a temp dir: no fsync, since a crash only means running the tests again
         CompletableFuture<Postgres> postgresFuture =
                 CompletableFuture.supplyAsync(() -> Postgres.resolve(dataRoot.resolve("pgdata"), 0, Postgres.Durability.FAST));
-        KafkaBroker broker;
-        int kafkaPort = Ports.free();
-        int controllerPort = Ports.free();
-        try {
-            broker = KafkaBroker.start(dataRoot.resolve("kafka"), kafkaPort, controllerPort, kafkaLog);
-        } catch (RuntimeException e) {
-            postgresFuture.thenAccept(Postgres::close);
-            throw e;
+        KafkaBroker broker = null;
+        int kafkaPort = 0;
+        int controllerPort = 0;
+        // a port found free may be taken as a client's ephemeral port before the broker binds it: try other ports
+        for (int attempt = 1; broker == null; attempt++) {
+            kafkaPort = Ports.free();
+            controllerPort = Ports.free();
+            try {
+                broker = KafkaBroker.start(dataRoot.resolve("kafka"), kafkaPort, controllerPort, kafkaLog);
+            } catch (RuntimeException e) {
+                if (attempt < 3 && String.valueOf(e.getMessage()).contains("already in use")) {
+                    continue;
+                }
+                postgresFuture.thenAccept(Postgres::close);
+                throw e;
+            }
         }
         Postgres postgres;
         try {
@@ -216,9 +224,10 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
 
+        KafkaBroker running = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long brokerPid = broker.pid();
-            broker.close();
+            long brokerPid = running.pid();
+            running.close();
             postgres.close();
             ProcessHandle.of(brokerPid).ifPresent(h -> {
                 try {

@@ -107,7 +107,20 @@ public final class Postgres implements AutoCloseable {
                         LOCAL_HOST, Integer.toString(LOCAL_PORT), e.getMessage());
             }
         }
-        return embedded(dataDir, embeddedPort, durability);
+        if (embeddedPort != 0) {
+            return embedded(dataDir, embeddedPort, durability);
+        }
+        // a port found free may be taken as a client's ephemeral port before the server binds it: try another
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return embedded(dataDir, Ports.free(), durability);
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !e.getMessage().contains("already in use")) {
+                    throw e;
+                }
+                LOG.log(System.Logger.Level.WARNING, e.getMessage() + "; trying another port");
+            }
+        }
     }
 
     /**
@@ -167,7 +180,7 @@ public final class Postgres implements AutoCloseable {
 
     private static Postgres embedded(Path dataDir, int embeddedPort, Durability durability) {
         Path data = dataDir.toAbsolutePath();
-        int port = embeddedPort == 0 ? Ports.free() : embeddedPort;
+        int port = embeddedPort;
         if (Ports.isOpen(LOCAL_HOST, port, 300)) {
             throw new IllegalStateException("cannot start an embedded PostgreSQL on port " + port
                     + ": the port is already in use");

@@ -26,6 +26,12 @@ public final class Risiti {
                                              names: kafka, nrs-sandbox, postgres (embedded only), <service>
               logs <name> [-n N] [-f]        print the last N (200) lines of .risiti/logs/<name>.log; -f follows
                                              names: launcher (supervisor, gateway, mail), kafka, nrs-sandbox, <service>
+              dead-letters [<service>...]    events consumers could never apply (exit 1 if there are any)
+              dead-letters replay <service> <topic> <partition> <offset>
+                                             run one dead letter through its consumer again (after the fix)
+              outbox [<service>...]          events waiting to be published, and parked ones (exit 1 if any is parked)
+              outbox retry <service> <event-id>
+                                             publish a parked event (and its aggregate's later ones) again
             """;
 
     private Risiti() {
@@ -95,6 +101,24 @@ public final class Risiti {
                     throw new IllegalArgumentException("logs needs exactly one name");
                 }
                 yield new Control(layout).logs(rest.getFirst(), lines, follow);
+            }
+            case "dead-letters" -> {
+                if (!rest.isEmpty() && rest.getFirst().equals("replay")) {
+                    if (rest.size() != 5) {
+                        throw new IllegalArgumentException("dead-letters replay needs <service> <topic> <partition> <offset>");
+                    }
+                    yield new Operations().replay(rest.get(1), rest.get(2), rest.get(3), rest.get(4));
+                }
+                yield new Operations().deadLetters(rest);
+            }
+            case "outbox" -> {
+                if (!rest.isEmpty() && rest.getFirst().equals("retry")) {
+                    if (rest.size() != 3) {
+                        throw new IllegalArgumentException("outbox retry needs <service> <event-id>");
+                    }
+                    yield new Operations().retry(rest.get(1), rest.get(2));
+                }
+                yield new Operations().outbox(rest);
             }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };

@@ -42,6 +42,7 @@ class KafkaBrokerTests {
             assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
             assertThat(ProcessHandle.of(pid)).isPresent();
 
+            TestTopics.createOn(broker.bootstrapServers(), "risiti.selftest");
             send(broker.bootstrapServers(), "risiti.selftest", "k1", "v1");
             try (KafkaTopicReader reader = KafkaTopicReader.fromBeginning(broker.bootstrapServers(), "risiti.selftest")) {
                 List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records =

@@ -22,6 +22,7 @@ class QuarkusIntegrationTests {
         assertThat(bootstrap).isEqualTo(RisitiTestResources.kafkaBootstrapServers());
         assertThat(config.getValue("quarkus.datasource.jdbc.url", String.class))
                 .isEqualTo(RisitiTestResources.postgres().jdbcUrl("risiti_quarkus_selftest_test"));
+        TestTopics.create("risiti.quarkus-selftest");
         try (KafkaTopicReader reader = KafkaTopicReader.fromEnd("risiti.quarkus-selftest")) {
             assertThat(reader.readFor(Duration.ofMillis(300))).isEmpty();
         }

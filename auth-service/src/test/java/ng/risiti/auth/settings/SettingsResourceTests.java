@@ -128,6 +128,29 @@ class SettingsResourceTests {
     }
 
     @Test
+    void anOperatorPutsABusinessOnAPlanThroughTheInternalEndpoint() {
+        TestAccounts.Account owner = TestAccounts.register();
+        String token = RisitiTestResources.serviceToken();
+        given().contentType(ContentType.JSON).body(Map.of("email", owner.email(), "plan", "enterprise"))
+                .when().post("/internal/tenants/plan").then().statusCode(401);
+        try (KafkaTopicReader tenants = KafkaTopicReader.fromEnd(Topics.TENANTS)) {
+            given().header("X-Risiti-Service-Token", token).contentType(ContentType.JSON)
+                    .body(Map.of("email", owner.email().toUpperCase(), "plan", "enterprise"))
+                    .when().post("/internal/tenants/plan").then().statusCode(200).body("data.plan", equalTo("enterprise"));
+            assertThat(tenants.readUntil(all -> all.stream().anyMatch(r -> owner.tenantId().equals(r.key())
+                    && r.value().contains("\"plan_slug\":\"enterprise\"")), Duration.ofSeconds(15))).isNotEmpty();
+        }
+        given().auth().oauth2(owner.accessToken()).when().get("/api/v1/settings").then().statusCode(200)
+                .body("data.plan", equalTo("enterprise"));
+        given().header("X-Risiti-Service-Token", token).contentType(ContentType.JSON)
+                .body(Map.of("email", "nobody@nowhere.ng", "plan", "growth"))
+                .when().post("/internal/tenants/plan").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header("X-Risiti-Service-Token", token).contentType(ContentType.JSON)
+                .body(Map.of("email", owner.email(), "plan", "platinum"))
+                .when().post("/internal/tenants/plan").then().statusCode(400).body("error.details[0].field", equalTo("plan"));
+    }
+
+    @Test
     void everyBadProfileFieldIsReportedAtOnce() {
         Account owner = TestAccounts.register();
         Map<String, Object> bad = new HashMap<>();

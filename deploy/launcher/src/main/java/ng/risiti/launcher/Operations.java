@@ -14,9 +14,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What an operator does to the running stack's events: {@code dead-letters} lists and replays what consumers could
- * never apply, {@code outbox} shows what waits to be published and retries a parked event. Each calls the services'
- * {@code /internal/*} endpoints with the service token ({@code RISITI_INTERNAL_SERVICE_TOKEN}, else the local one).
+ * What an operator does to the running stack: {@code dead-letters} lists and replays what consumers could never
+ * apply, {@code outbox} shows what waits to be published and retries a parked event, {@code admin set-plan} puts a
+ * business on a plan. Each calls the services' {@code /internal/*} endpoints with the service token
+ * ({@code RISITI_INTERNAL_SERVICE_TOKEN}, else the local one).
  */
 final class Operations {
 
@@ -107,6 +108,22 @@ final class Operations {
             return 0;
         }
         Console.line("retry refused (%d): %s", response.statusCode(), message(response.body()));
+        return 1;
+    }
+
+    /** {@code ./risiti admin set-plan EMAIL PLAN}: puts the business of that user on the plan (auth-service). */
+    int setPlan(String email, String plan) {
+        Stack.Service auth = service(Routes.AUTH);
+        HttpResponse<String> response = send(auth, HttpRequest.newBuilder(uri(auth, "/internal/tenants/plan"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", email).put("plan", plan).encode())));
+        if (response.statusCode() == 200) {
+            JsonObject tenant = new JsonObject(response.body()).getJsonObject("data");
+            Console.line("%s (%s) is on the %s plan", tenant.getString("business_name"), tenant.getString("tenant_id"),
+                    tenant.getString("plan"));
+            return 0;
+        }
+        Console.line("set-plan refused (%d): %s", response.statusCode(), message(response.body()));
         return 1;
     }
 

@@ -32,6 +32,7 @@ public final class Risiti {
               outbox [<service>...]          events waiting to be published, and parked ones (exit 1 if any is parked)
               outbox retry <service> <event-id>
                                              publish a parked event (and its aggregate's later ones) again
+              admin set-plan <email> <plan>  put the business of that user on a plan (free, starter, growth, enterprise)
             """;
 
     private Risiti() {
@@ -119,6 +120,12 @@ public final class Risiti {
                     yield new Operations().retry(rest.get(1), rest.get(2));
                 }
                 yield new Operations().outbox(rest);
+            }
+            case "admin" -> {
+                if (rest.size() != 3 || !rest.getFirst().equals("set-plan")) {
+                    throw new IllegalArgumentException("admin needs: set-plan <email> <plan>");
+                }
+                yield new Operations().setPlan(rest.get(1), rest.get(2));
             }
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         };

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import ng.risiti.testsupport.TestTopics;
 import org.junit.jupiter.api.Test;
 
 class TopicFollowerTests {
@@ -22,9 +18,7 @@ class TopicFollowerTests {
     @Test
     void aFollowerIsCaughtUpOnlyOnceItAppliedEverythingThatWasOnTheTopicAtStart() throws Exception {
         String topic = "platform-test.follow-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        TestTopics.create(topic);
         for (int i = 0; i < 300; i++) {
             TestEvents.publish(topic, "key-" + i, "api_key.state", null, "{\"n\":" + i + "}");
         }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import ng.risiti.auth.account.Tenant;
 import ng.risiti.auth.account.repository.TenantRepository;
+import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.auth.settings.TenantSettings;
 import ng.risiti.auth.settings.repository.TenantSettingsRepository;
 import ng.risiti.auth.settings.rest.InvoiceDefaultsChanges;
@@ -31,11 +32,13 @@ public class SettingsService {
 
     private final TenantRepository tenants;
     private final TenantSettingsRepository settings;
+    private final UserRepository users;
     private final TenantEvents events;
 
-    public SettingsService(TenantRepository tenants, TenantSettingsRepository settings, TenantEvents events) {
+    public SettingsService(TenantRepository tenants, TenantSettingsRepository settings, UserRepository users, TenantEvents events) {
         this.tenants = tenants;
         this.settings = settings;
+        this.users = users;
         this.events = events;
     }
 
@@ -62,6 +65,20 @@ public class SettingsService {
         });
     }
 
+    /**
+     * An operator puts the business of the user with {@code email} on {@code plan} (Enterprise is set this way; billing
+     * publishes what each plan contains). Announced like any tenant change; 404 for an unknown email.
+     */
+    public Uni<Current> setPlan(String email, String plan) {
+        return Panache.withSession(() -> users.findByEmail(email.trim().toLowerCase()))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("User", email))
+                .flatMap(user -> change(user.tenantId, (tenant, profile) -> {
+                    boolean changed = !plan.equals(tenant.planSlug);
+                    tenant.planSlug = plan;
+                    return new Changed(changed, false);
+                }));
+    }
+
     public Uni<Current> updateInvoiceDefaults(Caller caller, InvoiceDefaultsChanges changes) {
         return change(caller, (tenant, defaults) -> new Changed(false,
                 apply(changes.numberPrefix(), () -> defaults.invoiceNumberPrefix, value -> defaults.invoiceNumberPrefix = value)
@@ -82,7 +99,11 @@ public class SettingsService {
 
     /** Locks the tenant, applies the edit, stores what changed and announces the new state in the same transaction. */
     private Uni<Current> change(Caller caller, Edit edit) {
-        return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> {
+        return change(caller.tenantId(), edit);
+    }
+
+    private Uni<Current> change(java.util.UUID tenantId, Edit edit) {
+        return Panache.withTransaction(() -> events.lock(tenantId).flatMap(locked -> {
             Changed changed = edit.apply(locked.tenant(), locked.settings());
             Current current = new Current(locked.tenant(), locked.settings());
             if (!changed.any()) {

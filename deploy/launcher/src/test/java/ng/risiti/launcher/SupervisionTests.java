@@ -99,6 +99,15 @@ class SupervisionTests {
     void aKilledKafkaBrokerComesBackOnTheSamePortWithTheRecordsItHad() throws Exception {
         String topic = "risiti.supervision-test";
         String key = UUID.randomUUID().toString();
+        // the broker creates no topic by itself, as production brokers do not
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(clientProperties())) {
+            admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw e;
+            }
+        }
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(clientProperties())) {
             producer.send(new ProducerRecord<>(topic, key, "written before the broker died")).get();
         }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import ng.risiti.platform.concurrent.InOrder;
 import ng.risiti.platform.config.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
@@ -49,6 +51,7 @@ public class Consumers {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, Stuck> stuck = new ConcurrentHashMap<>();
+    private final Map<String, Instant> delivering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reportedStuck = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
@@ -76,7 +79,7 @@ public class Consumers {
 
     /** Applies one poll's records in order; completes only when every record is applied or dead-lettered. */
     public Uni<Void> deliver(EventConsumer consumer, Iterable<ConsumerRecord<String, String>> records) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<Supplier<Uni<Void>>> steps = new ArrayList<>();
         List<Parsed> group = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             if (record.value() == null) {
@@ -85,17 +88,20 @@ public class Consumers {
             try {
                 group.add(new Parsed(record, IncomingEvent.from(record)));
             } catch (PermanentEventFailure failure) {
-                chain = then(chain, applyTogether(consumer, List.copyOf(group)));
+                steps.add(applyTogether(consumer, List.copyOf(group)));
                 group.clear();
-                chain = then(chain, () -> deadLetter(consumer, record, null, failure));
+                steps.add(() -> deadLetter(consumer, record, null, failure));
                 continue;
             }
             if (group.size() >= consumer.eventsPerTransaction()) {
-                chain = then(chain, applyTogether(consumer, List.copyOf(group)));
+                steps.add(applyTogether(consumer, List.copyOf(group)));
                 group.clear();
             }
         }
-        return then(chain, applyTogether(consumer, List.copyOf(group)));
+        steps.add(applyTogether(consumer, List.copyOf(group)));
+        String channel = consumer.channel();
+        delivering.put(channel, clock.instant());
+        return InOrder.run(steps, Supplier::get).onTermination().invoke(() -> delivering.remove(channel));
     }
 
     /** Runs one event once more, outside any channel (an operator's dead-letter replay): one attempt, no retries. */
@@ -110,6 +116,21 @@ public class Consumers {
         return List.copyOf(stuck.values());
     }
 
+    /**
+     * Channels whose current poll has been in delivery longer than {@code stuckAfter} without retrying anything: a
+     * poll that never finishes (a bug) shows here instead of silently holding its partitions.
+     */
+    public Map<String, Instant> hung() {
+        Instant horizon = clock.instant().minus(config.stuckAfter());
+        Map<String, Instant> hung = new java.util.TreeMap<>();
+        delivering.forEach((channel, since) -> {
+            if (since.isBefore(horizon) && !stuck.containsKey(channel)) {
+                hung.put(channel, since);
+            }
+        });
+        return hung;
+    }
+
     public Duration stuckAfter() {
         return config.stuckAfter();
     }
@@ -117,11 +138,7 @@ public class Consumers {
     private record Parsed(ConsumerRecord<String, String> record, IncomingEvent event) {
     }
 
-    private static Uni<Void> then(Uni<Void> chain, java.util.function.Supplier<Uni<Void>> next) {
-        return chain.chain(() -> next.get());
-    }
-
-    private java.util.function.Supplier<Uni<Void>> applyTogether(EventConsumer consumer, List<Parsed> events) {
+    private Supplier<Uni<Void>> applyTogether(EventConsumer consumer, List<Parsed> events) {
         return () -> {
             if (events.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -129,24 +146,13 @@ public class Consumers {
             String group = group(consumer.channel());
             List<IncomingEvent> batch = events.stream().map(Parsed::event).toList();
             Uni<Void> together = Panache.withTransaction(() -> isolation(consumer).chain(() -> inbox.claim(group, batch))
-                    .flatMap(fresh -> {
-                        Uni<Void> applied = Uni.createFrom().voidItem();
-                        for (IncomingEvent event : fresh) {
-                            applied = applied.chain(() -> consumer.apply(event));
-                        }
-                        return applied;
-                    }));
+                    .flatMap(fresh -> InOrder.run(fresh, consumer::apply)));
             if (events.size() == 1) {
                 return together.onFailure().recoverWithUni(failure -> afterFailure(consumer, events.getFirst(), 1, null, failure));
             }
             // one of them failed: find it, applying each on its own (the inbox skips those that are done)
-            return together.onFailure(failure -> !stopping).recoverWithUni(failure -> {
-                Uni<Void> oneByOne = Uni.createFrom().voidItem();
-                for (Parsed parsed : events) {
-                    oneByOne = oneByOne.chain(() -> applyAlone(consumer, parsed, 1, null));
-                }
-                return oneByOne;
-            });
+            return together.onFailure(failure -> !stopping)
+                    .recoverWithUni(failure -> InOrder.run(events, parsed -> applyAlone(consumer, parsed, 1, null)));
         };
     }
 

@@ -58,6 +58,22 @@ class ConsumersTests {
         assertThat(faults.attempts(first)).isEqualTo(16);
     }
 
+    /** A backlog arrives in polls of hundreds: each transaction applies many events that persist entities. */
+    @Test
+    void aBacklogOfHundredsOfEventsIsAppliedInFull() {
+        String key = UUID.randomUUID().toString();
+        String first = text("entity-first");
+        faults.failTimes(first, 20);
+        note(key, first);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 350; i++) {
+            texts.add(text("entity-" + i));
+        }
+        publishAll(key, texts);
+        await().atMost(Duration.ofSeconds(60)).until(() -> applied(key).size() == 351);
+        assertThat(applied(key).subList(1, 351)).containsExactlyElementsOf(texts);
+    }
+
     @Test
     void aConsumerStuckOnOneEventTurnsHealthDegradedUntilItIsApplied() {
         String key = UUID.randomUUID().toString();
@@ -172,6 +188,21 @@ class ConsumersTests {
         }
         await().atMost(Duration.ofSeconds(15)).until(() -> applied(key).contains(text));
         assertThat(applied(key)).containsExactly(text);
+    }
+
+    private static void publishAll(String key, List<String> texts) {
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers", RisitiTestResources.kafkaBootstrapServers());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (String text : texts) {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>(NoteEvents.TOPIC, key, "{\"text\":\"" + text + "\"}");
+                record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", UUID.randomUUID().toString().getBytes())
+                        .add("ce_type", NoteEvents.CREATED.getBytes()).add("ce_source", "/test".getBytes());
+                producer.send(record);
+            }
+            producer.flush();
+        }
     }
 
     private static void note(String key, String text) {

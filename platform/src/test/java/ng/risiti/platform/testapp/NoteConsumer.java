@@ -44,7 +44,17 @@ public class NoteConsumer implements EventConsumer {
         if (faults.refused(text)) {
             throw new PermanentEventFailure("notes saying '" + text + "' are refused");
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+        Uni<Void> entity = Uni.createFrom().voidItem();
+        if (text.startsWith("entity-")) {
+            // as consumers that persist entities do (nrs submissions, webhook events)
+            Note note = new Note();
+            note.id = java.util.UUID.randomUUID();
+            note.tenantId = note.id;
+            note.text = text;
+            note.createdAt = java.time.OffsetDateTime.now();
+            entity = note.persist().replaceWithVoid();
+        }
+        return entity.chain(() -> Panache.getSession()).flatMap(session -> session.createNativeQuery(
                                 "insert into applied_notes (event_id, note_key, text, version) values (?1, ?2, ?3, ?4)")
                         .setParameter(1, event.id()).setParameter(2, event.key()).setParameter(3, text).setParameter(4, event.aggregateVersion())
                         .executeUpdate())

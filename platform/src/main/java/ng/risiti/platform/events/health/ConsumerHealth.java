@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
-/** Degraded while a consumer has retried one event for longer than {@code risiti.consumers.stuck-after}. */
+/**
+ * Degraded while a consumer has retried one event, or been delivering one poll, for longer than
+ * {@code risiti.consumers.stuck-after}.
+ */
 @Wellness
 @ApplicationScoped
 public class ConsumerHealth implements HealthCheck {
@@ -31,6 +34,10 @@ public class ConsumerHealth implements HealthCheck {
             }
             builder.withData(stuck.channel(), "retrying event " + stuck.eventId() + " (" + stuck.eventType() + ") for "
                     + waiting.toSeconds() + " s, " + stuck.attempts() + " attempts: " + stuck.error());
+        }
+        for (var hung : consumers.hung().entrySet()) {
+            up = false;
+            builder.withData(hung.getKey(), "one poll in delivery since " + hung.getValue() + " and not finished");
         }
         return builder.status(up).build();
     }

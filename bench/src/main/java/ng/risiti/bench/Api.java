@@ -21,6 +21,7 @@ final class Api {
     String jwt;
     String key;
     String tenantId;
+    String email;
 
     Api(String base) {
         this.base = base;
@@ -29,7 +30,7 @@ final class Api {
 
     /** Registers a fresh business and gives it an API key with every scope the benchmarks use. */
     Api asNewTenant(String name) throws Exception {
-        String email = "bench-" + UUID.randomUUID() + "@risiti.test";
+        email = "bench-" + UUID.randomUUID() + "@risiti.test";
         JsonNode registered = expect(send("POST", "/api/v1/auth/register", null, """
                 {"first_name":"Bench","last_name":"Mark","email":"%s","password":"Bench1234!","business_name":"%s","business_type":"sme"}"""
                 .formatted(email, name), true), 201);

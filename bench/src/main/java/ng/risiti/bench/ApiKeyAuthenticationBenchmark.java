@@ -49,14 +49,15 @@ public class ApiKeyAuthenticationBenchmark {
 
     @Setup
     public void registry() {
-        ApiKeyRegistry registry = new ApiKeyRegistry(hash -> Uni.createFrom().nullItem(), new ObjectMapper());
+        ApiKeyRegistry registry = new ApiKeyRegistry(hash -> Uni.createFrom().nullItem(), new ObjectMapper(), java.time.Clock.systemUTC(),
+                java.util.Map.of());
         Random random = new Random(42);
         byte[] bytes = new byte[20];
         for (int i = 0; i < 100_000; i++) {
             random.nextBytes(bytes);
             String key = "rs_live_" + HexFormat.of().formatHex(bytes);
             registry.accept(new ApiKeyState(Credentials.hash(key), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                    key.substring(0, 14), List.of("invoices:read", "invoices:write"), false, null, null));
+                    key.substring(0, 14), List.of("invoices:read", "invoices:write"), false, null, null), 1);
             if (i % 100 == 0) {
                 keys.add(key);
                 keyIds.add(UUID.randomUUID());

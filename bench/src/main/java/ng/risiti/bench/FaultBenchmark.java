@@ -218,10 +218,12 @@ public final class FaultBenchmark {
         long storedFinalized;
         try (Connection invoices = stack.database("risiti_invoice")) {
             stored = count(invoices, "select count(*) from invoices where tenant_id = ?", tenant);
-            storedFinalized = count(invoices, "select count(*) from invoices where tenant_id = ? and status = 'finalized'", tenant);
+            storedFinalized = count(invoices, "select count(*) from invoices where tenant_id = ? and status = 'FINALIZED'", tenant);
         }
-        long missingSubmissions = finalized.stream().filter(id -> !submissions.containsKey(id)).count();
-        long missingWebhook = finalized.stream().filter(id -> !webhookRecords.containsKey(id)).count();
+        Map<String, Long> submitted = submissions;
+        Map<String, Long> recorded = webhookRecords;
+        long missingSubmissions = finalized.stream().filter(id -> !submitted.containsKey(id)).count();
+        long missingWebhook = finalized.stream().filter(id -> !recorded.containsKey(id)).count();
         long extraSubmissions = submissions.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         long extraWebhook = webhookRecords.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         long extraInvoices = Math.max(0, stored - created.size());

@@ -40,6 +40,21 @@ final class LocalStack {
         }
     }
 
+    /** The supervisor, which also runs the gateway. */
+    OptionalLong supervisorPid() {
+        try {
+            Path file = state.resolve("supervisor.pid");
+            return Files.exists(file) ? OptionalLong.of(Long.parseLong(Files.readString(file).trim())) : OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Host and port of the stack's PostgreSQL, for pgbench. */
+    String[] postgres() {
+        return postgresHostPort().split(":");
+    }
+
     /** A connection to one service's database ({@code risiti_invoice} ...), on the stack's PostgreSQL. */
     Connection database(String name) throws SQLException {
         String user = System.getenv().getOrDefault("PGUSER", "postgres");

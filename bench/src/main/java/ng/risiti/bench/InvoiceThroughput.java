@@ -1,0 +1,293 @@
+package ng.risiti.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Invoice create, finalize and read through the gateway, next to what the database can do with the same durable work,
+ * measured in the same run on the running stack (./risiti up --detach):
+ * <ol>
+ * <li>the database: one create's durable work (counter upsert, invoice, 3 lines, aggregate version, outbox row) as
+ * one statement, run by pgbench (else an equivalent JDBC loop) with the same number of clients, on the stack's
+ * PostgreSQL, in a scratch database;</li>
+ * <li>the API, closed loop: N connections sending as fast as answers come, after a warm-up (the JIT);</li>
+ * <li>the API, open loop at half the rate it just reached: requests sent on a fixed schedule, latency counted from the
+ * scheduled time (so a stall is not hidden by the client waiting).</li>
+ * </ol>
+ * The same for finalize (RSA signing included) and GET /invoices/{id}. CPU per request per component comes from
+ * /proc. Last line: {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
+ *
+ * <p>Usage: java -cp ... ng.risiti.bench.InvoiceThroughput [base-url] [seconds] [connections]
+ */
+public final class InvoiceThroughput {
+
+    private static final String SERVICE_TOKEN = System.getenv().getOrDefault("RISITI_INTERNAL_SERVICE_TOKEN",
+            "local-service-token-override-in-production");
+
+    private final Api api;
+    private final int seconds;
+    private final int connections;
+    private final String body;
+    private final LocalStack stack = LocalStack.here();
+
+    private InvoiceThroughput(Api api, int seconds, int connections, String customer) {
+        this.api = api;
+        this.seconds = seconds;
+        this.connections = connections;
+        LocalDate today = LocalDate.now();
+        this.body = """
+                {"customer_id":"%s","issue_date":"%s","due_date":"%s","line_items":[
+                 {"description":"Consulting","quantity":10,"unit_price":35000},
+                 {"description":"Support","quantity":2.5,"unit_price":12000,"discount_percent":5},
+                 {"description":"Licences","quantity":3,"unit_price":8000.5}]}""".formatted(customer, today, today.plusDays(30));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8080";
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int connections = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+
+        Api api = new Api(base).asNewTenant("Throughput Bench Ltd");
+        String email = api.email;
+        setPlan(email, "enterprise");
+        String customer = api.customer(1);
+        InvoiceThroughput bench = new InvoiceThroughput(api, seconds, connections, customer);
+        System.out.printf("%s, %d connections, %d s per phase; tenant %s on the enterprise plan%n", base, connections, seconds, api.tenantId);
+
+        double database = bench.databaseReference();
+        System.out.printf("database (same durable work, one statement, %d clients): %.0f tx/s%n", connections, database);
+
+        bench.phase("warm-up", () -> bench.create(), seconds / 2, null);
+        Result create = bench.closedLoop("invoice-create", bench::create);
+        double createHalf = bench.openLoop("invoice-create", bench::create, create.rate / 2);
+
+        List<String> drafts = new ArrayList<>(bench.createdIds);
+        Result finalize = bench.closedLoop("invoice-finalize", () -> bench.finalizeNext(drafts));
+        double finalizeHalf = bench.openLoop("invoice-finalize", () -> bench.finalizeNext(drafts), finalize.rate / 2);
+
+        List<String> readable = new ArrayList<>(bench.createdIds);
+        Result read = bench.closedLoop("invoice-get", () -> bench.get(readable));
+        double readHalf = bench.openLoop("invoice-get", () -> bench.get(readable), read.rate / 2);
+
+        System.out.printf("invoice-finalize: API %.0f req/s, p99 at half load %.1f ms%n", finalize.rate, finalizeHalf);
+        System.out.printf("invoice-get: API %.0f req/s, p99 at half load %.1f ms%n", read.rate, readHalf);
+        System.out.printf("invoice-create: API %.0f req/s, database %.0f tx/s, ratio %.2f, p99 at half load %.1f ms%n", create.rate, database,
+                create.rate / database, createHalf);
+    }
+
+    private record Result(double rate, Latencies latencies) {
+    }
+
+    private interface Call {
+        /** Sends one request; true when it got the answer it should. */
+        boolean send() throws Exception;
+    }
+
+    private final ConcurrentLinkedQueue<String> createdIds = new ConcurrentLinkedQueue<>();
+
+    private boolean create() throws Exception {
+        HttpResponse<String> response = api.send("POST", "/api/v1/invoices", null, body, false);
+        if (response.statusCode() != 201) {
+            return false;
+        }
+        String json = response.body();
+        int at = json.indexOf("\"id\":\"");
+        createdIds.add(json.substring(at + 6, at + 42));
+        return true;
+    }
+
+    private int next;
+
+    private boolean finalizeNext(List<String> drafts) throws Exception {
+        String id;
+        synchronized (this) {
+            if (next >= drafts.size()) {
+                return false;
+            }
+            id = drafts.get(next++);
+        }
+        return api.send("POST", "/api/v1/invoices/" + id + "/finalize", null, null, false).statusCode() == 200;
+    }
+
+    private boolean get(List<String> ids) throws Exception {
+        String id = ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
+        return api.send("GET", "/api/v1/invoices/" + id, null, null, false).statusCode() == 200;
+    }
+
+    private Result closedLoop(String name, Call call) throws Exception {
+        Latencies latencies = new Latencies();
+        double rate = phase(name + " (closed loop)", call, seconds, latencies);
+        return new Result(rate, latencies);
+    }
+
+    /** Runs {@code call} on every connection for {@code duration} seconds; returns requests per second. */
+    private double phase(String name, Call call, int duration, Latencies latencies) throws Exception {
+        Latencies measured = latencies != null ? latencies : new Latencies();
+        AtomicBoolean stop = new AtomicBoolean();
+        ProcessCpu cpu = new ProcessCpu(stack, "gateway", "invoice-service", "customer-service", "webhook-service", "nrs-gateway-service",
+                "kafka");
+        Map<String, Double> before = cpu.sample();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            for (int c = 0; c < connections; c++) {
+                pool.submit(() -> {
+                    while (!stop.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            if (call.send()) {
+                                measured.add(System.nanoTime() - t);
+                            } else {
+                                measured.error();
+                            }
+                        } catch (Exception e) {
+                            measured.error();
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(duration * 1000L);
+            stop.set(true);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rate = measured.count() / elapsed;
+        if (latencies != null) {
+            System.out.printf("%s: %.0f req/s, %s, %d errors%n    CPU: %s%n", name, rate, measured.summary(), measured.errors(),
+                    ProcessCpu.perRequest(before, cpu.sample(), measured.count(), elapsed));
+        }
+        return rate;
+    }
+
+    /** Sends at a fixed rate for the phase; latency from each request's scheduled time. Returns p99 in ms. */
+    private double openLoop(String name, Call call, double rate) throws Exception {
+        Latencies latencies = new Latencies();
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (long scheduled = start; scheduled < end; scheduled += interval) {
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                long due = scheduled;
+                senders.submit(() -> {
+                    try {
+                        if (call.send()) {
+                            latencies.add(System.nanoTime() - due);
+                        } else {
+                            latencies.error();
+                        }
+                    } catch (Exception e) {
+                        latencies.error();
+                    }
+                });
+            }
+        }
+        System.out.printf("%s (open loop at %.0f req/s, half the closed-loop rate): %s, %d errors%n", name, rate, latencies.summary(),
+                latencies.errors());
+        return latencies.percentileMillis(99);
+    }
+
+    /** One create's durable work as one statement, by pgbench (or a JDBC loop) on the same server. */
+    private double databaseReference() throws Exception {
+        String[] hostPort = stack.postgres();
+        String user = System.getenv().getOrDefault("PGUSER", "postgres");
+        String password = System.getenv().getOrDefault("PGPASSWORD", "");
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + hostPort[0] + ":" + hostPort[1] + "/postgres", user,
+                password); Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists risiti_bench_reference");
+            sql.execute("create database risiti_bench_reference");
+        }
+        String url = "jdbc:postgresql://" + hostPort[0] + ":" + hostPort[1] + "/risiti_bench_reference";
+        try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
+            sql.execute(new String(InvoiceThroughput.class.getResourceAsStream("reference-schema.sql").readAllBytes()));
+        }
+        String statement = new String(InvoiceThroughput.class.getResourceAsStream("reference-create.sql").readAllBytes())
+                .replace(":tenant", "'" + UUID.randomUUID() + "'::uuid");
+        if (pgbenchAvailable()) {
+            return pgbench(hostPort, user, password, statement);
+        }
+        return jdbcLoop(url, user, password, statement);
+    }
+
+    private static boolean pgbenchAvailable() {
+        try {
+            return new ProcessBuilder("pgbench", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private double pgbench(String[] hostPort, String user, String password, String statement) throws Exception {
+        Path script = Files.createTempFile("risiti-reference-", ".sql");
+        Files.writeString(script, statement.replace("\n", " ") + "\n");
+        ProcessBuilder builder = new ProcessBuilder("pgbench", "-n", "-c", Integer.toString(connections), "-j", "2", "-T",
+                Integer.toString(seconds), "-f", script.toString(), "-h", hostPort[0], "-p", hostPort[1], "-U", user, "risiti_bench_reference")
+                .redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", password);
+        Process pgbench = builder.start();
+        String output = new String(pgbench.getInputStream().readAllBytes());
+        pgbench.waitFor();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench said: " + output);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    private double jdbcLoop(String url, String user, String password, String statement) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            for (int c = 0; c < connections; c++) {
+                pool.submit(() -> {
+                    try (Connection db = DriverManager.getConnection(url, user, password);
+                            PreparedStatement create = db.prepareStatement(statement)) {
+                        while (!stop.get()) {
+                            create.execute();
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(seconds * 1000L);
+            stop.set(true);
+        }
+        return done.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void setPlan(String email, String plan) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/internal/tenants/plan"))
+                .header("Content-Type", "application/json").header("X-Risiti-Service-Token", SERVICE_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"plan\":\"" + plan + "\"}")).build();
+        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("set-plan answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+}

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import ng.risiti.platform.concurrent.InOrder;
 import ng.risiti.platform.config.ConsumerConfig;
+import ng.risiti.platform.persistence.SessionSql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -86,7 +87,11 @@ public class Consumers {
                 continue; // a tombstone on a compacted topic: nothing to apply
             }
             try {
-                group.add(new Parsed(record, IncomingEvent.from(record)));
+                IncomingEvent event = IncomingEvent.from(record);
+                if (!consumer.wants(event.type())) {
+                    continue;
+                }
+                group.add(new Parsed(record, event));
             } catch (PermanentEventFailure failure) {
                 steps.add(applyTogether(consumer, List.copyOf(group)));
                 group.clear();
@@ -230,8 +235,7 @@ public class Consumers {
         if (!consumer.snapshot()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("set transaction isolation level repeatable read")
-                .executeUpdate()).replaceWithVoid();
+        return SessionSql.update("set transaction isolation level repeatable read").replaceWithVoid();
     }
 
     private Duration backoff(int attempt) {

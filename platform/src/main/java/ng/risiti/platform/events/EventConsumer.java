@@ -20,6 +20,14 @@ public interface EventConsumer {
      */
     Uni<Void> apply(IncomingEvent event);
 
+    /**
+     * Whether this consumer acts on events of {@code type} at all. Events it has no use for are skipped without a
+     * transaction or an inbox row (nrs-gateway-service reads every invoice event but acts on finalized ones only).
+     */
+    default boolean wants(String type) {
+        return true;
+    }
+
     /** How many events share one transaction; 1 where applying one is already a large piece of work. */
     default int eventsPerTransaction() {
         return 100;

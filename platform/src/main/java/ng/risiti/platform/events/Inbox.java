@@ -1,6 +1,5 @@
 package ng.risiti.platform.events;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ng.risiti.platform.persistence.SessionSql;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,19 +36,17 @@ public class Inbox {
             return Uni.createFrom().item(List.of());
         }
         StringBuilder sql = new StringBuilder("insert into inbox_events (consumer, event_id, event_type, processed_at) values ");
+        Object[] parameters = new Object[1 + 2 * events.size()];
+        parameters[0] = consumer;
         for (int i = 0; i < events.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 2).append(", ?").append(2 * i + 3).append(", now())");
+            sql.append(i == 0 ? "" : ", ").append("($1, $").append(2 * i + 2).append(", $").append(2 * i + 3).append(", now())");
+            parameters[2 * i + 1] = events.get(i).id();
+            parameters[2 * i + 2] = events.get(i).type();
         }
         sql.append(" on conflict do nothing returning event_id");
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql.toString(), String.class).setParameter(1, consumer);
-            for (int i = 0; i < events.size(); i++) {
-                query.setParameter(2 * i + 2, events.get(i).id());
-                query.setParameter(2 * i + 3, events.get(i).type());
-            }
-            return query.getResultList();
-        }).map(inserted -> {
-            Set<String> fresh = new HashSet<>(inserted);
+        return SessionSql.rows(sql.toString(), parameters).map(inserted -> {
+            Set<String> fresh = new HashSet<>();
+            inserted.forEach(row -> fresh.add((String) row[0]));
             return events.stream().filter(event -> fresh.remove(event.id())).toList();
         });
     }

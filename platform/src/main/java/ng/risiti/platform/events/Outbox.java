@@ -2,7 +2,6 @@ package ng.risiti.platform.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import ng.risiti.platform.events.relay.OutboxRelay;
+import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Tenancy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,13 +28,12 @@ public class Outbox {
 
     private static final String INSERT = """
             with version as (
-                insert into outbox_aggregate_versions as v (aggregate, version) values (?1, 1)
+                insert into outbox_aggregate_versions as v (aggregate, version) values ($1, 1)
                 on conflict (aggregate) do update set version = v.version + 1
                 returning version)
             insert into outbox_events (id, topic, partition_key, type, source, subject, tenant_id, test_mode, occurred_at, data,
                                        aggregate_version)
-            select cast(?2 as uuid), ?3, ?1, ?4, ?5, ?1, cast(?6 as uuid), cast(?7 as boolean), cast(?8 as timestamptz), ?9, version.version
-            from version""";
+            select $2::uuid, $3, $1, $4, $5, $1, $6::uuid, $7::boolean, $8::timestamptz, $9, version.version from version""";
 
     private final ObjectMapper json;
     private final OutboxRelay relay;
@@ -71,18 +70,7 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalArgumentException("event data is not serializable", e));
         }
         OffsetDateTime occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(INSERT)
-                        .setParameter(1, key)
-                        .setParameter(2, UuidV7.next())
-                        .setParameter(3, topic)
-                        .setParameter(4, type)
-                        .setParameter(5, source)
-                        .setParameter(6, tenantId)
-                        .setParameter(7, test)
-                        .setParameter(8, occurredAt)
-                        .setParameter(9, body)
-                        .executeUpdate())
+        return SessionSql.update(INSERT, key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body)
                 .invoke(relay::expectEvents)
                 .replaceWithVoid();
     }

@@ -80,10 +80,12 @@ public class DataExportContributor implements EventConsumer {
     }
 
     @Override
+    public boolean wants(String type) {
+        return EventTypes.DATA_EXPORT_REQUESTED.equals(type);
+    }
+
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
-        if (!EventTypes.DATA_EXPORT_REQUESTED.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
         DataExportRequested request = event.data(json, DataExportRequested.class);
         return contribute(request).onFailure(TooLargeToExport.class).recoverWithUni(failure -> {
             LOG.errorf("Could not export tenant %s's data for export %s: %s", request.tenantId(), request.exportId(), failure.getMessage());

@@ -3,7 +3,6 @@ package ng.risiti.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import ng.risiti.platform.config.IdempotencyConfig;
 import ng.risiti.platform.crypto.SecretBox;
+import ng.risiti.platform.persistence.SessionSql;
 
 /**
  * Stored outcomes per (scope, Idempotency-Key), in the service's own database, written by statements of the request's
@@ -48,33 +48,31 @@ public class IdempotencyStore {
      * with PostgreSQL's lock timeout.
      */
     public Uni<Stored> claim(String scope, String key, String requestHash) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select set_config('lock_timeout', ?1, true)")
-                .setParameter(1, config.waitForInFlight().toMillis() + "ms").getSingleResult()
-                .chain(() -> session.createNativeQuery("""
+        return SessionSql.rows("select set_config('lock_timeout', $1, true)", config.waitForInFlight().toMillis() + "ms")
+                .chain(() -> SessionSql.rows("""
                                 insert into idempotency_keys as k (scope, idempotency_key, request_hash, created_at)
-                                values (?1, ?2, ?3, now())
+                                values ($1, $2, $3, now())
                                 on conflict (scope, idempotency_key) do update
                                     set request_hash = excluded.request_hash, created_at = now(), status = null, content_type = null,
                                         headers = null, body = null, secret = false
-                                    where k.created_at < now() - make_interval(secs => ?4)
-                                returning 1""", Integer.class)
-                        .setParameter(1, scope).setParameter(2, key).setParameter(3, requestHash)
-                        .setParameter(4, (double) config.ttl().toSeconds())
-                        .getResultList())
-                .call(() -> session.createNativeQuery("select set_config('lock_timeout', '0', true)").getSingleResult())
-                .flatMap(claimed -> claimed.isEmpty() ? find(scope, key) : Uni.createFrom().nullItem()));
+                                    where k.created_at < now() - make_interval(secs => $4)
+                                returning 1""", scope, key, requestHash, (double) config.ttl().toSeconds()))
+                .call(() -> SessionSql.rows("select set_config('lock_timeout', '0', true)"))
+                .flatMap(claimed -> claimed.isEmpty() ? find(scope, key) : Uni.createFrom().nullItem());
     }
 
     private Uni<Stored> find(String scope, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return SessionSql.rows("""
                         select request_hash, status, content_type, headers, body, secret
-                        from idempotency_keys where scope = ?1 and idempotency_key = ?2""", Object[].class)
-                .setParameter(1, scope).setParameter(2, key)
-                .getSingleResultOrNull())
-                .map(row -> row == null ? null : new Stored((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
-                        headers((String) row[3]), row[4] == null ? null : box.open((byte[]) row[4], context(scope, key)),
-                        (Boolean) row[5]));
+                        from idempotency_keys where scope = $1 and idempotency_key = $2""", scope, key)
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = rows.getFirst();
+                    return new Stored((String) row[0], ((Number) row[1]).intValue(), (String) row[2], headers((String) row[3]),
+                            row[4] == null ? null : box.open(bytes(row[4]), context(scope, key)), (Boolean) row[5]);
+                });
     }
 
     /** In the current transaction: the outcome a repeat will replay; a secret response keeps only its status. */
@@ -87,19 +85,21 @@ public class IdempotencyStore {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                        update idempotency_keys set status = ?3, content_type = ?4, headers = ?5, body = ?6, secret = ?7
-                        where scope = ?1 and idempotency_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, status).setParameter(4, secret ? null : contentType)
-                .setParameter(5, secret ? null : storedHeaders).setParameter(6, sealed).setParameter(7, secret)
-                .executeUpdate()).replaceWithVoid();
+        return SessionSql.update("""
+                        update idempotency_keys set status = $3, content_type = $4, headers = $5, body = $6, secret = $7
+                        where scope = $1 and idempotency_key = $2""", scope, key, status, secret ? null : contentType,
+                secret ? null : storedHeaders, sealed == null ? null : io.vertx.core.buffer.Buffer.buffer(sealed), secret)
+                .replaceWithVoid();
     }
 
     /** In the current transaction: the request ended without an outcome worth replaying (an error); the key stays free. */
     public Uni<Void> release(String scope, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "delete from idempotency_keys where scope = ?1 and idempotency_key = ?2")
-                .setParameter(1, scope).setParameter(2, key).executeUpdate()).replaceWithVoid();
+        return SessionSql.update("delete from idempotency_keys where scope = $1 and idempotency_key = $2", scope, key).replaceWithVoid();
+    }
+
+    /** bytea arrives as a Vert.x buffer from the pg client. */
+    private static byte[] bytes(Object value) {
+        return value instanceof io.vertx.core.buffer.Buffer buffer ? buffer.getBytes() : (byte[]) value;
     }
 
     /** Outcomes are replayed for the TTL (24 h) and then deleted, a slice at a time. */

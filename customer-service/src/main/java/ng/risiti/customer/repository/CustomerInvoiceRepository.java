@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import ng.risiti.customer.domain.CustomerInvoice;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import ng.risiti.platform.persistence.SessionSql;
 
 @ApplicationScoped
 public class CustomerInvoiceRepository implements PanacheRepositoryBase<CustomerInvoice, UUID> {
@@ -34,19 +35,13 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
 
     /** Upserts the invoice's figures unless the row already reflects a newer event of it. */
     public Uni<Void> apply(InvoiceSnapshot invoice, long version) {
-        return getSession().flatMap(session -> session.createNativeQuery("""
+        return SessionSql.update("""
                         insert into customer_invoices as c (invoice_id, tenant_id, customer_id, status, amount_due_kobo, version)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        values ($1, $2, $3, $4, $5, $6)
                         on conflict (invoice_id) do update set customer_id = excluded.customer_id, status = excluded.status,
                             amount_due_kobo = excluded.amount_due_kobo, version = excluded.version
-                        where c.version < excluded.version""")
-                .setParameter(1, invoice.invoiceId())
-                .setParameter(2, invoice.tenantId())
-                .setParameter(3, invoice.customerId())
-                .setParameter(4, invoice.status())
-                .setParameter(5, invoice.amountDueKobo())
-                .setParameter(6, version)
-                .executeUpdate()).replaceWithVoid();
+                        where c.version < excluded.version""", invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
+                invoice.amountDueKobo(), version).replaceWithVoid();
     }
 
     private static Map<UUID, Figures> byCustomer(List<Object[]> rows) {

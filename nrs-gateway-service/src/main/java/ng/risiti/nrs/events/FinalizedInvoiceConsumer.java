@@ -39,10 +39,12 @@ public class FinalizedInvoiceConsumer implements EventConsumer {
     }
 
     @Override
+    public boolean wants(String type) {
+        return EventTypes.INVOICE_FINALIZED.equals(type);
+    }
+
+    @Override
     public Uni<Void> apply(IncomingEvent event) {
-        if (!EventTypes.INVOICE_FINALIZED.equals(event.type())) {
-            return Uni.createFrom().voidItem();
-        }
         return submissions.recordFinalized(event.data(json, InvoiceSnapshot.class)).replaceWithVoid();
     }
 }

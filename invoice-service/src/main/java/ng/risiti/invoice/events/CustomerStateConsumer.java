@@ -39,6 +39,6 @@ public class CustomerStateConsumer implements EventConsumer {
 
     @Override
     public Uni<Void> apply(IncomingEvent event) {
-        return directory.apply(event.data(json, CustomerState.class), event.aggregateVersion()).replaceWithVoid();
+        return directory.apply(event.data(json, CustomerState.class), event.aggregateVersion());
     }
 }

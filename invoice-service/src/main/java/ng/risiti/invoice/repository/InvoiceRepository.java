@@ -7,12 +7,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.domain.Invoice;
+import ng.risiti.invoice.domain.InvoiceLine;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
 /** Invoices, always read within one tenant and one world (live or test). */
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+
+    private static final String INSERT_DRAFT = """
+            with invoice as (
+                insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
+                    currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
+                    test_mode, created_at, updated_at, version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0)
+                returning id)
+            insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
+                tax_percent, net_kobo, tax_kobo, total_kobo)
+            values """;
+    /** A line's own values; its invoice_id is ?1. */
+    private static final int LINE_PARAMETERS = 11;
 
     public Uni<Invoice> findForTenant(Tenancy tenancy, UUID id) {
         return find("tenantId = :tenant and testMode = :test and id = :id", scope(tenancy).and("id", id)).firstResult();
@@ -28,9 +43,35 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 scope(tenancy).and("after", UUID.fromString(after))).page(0, page.fetchSize()).list();
     }
 
-    public Uni<Boolean> numberTaken(Tenancy tenancy, String invoiceNumber) {
-        return count("tenantId = :tenant and testMode = :test and invoiceNumber = :number", scope(tenancy).and("number", invoiceNumber))
-                .map(n -> n > 0);
+    /**
+     * Stores a new draft and its lines in one statement, under its own number if it has one (a taken one fails on
+     * the unique constraint) or, for a numbered one, a placeholder that {@link #numberDraft} replaces.
+     */
+    public Uni<Invoice> insertDraft(Invoice invoice) {
+        StringBuilder sql = new StringBuilder(INSERT_DRAFT);
+        List<Object> parameters = new java.util.ArrayList<>(List.of(invoice.id, invoice.tenantId,
+                invoice.invoiceNumber != null ? invoice.invoiceNumber : invoice.id.toString(), invoice.customerId));
+        parameters.addAll(java.util.Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
+                invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
+                invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt));
+        for (int i = 0; i < invoice.lines.size(); i++) {
+            InvoiceLine line = invoice.lines.get(i);
+            int p = parameters.size() + 1;
+            sql.append(i == 0 ? "" : ", ").append("($").append(p).append(", $1");
+            for (int column = 1; column < LINE_PARAMETERS; column++) {
+                sql.append(", $").append(p + column);
+            }
+            sql.append(')');
+            parameters.addAll(java.util.Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),
+                    line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value()));
+        }
+        return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
+    }
+
+    /** Gives a stored draft the next free number of its world and year: the create's last write before its event. */
+    public Uni<String> numberDraft(Invoice invoice, String prefix) {
+        return SessionSql.value(String.class, "update invoices set invoice_number = next_invoice_number($2, $3, $4, $5) where id = $1"
+                + " returning invoice_number", invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix);
     }
 
     private static Parameters scope(Tenancy tenancy) {

@@ -10,6 +10,7 @@ import ng.risiti.invoice.repository.KnownCustomerRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.contract.CustomerState;
+import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -56,7 +57,8 @@ public class CustomerDirectory {
                     return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Customers cannot be checked right now; retry shortly.");
                 })
                 .flatMap(state -> state == null ? Uni.createFrom().nullItem()
-                        : Panache.withTransaction(() -> apply(state, 0)).map(known -> visibleTo(known, tenancy) ? known : null));
+                        : Panache.withTransaction(() -> apply(state, 0).chain(() -> customers.findById(state.id())))
+                                .map(known -> visibleTo(known, tenancy) ? known : null));
     }
 
     private static boolean notFound(Throwable failure) {
@@ -68,24 +70,14 @@ public class CustomerDirectory {
      * answer is version 0 and only fills a gap). One upsert, so two requests that both found the customer missing
      * both succeed, and a redelivered or reordered old event never moves the replica back.
      */
-    public Uni<KnownCustomer> apply(CustomerState state, long version) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                                insert into known_customers as k (id, tenant_id, name, email, tin, deleted, test_mode, updated_at, version)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                                on conflict (id) do update set tenant_id = excluded.tenant_id, name = excluded.name, email = excluded.email,
-                                    tin = excluded.tin, deleted = excluded.deleted, test_mode = excluded.test_mode,
-                                    updated_at = excluded.updated_at, version = excluded.version
-                                where k.version < excluded.version""")
-                        .setParameter(1, state.id())
-                        .setParameter(2, state.tenantId())
-                        .setParameter(3, state.name())
-                        .setParameter(4, state.email())
-                        .setParameter(5, state.tin())
-                        .setParameter(6, state.deletedAt() != null)
-                        .setParameter(7, state.testMode())
-                        .setParameter(8, state.updatedAt())
-                        .setParameter(9, version)
-                        .executeUpdate())
-                .chain(() -> customers.findById(state.id()));
+    public Uni<Void> apply(CustomerState state, long version) {
+        return SessionSql.update("""
+                        insert into known_customers as k (id, tenant_id, name, email, tin, deleted, test_mode, updated_at, version)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                        on conflict (id) do update set tenant_id = excluded.tenant_id, name = excluded.name, email = excluded.email,
+                            tin = excluded.tin, deleted = excluded.deleted, test_mode = excluded.test_mode,
+                            updated_at = excluded.updated_at, version = excluded.version
+                        where k.version < excluded.version""", state.id(), state.tenantId(), state.name(), state.email(), state.tin(),
+                state.deletedAt() != null, state.testMode(), state.updatedAt(), version).replaceWithVoid();
     }
 }

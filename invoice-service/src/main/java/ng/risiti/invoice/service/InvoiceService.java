@@ -24,27 +24,23 @@ import ng.risiti.invoice.domain.KnownCustomer;
 import ng.risiti.invoice.domain.Kobo;
 import ng.risiti.invoice.domain.TaxRate;
 import ng.risiti.invoice.events.InvoiceEvents;
-import ng.risiti.invoice.repository.InvoiceNumberRepository;
 import ng.risiti.invoice.repository.InvoiceRepository;
 import ng.risiti.invoice.repository.TaxRateRepository;
 import ng.risiti.invoice.rest.CreateInvoiceRequest;
 import ng.risiti.invoice.rest.LineItemRequest;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
-import ng.risiti.platform.security.Tenancy;
 
 /** Invoice use cases; each write is one transaction that also records its event in the outbox. */
 @ApplicationScoped
 public class InvoiceService {
 
-    private static final int MAX_NUMBER_ATTEMPTS = 20;
-
     private final InvoiceRepository invoices;
-    private final InvoiceNumberRepository numbers;
     private final TaxRateRepository taxRates;
     private final CustomerDirectory customers;
     private final InvoiceSigner signer;
@@ -52,10 +48,9 @@ public class InvoiceService {
     private final InvoiceServiceIds serviceIds;
     private final Clock clock;
 
-    public InvoiceService(InvoiceRepository invoices, InvoiceNumberRepository numbers, TaxRateRepository taxRates,
+    public InvoiceService(InvoiceRepository invoices, TaxRateRepository taxRates,
             CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, InvoiceServiceIds serviceIds, Clock clock) {
         this.invoices = invoices;
-        this.numbers = numbers;
         this.taxRates = taxRates;
         this.customers = customers;
         this.signer = signer;
@@ -64,18 +59,27 @@ public class InvoiceService {
         this.clock = clock;
     }
 
+    /**
+     * One transaction and as few round trips as the work allows: the customer from the replica, the invoice and its
+     * lines in one statement, then the number (whose counter row is the one lock two creates of a tenant share, so it
+     * is taken last, just before the event and the commit).
+     */
     public Uni<Invoice> create(Caller caller, CreateInvoiceRequest request) {
         if (request.dueDate().isBefore(request.issueDate())) {
             throw ApiException.validation("due_date", "due_date must be on or after issue_date");
         }
-        return customers.require(caller.tenancy(), request.customerId())
-                .flatMap(customer -> Panache.withTransaction(() -> ratesFor(caller.tenantId(), request.lineItems())
-                        .flatMap(rates -> numberFor(caller.tenancy(), request)
-                                .flatMap(number -> {
-                                    Invoice invoice = draft(caller, request, customer, number, rates);
-                                    return invoices.persist(invoice)
-                                            .flatMap(saved -> events.emit(EventTypes.INVOICE_CREATED, saved).replaceWith(saved));
-                                }))));
+        String customNumber = request.invoiceNumber() == null ? null : request.invoiceNumber().trim();
+        return Panache.withTransaction(() -> customers.require(caller.tenancy(), request.customerId())
+                        .flatMap(customer -> ratesFor(caller.tenantId(), request.lineItems())
+                                .map(rates -> draft(caller, request, customer, customNumber, rates)))
+                        .flatMap(invoices::insertDraft)
+                        .call(invoice -> customNumber != null ? Uni.createFrom().voidItem()
+                                // test-mode invoices are numbered apart, so one can never be taken for a live one
+                                : invoices.numberDraft(invoice, invoice.testMode ? "TEST-INV-" : "INV-")
+                                        .invoke(number -> invoice.invoiceNumber = number))
+                        .call(invoice -> events.emit(EventTypes.INVOICE_CREATED, invoice)))
+                .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
+                .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
     }
 
     public Uni<Invoice> get(Caller caller, UUID id) {
@@ -130,38 +134,6 @@ public class InvoiceService {
                 throw ApiException.validation(problems);
             }
             return byId;
-        });
-    }
-
-    private Uni<String> numberFor(Tenancy tenancy, CreateInvoiceRequest request) {
-        if (request.invoiceNumber() != null) {
-            String wanted = request.invoiceNumber().trim();
-            return invoices.numberTaken(tenancy, wanted).map(taken -> {
-                if (taken) {
-                    throw ApiException.conflict("Invoice number '" + wanted + "' already exists.");
-                }
-                return wanted;
-            });
-        }
-        return nextFreeNumber(tenancy, request.issueDate().getYear(), MAX_NUMBER_ATTEMPTS);
-    }
-
-    /**
-     * Skips numbers a tenant already used by hand, so a generated number never collides. Test-mode invoices are
-     * numbered apart ({@code TEST-INV-2025-001}), so a test invoice can never be taken for a live one.
-     */
-    private Uni<String> nextFreeNumber(Tenancy tenancy, int year, int attempts) {
-        return numbers.next(tenancy, year).flatMap(sequence -> {
-            String candidate = (tenancy.test() ? "TEST-" : "") + "INV-%d-%03d".formatted(year, sequence);
-            return invoices.numberTaken(tenancy, candidate).flatMap(taken -> {
-                if (!taken) {
-                    return Uni.createFrom().item(candidate);
-                }
-                if (attempts <= 1) {
-                    return Uni.createFrom().failure(ApiException.conflict("Could not allocate an invoice number; retry."));
-                }
-                return nextFreeNumber(tenancy, year, attempts - 1);
-            });
         });
     }
 

@@ -39,12 +39,14 @@ import java.util.regex.Pattern;
  * The same for finalize (RSA signing included) and GET /invoices/{id}. CPU per request per component comes from
  * /proc. Last line: {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
  *
- * <p>Usage: java -cp ... ng.risiti.bench.InvoiceThroughput [base-url] [seconds] [connections]
+ * <p>Usage: java -cp ... ng.risiti.bench.InvoiceThroughput [base-url] [seconds] [connections] [create-only]
  */
 public final class InvoiceThroughput {
 
     private static final String SERVICE_TOKEN = System.getenv().getOrDefault("RISITI_INTERNAL_SERVICE_TOKEN",
             "local-service-token-override-in-production");
+
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 120);
 
     private final Api api;
     private final int seconds;
@@ -68,18 +70,44 @@ public final class InvoiceThroughput {
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int connections = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        // "create-only" skips the database reference and the other operations: for profiling one service under load
+        boolean createOnly = args.length > 3 && "create-only".equals(args[3]);
+        // "open:<rate>": only the open-loop create at that rate (after the warm-up), for finding where its tail comes from
+        Double openRate = args.length > 3 && args[3].startsWith("open:") ? Double.valueOf(args[3].substring(5)) : null;
 
         Api api = new Api(base).asNewTenant("Throughput Bench Ltd");
         String email = api.email;
         setPlan(email, "enterprise");
         String customer = api.customer(1);
-        InvoiceThroughput bench = new InvoiceThroughput(api, seconds, connections, customer);
+        // -Dtarget=http://localhost:8083 sends the measured requests straight to invoice-service, past the gateway
+        Api measured = api;
+        String target = System.getProperty("target");
+        if (target != null) {
+            measured = new Api(target);
+            measured.key = api.key;
+            measured.tenantId = api.tenantId;
+        }
+        InvoiceThroughput bench = new InvoiceThroughput(measured, seconds, connections, customer);
         System.out.printf("%s, %d connections, %d s per phase; tenant %s on the enterprise plan%n", base, connections, seconds, api.tenantId);
 
-        double database = bench.databaseReference();
+        if (openRate != null) {
+            bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
+            bench.openLoop("invoice-create", bench::create, openRate);
+            return;
+        }
+        if (createOnly) {
+            bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
+            bench.closedLoop("invoice-create", bench::create);
+            return;
+        }
+        double database = bench.databaseReference(false);
         System.out.printf("database (same durable work, one statement, %d clients): %.0f tx/s%n", connections, database);
+        double withNotify = bench.databaseReference(true);
+        System.out.printf("database with the old outbox NOTIFY trigger: %.0f tx/s (%.0f%% of without)%n", withNotify,
+                withNotify / database * 100);
 
-        bench.phase("warm-up", () -> bench.create(), seconds / 2, null);
+        // C2 needs a few minutes of load before the services (six JVMs on two cores) reach their steady state
+        bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
         Result create = bench.closedLoop("invoice-create", bench::create);
         double createHalf = bench.openLoop("invoice-create", bench::create, create.rate / 2);
 
@@ -212,7 +240,7 @@ public final class InvoiceThroughput {
     }
 
     /** One create's durable work as one statement, by pgbench (or a JDBC loop) on the same server. */
-    private double databaseReference() throws Exception {
+    private double databaseReference(boolean notifyTrigger) throws Exception {
         String[] hostPort = stack.postgres();
         String user = System.getenv().getOrDefault("PGUSER", "postgres");
         String password = System.getenv().getOrDefault("PGPASSWORD", "");
@@ -224,6 +252,14 @@ public final class InvoiceThroughput {
         String url = "jdbc:postgresql://" + hostPort[0] + ":" + hostPort[1] + "/risiti_bench_reference";
         try (Connection db = DriverManager.getConnection(url, user, password); Statement sql = db.createStatement()) {
             sql.execute(new String(InvoiceThroughput.class.getResourceAsStream("reference-schema.sql").readAllBytes()));
+            if (notifyTrigger) {
+                // what the relay used to be woken by: every committing transaction that wrote an event queued on the notify lock
+                sql.execute("""
+                        create function outbox_events_notify() returns trigger language plpgsql as $$
+                        begin perform pg_notify('risiti_outbox', ''); return null; end $$;
+                        create trigger outbox_events_notify after insert on outbox_events
+                            for each statement execute function outbox_events_notify()""");
+            }
         }
         String statement = new String(InvoiceThroughput.class.getResourceAsStream("reference-create.sql").readAllBytes())
                 .replace(":tenant", "'" + UUID.randomUUID() + "'::uuid");

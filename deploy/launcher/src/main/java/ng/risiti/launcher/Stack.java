@@ -18,8 +18,17 @@ final class Stack {
     /**
      * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started
      * each service a little sooner but made steady state several times slower (bench/README.md, InvoiceThroughput).
+     * RISITI_SERVICE_JVM_OPTS adds options for a look inside (GC logs, JFR), e.g. "-Xlog:gc:file=/tmp/gc-%p.log".
      */
-    static final List<String> SERVICE_JVM_OPTS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC");
+    static final List<String> SERVICE_JVM_OPTS = serviceJvmOpts(System.getenv("RISITI_SERVICE_JVM_OPTS"));
+
+    static List<String> serviceJvmOpts(String extra) {
+        List<String> opts = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC"));
+        if (extra != null && !extra.isBlank()) {
+            opts.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return List.copyOf(opts);
+    }
 
     /** Dynamic AppCDS archives per child JVM in .risiti/cds (off with RISITI_CDS=false). */
     static final boolean CDS = !"false".equalsIgnoreCase(System.getenv("RISITI_CDS"));

@@ -6,14 +6,18 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
@@ -57,16 +61,35 @@ class NumberingTests {
         InvoiceTestFixtures tenant = new InvoiceTestFixtures();
         UUID customer = tenant.customer("Busy Buyer Ltd", "44444444-0001");
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        KafkaTopicReader events = KafkaTopicReader.fromEnd("risiti.invoices.v1");
         try {
-            Callable<String> call = () -> create(tenant, customer);
-            Set<String> numbers = new HashSet<>();
-            for (Future<String> number : pool.invokeAll(java.util.Collections.nCopies(40, call))) {
-                numbers.add(number.get());
+            Callable<Map.Entry<String, String>> call = () -> {
+                var created = createdInvoice(tenant, customer);
+                return Map.entry(created.getString("data.id"), created.getString("data.invoice_number"));
+            };
+            Map<String, String> numberById = new HashMap<>();
+            for (Future<Map.Entry<String, String>> invoice : pool.invokeAll(java.util.Collections.nCopies(40, call))) {
+                numberById.put(invoice.get().getKey(), invoice.get().getValue());
             }
-            assertThat(numbers).hasSize(40).contains("INV-2025-001", "INV-2025-040");
+            assertThat(new HashSet<>(numberById.values())).hasSize(40).contains("INV-2025-001", "INV-2025-040");
+
+            // each invoice.created carries the number its invoice got in the same statement, not a placeholder
+            Map<String, String> numberInEvent = new HashMap<>();
+            events.readUntil(seen -> {
+                seen.stream().filter(r -> "invoice.created".equals(KafkaTopicReader.header(r, "ce_type")) && numberById.containsKey(r.key()))
+                        .forEach(r -> numberInEvent.put(r.key(), JsonPath.from(r.value()).getString("invoice_number")));
+                return numberInEvent.size() == numberById.size();
+            }, Duration.ofSeconds(15));
+            assertThat(numberInEvent).isEqualTo(numberById);
         } finally {
+            events.close();
             pool.shutdownNow();
         }
+    }
+
+    private static JsonPath createdInvoice(InvoiceTestFixtures tenant, UUID customer) {
+        return tenant.owner().body(InvoiceTestFixtures.invoiceBody(customer)).post("/api/v1/invoices").then().statusCode(201)
+                .extract().jsonPath();
     }
 
     private static String create(InvoiceTestFixtures tenant, UUID customer) {

@@ -3,6 +3,7 @@ package ng.risiti.invoice.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.invoice.domain.Invoice;
+import ng.risiti.platform.events.CompletingWrite;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
@@ -20,6 +21,12 @@ public class InvoiceEvents {
 
     public Uni<Void> emit(String type, Invoice invoice) {
         return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode), snapshot(invoice));
+    }
+
+    /** The event of a write that completes the invoice (its number), in the same statement; returns the write's value. */
+    public Uni<String> emitCompleting(String type, Invoice invoice, CompletingWrite write) {
+        return outbox.emitCompleting(write, Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode),
+                snapshot(invoice));
     }
 
     static InvoiceSnapshot snapshot(Invoice invoice) {

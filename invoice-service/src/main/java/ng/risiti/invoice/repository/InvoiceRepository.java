@@ -9,6 +9,7 @@ import java.util.UUID;
 import ng.risiti.invoice.domain.Invoice;
 import ng.risiti.invoice.domain.InvoiceLine;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.events.CompletingWrite;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
@@ -45,7 +46,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
     /**
      * Stores a new draft and its lines in one statement, under its own number if it has one (a taken one fails on
-     * the unique constraint) or, for a numbered one, a placeholder that {@link #numberDraft} replaces.
+     * the unique constraint) or, for a numbered one, a placeholder that {@link #numbering} replaces.
      */
     public Uni<Invoice> insertDraft(Invoice invoice) {
         StringBuilder sql = new StringBuilder(INSERT_DRAFT);
@@ -68,10 +69,13 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
     }
 
-    /** Gives a stored draft the next free number of its world and year: the create's last write before its event. */
-    public Uni<String> numberDraft(Invoice invoice, String prefix) {
-        return SessionSql.value(String.class, "update invoices set invoice_number = next_invoice_number($2, $3, $4, $5) where id = $1"
-                + " returning invoice_number", invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix);
+    /**
+     * Gives a stored draft the next free number of its world and year. It takes the tenant's counter lock, so it runs
+     * as the create's last statement, together with the event that carries the number.
+     */
+    public CompletingWrite numbering(Invoice invoice, String prefix) {
+        return new CompletingWrite("update invoices set invoice_number = next_invoice_number($2, $3, $4, $5) where id = $1 returning invoice_number",
+                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix), "invoice_number");
     }
 
     private static Parameters scope(Tenancy tenancy) {

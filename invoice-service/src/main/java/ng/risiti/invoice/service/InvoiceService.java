@@ -61,8 +61,8 @@ public class InvoiceService {
 
     /**
      * One transaction and as few round trips as the work allows: the customer from the replica, the invoice and its
-     * lines in one statement, then the number (whose counter row is the one lock two creates of a tenant share, so it
-     * is taken last, just before the event and the commit).
+     * lines in one statement, then the number and the event in one more (the number's counter row is the one lock two
+     * creates of a tenant share, so it is taken last and held only for that statement and the commit).
      */
     public Uni<Invoice> create(Caller caller, CreateInvoiceRequest request) {
         if (request.dueDate().isBefore(request.issueDate())) {
@@ -73,11 +73,11 @@ public class InvoiceService {
                         .flatMap(customer -> ratesFor(caller.tenantId(), request.lineItems())
                                 .map(rates -> draft(caller, request, customer, customNumber, rates)))
                         .flatMap(invoices::insertDraft)
-                        .call(invoice -> customNumber != null ? Uni.createFrom().voidItem()
+                        .call(invoice -> customNumber != null ? events.emit(EventTypes.INVOICE_CREATED, invoice)
                                 // test-mode invoices are numbered apart, so one can never be taken for a live one
-                                : invoices.numberDraft(invoice, invoice.testMode ? "TEST-INV-" : "INV-")
-                                        .invoke(number -> invoice.invoiceNumber = number))
-                        .call(invoice -> events.emit(EventTypes.INVOICE_CREATED, invoice)))
+                                : events.emitCompleting(EventTypes.INVOICE_CREATED, invoice,
+                                                invoices.numbering(invoice, invoice.testMode ? "TEST-INV-" : "INV-"))
+                                        .invoke(number -> invoice.invoiceNumber = number)))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
     }

@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import ng.risiti.platform.events.relay.OutboxRelay;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.request.UuidV7;
@@ -26,14 +29,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
-            with version as (
+    /** The aggregate's next version; parameters $1..$9 are {@link #eventParameters}. */
+    private static final String VERSION = """
+            version as (
                 insert into outbox_aggregate_versions as v (aggregate, version) values ($1, 1)
                 on conflict (aggregate) do update set version = v.version + 1
-                returning version)
+                returning version)""";
+
+    private static final String EVENT = """
             insert into outbox_events (id, topic, partition_key, type, source, subject, tenant_id, test_mode, occurred_at, data,
                                        aggregate_version)
-            select $2::uuid, $3, $1, $4, $5, $1, $6::uuid, $7::boolean, $8::timestamptz, $9, version.version from version""";
+            select $2::uuid, $3, $1, $4, $5, $1, $6::uuid, $7::boolean, $8::timestamptz, DATA, version.version from version""";
+
+    private static final String INSERT = "with " + VERSION + "\n" + EVENT.replace("DATA", "$9");
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
     private final ObjectMapper json;
     private final OutboxRelay relay;
@@ -62,16 +72,48 @@ public class Outbox {
         return insert(topic, type, key, tenantId, null, data);
     }
 
+    /**
+     * An event written by the same statement as the write that completes its aggregate; the event's data gets the
+     * value the write returns (serialize {@code data} with that field null).
+     *
+     * @return the value the write returned
+     */
+    public Uni<String> emitCompleting(CompletingWrite write, String topic, String type, String key, Tenancy tenancy, Object data) {
+        int offset = write.parameters().size();
+        // data-modifying CTEs must all be at the top level: the completing write, the version, then the event
+        String sql = "with completed(value) as (" + write.sql() + "),\n" + shifted(VERSION, offset) + ",\nevent as ("
+                + shifted(EVENT, offset).replace("DATA",
+                        "jsonb_set($" + (offset + 9) + "::text::jsonb, '{" + write.field() + "}', to_jsonb(completed.value))::text")
+                + ", completed returning 1)\nselect value from completed, event";
+        Object[] parameters = write.parameters().toArray(new Object[offset + 9]);
+        System.arraycopy(eventParameters(topic, type, key, tenancy.tenantId(), tenancy.test(), data), 0, parameters, offset, 9);
+        return SessionSql.value(String.class, sql, parameters).invoke(relay::expectEvents);
+    }
+
+    /** {@code sql} with its parameters renumbered to follow {@code offset} others. */
+    private static String shifted(String sql, int offset) {
+        return PARAMETER.matcher(sql).replaceAll(parameter -> Matcher.quoteReplacement("$" + (Integer.parseInt(parameter.group(1)) + offset)));
+    }
+
     private Uni<Void> insert(String topic, String type, String key, UUID tenantId, Boolean test, Object data) {
+        Object[] parameters;
+        try {
+            parameters = eventParameters(topic, type, key, tenantId, test, data);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return SessionSql.update(INSERT, parameters).invoke(relay::expectEvents).replaceWithVoid();
+    }
+
+    /** Parameters $1..$9 of {@link #INSERT}. */
+    private Object[] eventParameters(String topic, String type, String key, UUID tenantId, Boolean test, Object data) {
         String body;
         try {
             body = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("event data is not serializable", e));
+            throw new IllegalArgumentException("event data is not serializable", e);
         }
         OffsetDateTime occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return SessionSql.update(INSERT, key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body)
-                .invoke(relay::expectEvents)
-                .replaceWithVoid();
+        return new Object[] {key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body};
     }
 }

@@ -37,8 +37,10 @@ import org.jboss.logging.Logger;
  * <li>A row that fails by itself (too large, topic refused) backs off and after a few attempts is parked, with its
  * error, holding back only the later events of its own aggregate; the rest keep flowing.</li>
  * <li>While Kafka or PostgreSQL is away the relay backs off and holds nothing but the next batch in memory.</li>
- * <li>It polls: every {@code pollMin} while events arrive, backing off to {@code pollMax} when idle; a commit in this
- * process ({@link #expectEvents()}) brings it back to {@code pollMin} at once.</li>
+ * <li>It polls: every {@code pollMin} while events arrive (at once again after a full batch), backing off to
+ * {@code pollMax} when idle; an event written in this process ({@link #expectEvents()}) ends the backoff. Never two
+ * polls within {@code pollMin}: a wake-up per request would publish one event per Kafka transaction and cost the broker
+ * and the database more than the requests did (bench/README.md).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -68,6 +70,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter rowFailures;
     private volatile boolean eventsExpected;
+    private long lastPollAt = System.nanoTime();
     private volatile boolean stopping;
     private volatile Thread thread;
     private RelayProducer producer;
@@ -156,6 +159,7 @@ public class OutboxRelay {
                     }
                 }
                 eventsExpected = false;
+                lastPollAt = System.nanoTime();
                 List<PendingEvent> batch = rows.nextBatch();
                 if (batch.isEmpty()) {
                     outage = Duration.ZERO;
@@ -167,6 +171,9 @@ public class OutboxRelay {
                 publish(batch);
                 outage = Duration.ZERO;
                 idle = config.pollMin();
+                if (batch.size() < config.batchRows()) {
+                    pause(idle); // what was there went out; the next events gather for a moment
+                }
             } catch (RelayProducer.Fenced e) {
                 LOG.warnf("Outbox relay producer fenced or broken (%s); starting over", e.getMessage());
                 closeProducer();
@@ -299,11 +306,22 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Waits {@code duration}, or less once events are expected, but never past less than {@code pollMin} since the
+     * last poll.
+     */
     private void pause(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        long earliest = lastPollAt + config.pollMin().toNanos();
         lock.lock();
         try {
-            if (!eventsExpected && !stopping) {
-                wakeUp.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            while (!stopping) {
+                long now = System.nanoTime();
+                long until = eventsExpected ? earliest : deadline;
+                if (now - until >= 0) {
+                    break;
+                }
+                wakeUp.awaitNanos(until - now);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -91,12 +91,12 @@ public final class InvoiceThroughput {
         System.out.printf("%s, %d connections, %d s per phase; tenant %s on the enterprise plan%n", base, connections, seconds, api.tenantId);
 
         if (openRate != null) {
-            bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
+            bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
             bench.openLoop("invoice-create", bench::create, openRate);
             return;
         }
         if (createOnly) {
-            bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
+            bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
             bench.closedLoop("invoice-create", bench::create);
             return;
         }
@@ -107,7 +107,7 @@ public final class InvoiceThroughput {
                 withNotify / database * 100);
 
         // C2 needs a few minutes of load before the services (six JVMs on two cores) reach their steady state
-        bench.phase("warm-up", () -> bench.create(), WARM_UP_SECONDS, null);
+        bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
         Result create = bench.closedLoop("invoice-create", bench::create);
         double createHalf = bench.openLoop("invoice-create", bench::create, create.rate / 2);
 
@@ -129,39 +129,43 @@ public final class InvoiceThroughput {
     }
 
     private interface Call {
-        /** Sends one request; true when it got the answer it should. */
-        boolean send() throws Exception;
+        /** Sends one request; null when it got the answer it should, else what it got instead. */
+        String send() throws Exception;
+    }
+
+    private static String expect(HttpResponse<String> response, int status) {
+        return response.statusCode() == status ? null : "HTTP " + response.statusCode();
     }
 
     private final ConcurrentLinkedQueue<String> createdIds = new ConcurrentLinkedQueue<>();
 
-    private boolean create() throws Exception {
+    private String create() throws Exception {
         HttpResponse<String> response = api.send("POST", "/api/v1/invoices", null, body, false);
         if (response.statusCode() != 201) {
-            return false;
+            return expect(response, 201);
         }
         String json = response.body();
         int at = json.indexOf("\"id\":\"");
         createdIds.add(json.substring(at + 6, at + 42));
-        return true;
+        return null;
     }
 
     private int next;
 
-    private boolean finalizeNext(List<String> drafts) throws Exception {
+    private String finalizeNext(List<String> drafts) throws Exception {
         String id;
         synchronized (this) {
             if (next >= drafts.size()) {
-                return false;
+                return "no draft left";
             }
             id = drafts.get(next++);
         }
-        return api.send("POST", "/api/v1/invoices/" + id + "/finalize", null, null, false).statusCode() == 200;
+        return expect(api.send("POST", "/api/v1/invoices/" + id + "/finalize", null, null, false), 200);
     }
 
-    private boolean get(List<String> ids) throws Exception {
+    private String get(List<String> ids) throws Exception {
         String id = ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
-        return api.send("GET", "/api/v1/invoices/" + id, null, null, false).statusCode() == 200;
+        return expect(api.send("GET", "/api/v1/invoices/" + id, null, null, false), 200);
     }
 
     private Result closedLoop(String name, Call call) throws Exception {
@@ -174,8 +178,7 @@ public final class InvoiceThroughput {
     private double phase(String name, Call call, int duration, Latencies latencies) throws Exception {
         Latencies measured = latencies != null ? latencies : new Latencies();
         AtomicBoolean stop = new AtomicBoolean();
-        ProcessCpu cpu = new ProcessCpu(stack, "gateway", "invoice-service", "customer-service", "webhook-service", "nrs-gateway-service",
-                "kafka");
+        ProcessCpu cpu = cpu();
         Map<String, Double> before = cpu.sample();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
@@ -184,13 +187,14 @@ public final class InvoiceThroughput {
                     while (!stop.get()) {
                         long t = System.nanoTime();
                         try {
-                            if (call.send()) {
+                            String problem = call.send();
+                            if (problem == null) {
                                 measured.add(System.nanoTime() - t);
                             } else {
-                                measured.error();
+                                measured.error(problem);
                             }
                         } catch (Exception e) {
-                            measured.error();
+                            measured.error(e.getClass().getSimpleName());
                         }
                     }
                     return null;
@@ -202,41 +206,86 @@ public final class InvoiceThroughput {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rate = measured.count() / elapsed;
         if (latencies != null) {
-            System.out.printf("%s: %.0f req/s, %s, %d errors%n    CPU: %s%n", name, rate, measured.summary(), measured.errors(),
+            System.out.printf("%s: %.0f req/s, %s, %s%n    CPU: %s%n", name, rate, measured.summary(), measured.errorSummary(),
                     ProcessCpu.perRequest(before, cpu.sample(), measured.count(), elapsed));
         }
         return rate;
     }
 
-    /** Sends at a fixed rate for the phase; latency from each request's scheduled time. Returns p99 in ms. */
+    private ProcessCpu cpu() {
+        return new ProcessCpu(stack, "gateway", "invoice-service", "customer-service", "webhook-service", "nrs-gateway-service", "kafka");
+    }
+
+    /**
+     * Sends at a fixed rate from as many senders as the closed loop has connections (as wrk2 does): each has its share
+     * of the schedule and sends a request when it is due, or as soon as its previous answer came if it is late.
+     * Latency counts from the scheduled time, so a stall is not hidden by requests that were never sent. Returns p99 in
+     * ms.
+     */
     private double openLoop(String name, Call call, double rate) throws Exception {
         Latencies latencies = new Latencies();
-        long interval = (long) (1e9 / rate);
+        long interval = (long) (1e9 * connections / rate);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long scheduled = start; scheduled < end; scheduled += interval) {
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                long due = scheduled;
-                senders.submit(() -> {
-                    try {
-                        if (call.send()) {
-                            latencies.add(System.nanoTime() - due);
-                        } else {
-                            latencies.error();
+        Timeline timeline = Boolean.getBoolean("timeline") ? new Timeline(System.currentTimeMillis()) : null;
+        ProcessCpu cpu = cpu();
+        Map<String, Double> before = cpu.sample();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            for (int c = 0; c < connections; c++) {
+                long first = start + c * interval / connections;
+                pool.submit(() -> {
+                    for (long due = first; due < end; due += interval) {
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
                         }
-                    } catch (Exception e) {
-                        latencies.error();
+                        try {
+                            String problem = call.send();
+                            if (problem == null) {
+                                long latency = System.nanoTime() - due;
+                                latencies.add(latency);
+                                if (timeline != null) {
+                                    timeline.add(due - start, latency);
+                                }
+                            } else {
+                                latencies.error(problem);
+                            }
+                        } catch (Exception e) {
+                            latencies.error(e.getClass().getSimpleName());
+                        }
                     }
+                    return null;
                 });
             }
         }
-        System.out.printf("%s (open loop at %.0f req/s, half the closed-loop rate): %s, %d errors%n", name, rate, latencies.summary(),
-                latencies.errors());
+        if (timeline != null) {
+            timeline.print();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%s (open loop at %.0f req/s, half the closed-loop rate, %d connections): %s, %s%n    CPU: %s%n", name, rate,
+                connections, latencies.summary(), latencies.errorSummary(), ProcessCpu.perRequest(before, cpu.sample(), latencies.count(), elapsed));
         return latencies.percentileMillis(99);
+    }
+
+    /** -Dtimeline=true: the open loop's worst latency per second, by wall clock, to line stalls up with logs. */
+    private static final class Timeline {
+        private final long startMillis;
+        private final java.util.TreeMap<Long, long[]> perSecond = new java.util.TreeMap<>();
+
+        Timeline(long startMillis) {
+            this.startMillis = startMillis;
+        }
+
+        synchronized void add(long sinceStartNanos, long latencyNanos) {
+            long[] second = perSecond.computeIfAbsent(sinceStartNanos / 1_000_000_000L, s -> new long[2]);
+            second[0]++;
+            second[1] = Math.max(second[1], latencyNanos);
+        }
+
+        synchronized void print() {
+            perSecond.forEach((second, counts) -> System.out.printf("  %s  %4d requests, max %6.1f ms%n",
+                    java.time.Instant.ofEpochMilli(startMillis + second * 1000), counts[0], counts[1] / 1e6));
+        }
     }
 
     /** One create's durable work as one statement, by pgbench (or a JDBC loop) on the same server. */

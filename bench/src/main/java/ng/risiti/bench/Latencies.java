@@ -8,6 +8,7 @@ final class Latencies {
     private long[] values = new long[1 << 16];
     private int size;
     private int errors;
+    private final java.util.Map<String, Integer> errorsByReason = new java.util.TreeMap<>();
 
     synchronized void add(long nanos) {
         if (size == values.length) {
@@ -16,8 +17,10 @@ final class Latencies {
         values[size++] = nanos;
     }
 
-    synchronized void error() {
+    /** A request that did not get the answer it should: {@code why} is a status or an exception. */
+    synchronized void error(String why) {
         errors++;
+        errorsByReason.merge(why, 1, Integer::sum);
     }
 
     synchronized int count() {
@@ -26,6 +29,16 @@ final class Latencies {
 
     synchronized int errors() {
         return errors;
+    }
+
+    /** "0 errors", or how many and why: "12 errors (HTTP 503: 10, HttpTimeoutException: 2)". */
+    synchronized String errorSummary() {
+        if (errors == 0) {
+            return "0 errors";
+        }
+        StringBuilder reasons = new StringBuilder();
+        errorsByReason.forEach((why, count) -> reasons.append(reasons.isEmpty() ? "" : ", ").append(why).append(": ").append(count));
+        return errors + " errors (" + reasons + ")";
     }
 
     /** The p-th percentile in milliseconds (p in 0..100). */

@@ -223,6 +223,7 @@ public final class InvoiceThroughput {
      * ms.
      */
     private double openLoop(String name, Call call, double rate) throws Exception {
+        System.out.printf("    (%d s for the stack to catch up on the previous phase's events)%n", ProcessCpu.awaitQuiet(20, 60));
         Latencies latencies = new Latencies();
         long interval = (long) (1e9 * connections / rate);
         long start = System.nanoTime();

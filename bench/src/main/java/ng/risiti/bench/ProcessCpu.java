@@ -44,6 +44,23 @@ final class ProcessCpu {
     private static final String CLIENT = "bench client";
     private static final String MACHINE = "machine";
 
+    /**
+     * Waits (up to {@code maxSeconds}) until the whole machine is below {@code busyPercent} busy over one second: the
+     * consumers and the broker catch up on the events a saturating phase left behind, so the next phase measures its own
+     * load, not that backlog. Returns the seconds waited.
+     */
+    static int awaitQuiet(int busyPercent, int maxSeconds) throws InterruptedException {
+        for (int waited = 0; waited < maxSeconds; waited++) {
+            long before = machineTicks();
+            Thread.sleep(1000);
+            double busy = (machineTicks() - before) * TICK_MILLIS / 1000 / 2 * 100;
+            if (busy < busyPercent) {
+                return waited + 1;
+            }
+        }
+        return maxSeconds;
+    }
+
     /** Busy ticks of all CPUs (everything but idle and iowait), from /proc/stat. */
     private static long machineTicks() {
         try {

@@ -13,8 +13,13 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** The poll interval right after events were written or found: a commit reaches Kafka within about this. */
-    @WithDefault("20ms")
+    /**
+     * The least time between two polls. The first event after a quiet spell is published at once (the writer wakes
+     * the relay); under load events wait up to this, so each Kafka transaction and each consumer fetch carries more of
+     * them. 50 ms rather than 20 ms cut broker and consumer CPU per invoice create by a third and the create p99 at
+     * ~210 req/s from ~70 to ~23 ms on a 2-core machine (bench/README.md).
+     */
+    @WithDefault("50ms")
     Duration pollMin();
 
     /** The poll interval after the relay found nothing for a while (it doubles from {@link #pollMin()} up to this). */

@@ -108,6 +108,16 @@ public final class KafkaTopicReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The first record of event type {@code type} (its {@code ce_type} header) that {@code match} accepts, polling up
+     * to {@code timeout}. Match on the type, not only on a key or an id in the value: an earlier event about the same
+     * thing may reach the topic after the reader opened (the relay publishes in batches).
+     */
+    public ConsumerRecord<String, String> first(String type, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+        Predicate<ConsumerRecord<String, String>> wanted = r -> type.equals(header(r, "ce_type")) && match.test(r);
+        return readUntil(all -> all.stream().anyMatch(wanted), timeout).stream().filter(wanted).findFirst().orElseThrow();
+    }
+
     /** Polls until nothing new arrived for {@code quietPeriod} (at most 60 s) and returns all records read. */
     public List<ConsumerRecord<String, String>> readFor(Duration quietPeriod) {
         long limit = System.nanoTime() + Math.max(quietPeriod.multipliedBy(10).toNanos(), Duration.ofSeconds(60).toNanos());

@@ -235,8 +235,9 @@ final class RelayProducer implements AutoCloseable {
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             throw new Fenced(e);
         } catch (KafkaException e) {
-            // the producer cannot go on: the relay closes it and starts a new one (which aborts this transaction)
-            throw new Fenced(e);
+            // Kafka did not answer the abort (it went away mid-batch): an outage, shown in health like any other. The
+            // relay closes this producer and its successor's initTransactions aborts the open transaction.
+            throw new KafkaUnavailable("Kafka did not answer the abort of a batch: " + e.getMessage(), e);
         }
     }
 

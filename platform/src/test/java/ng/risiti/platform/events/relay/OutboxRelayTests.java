@@ -171,7 +171,8 @@ class OutboxRelayTests {
                 emit(key, Tenancy.live(tenant.id()), "{\"text\":\"during " + i + "\"}");
             }
             tenant.live().body("{\"text\":\"written while Kafka is down\"}").post("/api/v1/notes").then().statusCode(201);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> internal().get("/internal/outbox").then()
+            // a batch in flight when the broker went away times out first (send, then the abort): seconds, not minutes
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> internal().get("/internal/outbox").then()
                     .body("data.failing_since", org.hamcrest.Matchers.notNullValue()));
             assertThat(count("select count(*) from outbox_events where partition_key = '" + key + "' and published_at is null")).isEqualTo(5);
             assertThat(count("select count(*) from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'"

@@ -14,10 +14,10 @@ public interface OutboxConfig {
     boolean relayEnabled();
 
     /**
-     * The least time between two polls. The first event after a quiet spell is published at once (the writer wakes
-     * the relay); under load events wait up to this, so each Kafka transaction and each consumer fetch carries more of
-     * them. 50 ms rather than 20 ms cut broker and consumer CPU per invoice create by a third and the create p99 at
-     * ~210 req/s from ~70 to ~23 ms on a 2-core machine (bench/README.md).
+     * The least time between two polls. Under load events wait up to this, so each Kafka transaction and each consumer
+     * fetch carries more of them: 50 ms rather than 20 ms cut broker and consumer CPU per invoice create by about a
+     * third (bench/README.md, InvoiceThroughput). A lone event waits about this long too: the writer wakes the relay at
+     * its INSERT, before it commits, so the woken poll finds nothing and the next comes poll-min later (EventHopLatency).
      */
     @WithDefault("50ms")
     Duration pollMin();

@@ -15,6 +15,9 @@ final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String AUTH_SERVICE = "http://127.0.0.1:8081";
+    private static final String SERVICE_TOKEN = System.getenv().getOrDefault("RISITI_INTERNAL_SERVICE_TOKEN",
+            "local-service-token-override-in-production");
 
     final String base;
     final HttpClient http;
@@ -39,6 +42,18 @@ final class Api {
         key = expect(send("POST", "/api/v1/api-keys", null,
                 "{\"name\":\"bench\",\"scopes\":[\"customers:read\",\"customers:write\",\"invoices:read\",\"invoices:write\"]}", true), 201)
                 .at("/data/key").asText();
+        return this;
+    }
+
+    /**
+     * Puts this tenant on {@code plan} as an operator would (`./risiti admin set-plan`'s endpoint on auth-service), so
+     * a benchmark's load is not rate-limited.
+     */
+    Api onPlan(String plan) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(AUTH_SERVICE + "/internal/tenants/plan"))
+                .header("Content-Type", "application/json").header("X-Risiti-Service-Token", SERVICE_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"plan\":\"" + plan + "\"}")).build();
+        expect(http.send(request, HttpResponse.BodyHandlers.ofString()), 200);
         return this;
     }
 

@@ -1,8 +1,6 @@
 package ng.risiti.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +41,6 @@ import java.util.regex.Pattern;
  */
 public final class InvoiceThroughput {
 
-    private static final String SERVICE_TOKEN = System.getenv().getOrDefault("RISITI_INTERNAL_SERVICE_TOKEN",
-            "local-service-token-override-in-production");
-
     private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 120);
 
     private final Api api;
@@ -75,9 +70,7 @@ public final class InvoiceThroughput {
         // "open:<rate>": only the open-loop create at that rate (after the warm-up), for finding where its tail comes from
         Double openRate = args.length > 3 && args[3].startsWith("open:") ? Double.valueOf(args[3].substring(5)) : null;
 
-        Api api = new Api(base).asNewTenant("Throughput Bench Ltd");
-        String email = api.email;
-        setPlan(email, "enterprise");
+        Api api = new Api(base).asNewTenant("Throughput Bench Ltd").onPlan("enterprise");
         String customer = api.customer(1);
         // -Dtarget=http://localhost:8083 sends the measured requests straight to invoice-service, past the gateway
         Api measured = api;
@@ -365,15 +358,5 @@ public final class InvoiceThroughput {
             stop.set(true);
         }
         return done.get() / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static void setPlan(String email, String plan) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/internal/tenants/plan"))
-                .header("Content-Type", "application/json").header("X-Risiti-Service-Token", SERVICE_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"plan\":\"" + plan + "\"}")).build();
-        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("set-plan answered " + response.statusCode() + ": " + response.body());
-        }
     }
 }

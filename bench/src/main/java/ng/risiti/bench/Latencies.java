@@ -1,6 +1,8 @@
 package ng.risiti.bench;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Latencies of one measured phase, in nanoseconds: percentiles and throughput. */
 final class Latencies {
@@ -8,7 +10,7 @@ final class Latencies {
     private long[] values = new long[1 << 16];
     private int size;
     private int errors;
-    private final java.util.Map<String, Integer> errorsByReason = new java.util.TreeMap<>();
+    private final Map<String, Integer> errorsByReason = new TreeMap<>();
 
     synchronized void add(long nanos) {
         if (size == values.length) {

@@ -4,12 +4,14 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.domain.Invoice;
 import ng.risiti.invoice.domain.InvoiceLine;
-import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.events.CompletingWrite;
+import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
@@ -50,9 +52,9 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
      */
     public Uni<Invoice> insertDraft(Invoice invoice) {
         StringBuilder sql = new StringBuilder(INSERT_DRAFT);
-        List<Object> parameters = new java.util.ArrayList<>(List.of(invoice.id, invoice.tenantId,
+        List<Object> parameters = new ArrayList<>(List.of(invoice.id, invoice.tenantId,
                 invoice.invoiceNumber != null ? invoice.invoiceNumber : invoice.id.toString(), invoice.customerId));
-        parameters.addAll(java.util.Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
+        parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
                 invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
                 invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt));
         for (int i = 0; i < invoice.lines.size(); i++) {
@@ -63,7 +65,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 sql.append(", $").append(p + column);
             }
             sql.append(')');
-            parameters.addAll(java.util.Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),
+            parameters.addAll(Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),
                     line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value()));
         }
         return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);

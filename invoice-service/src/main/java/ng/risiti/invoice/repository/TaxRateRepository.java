@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 import ng.risiti.invoice.domain.TaxRate;
 
 /**
- * Tax rates a tenant may use: the system's and its own. System rates never change, so they are read once and kept;
+ * Tax rates a tenant may use: the system's and its own. System rates change only by migration (a deploy, which
+ * restarts the service), so they are read once and kept;
  * only a tenant's own rates are looked up per request (and only when a line names one).
  */
 @ApplicationScoped

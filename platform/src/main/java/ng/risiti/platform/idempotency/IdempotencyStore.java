@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,7 @@ public class IdempotencyStore {
         return SessionSql.update("""
                         update idempotency_keys set status = $3, content_type = $4, headers = $5, body = $6, secret = $7
                         where scope = $1 and idempotency_key = $2""", scope, key, status, secret ? null : contentType,
-                secret ? null : storedHeaders, sealed == null ? null : io.vertx.core.buffer.Buffer.buffer(sealed), secret)
+                secret ? null : storedHeaders, sealed == null ? null : Buffer.buffer(sealed), secret)
                 .replaceWithVoid();
     }
 
@@ -99,7 +100,7 @@ public class IdempotencyStore {
 
     /** bytea arrives as a Vert.x buffer from the pg client. */
     private static byte[] bytes(Object value) {
-        return value instanceof io.vertx.core.buffer.Buffer buffer ? buffer.getBytes() : (byte[]) value;
+        return value instanceof Buffer buffer ? buffer.getBytes() : (byte[]) value;
     }
 
     /** Outcomes are replayed for the TTL (24 h) and then deleted, a slice at a time. */

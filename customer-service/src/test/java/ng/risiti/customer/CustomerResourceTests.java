@@ -15,7 +15,7 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
@@ -120,8 +120,8 @@ class CustomerResourceTests {
         given().auth().oauth2(stranger).get("/api/v1/customers").then().statusCode(200).body("data.size()", equalTo(0));
         given().header("X-Risiti-Tenant", tenantId.toString()).get("/internal/customers/" + id).then().statusCode(401)
                 .body("error.code", equalTo("UNAUTHORIZED"));
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).header("X-Risiti-Tenant", UUID.randomUUID().toString()).get("/internal/customers/" + id).then().statusCode(404);
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).header("X-Risiti-Tenant", tenantId.toString()).get("/internal/customers/" + id).then().statusCode(200)
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).header("X-Risiti-Tenant", UUID.randomUUID().toString()).get("/internal/customers/" + id).then().statusCode(404);
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).header("X-Risiti-Tenant", tenantId.toString()).get("/internal/customers/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("tenant_id", equalTo(tenantId.toString()));
     }
 

@@ -2,7 +2,7 @@ package ng.risiti.auth.account;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-import ng.risiti.platform.security.Role;
+import ng.risiti.auth.team.Role;
 
 /** Stores a {@link Role} by its wire name ({@code owner}), as the JWT {@code role} claim and the API show it. */
 @Converter(autoApply = true)

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.platform.security.Role;
+import ng.risiti.auth.team.Role;
 
 /** A person who signs in; belongs to one tenant with one role. */
 @Entity

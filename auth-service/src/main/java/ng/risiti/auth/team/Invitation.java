@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.platform.security.Role;
+import ng.risiti.auth.team.Role;
 
 /**
  * An invitation to join a tenant with a role. The token is only in the mail; {@link #tokenHash} is its SHA-256.

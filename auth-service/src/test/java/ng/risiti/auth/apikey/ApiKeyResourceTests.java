@@ -24,7 +24,7 @@ import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.security.Credentials;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -114,7 +114,7 @@ class ApiKeyResourceTests {
             String hash = Credentials.hash((String) created.get("key"));
             reader.readUntil(all -> all.stream().anyMatch(r -> hash.equals(r.key())), Duration.ofSeconds(10));
 
-            given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + hash)
+            given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + hash)
                     .then().statusCode(200)
                     .body("key_hash", equalTo(hash))
                     .body("key_id", equalTo(created.get("id")))
@@ -125,8 +125,8 @@ class ApiKeyResourceTests {
                     .body("test", equalTo(false))
                     .body("revoked_at", nullValue());
         }
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + "0".repeat(64)).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/not-a-hash").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + "0".repeat(64)).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/not-a-hash").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
     }
 
     /** Only a service holding the shared token may look keys up or rotate signing keys, whatever can reach the pod. */
@@ -134,7 +134,7 @@ class ApiKeyResourceTests {
     void internalEndpointsRefuseCallersWithoutTheServiceToken() {
         String hash = "0".repeat(64);
         given().when().get("/internal/api-keys/" + hash).then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken() + "x").when().get("/internal/api-keys/" + hash)
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken() + "x").when().get("/internal/api-keys/" + hash)
                 .then().statusCode(401).body("error.code", equalTo("UNAUTHORIZED"));
         // a user's session is not a service token either
         given().auth().oauth2(TestAccounts.register().accessToken()).when().post("/internal/signing-keys/rotate")
@@ -298,7 +298,7 @@ class ApiKeyResourceTests {
                 .body("data.id", equalTo(owner.userId()))
                 .body("data.tenant.id", equalTo(owner.tenantId()));
         // every service's registry (and the fallback lookup) says it is a test key: callers become Caller.test()
-        given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + Credentials.hash(key))
+        given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().get("/internal/api-keys/" + Credentials.hash(key))
                 .then().statusCode(200).body("test", equalTo(true)).body("prefix", equalTo(created.get("prefix")));
 
         given().auth().oauth2(owner.accessToken()).when().get("/api/v1/api-keys")

@@ -27,7 +27,7 @@ import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
 import ng.risiti.auth.token.service.SigningKeys;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.awaitility.Awaitility;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -90,7 +90,7 @@ class SigningKeyRotationTests {
         String oldKid = kid(oldToken);
         assertThat(oldKid).isEqualTo(signingKeys.active().kid());
 
-        Map<String, Object> rotated = given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().post("/internal/signing-keys/rotate")
+        Map<String, Object> rotated = given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().post("/internal/signing-keys/rotate")
                 .then().statusCode(200)
                 .body("retired_kid", nullValue())
                 .body("retired_at", nullValue())
@@ -179,7 +179,7 @@ class SigningKeyRotationTests {
     void racingOperatorRotationsAgreeOnOneNextKeyAndImmediateOnesOnOneActiveKey() throws Throwable {
         String current = signingKeys.active().kid();
         long keysBefore = count("select count(*) from signing_keys");
-        List<Map<String, Object>> published = race(3, () -> given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().post("/internal/signing-keys/rotate")
+        List<Map<String, Object>> published = race(3, () -> given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).when().post("/internal/signing-keys/rotate")
                 .then().statusCode(200).extract().jsonPath().getMap(""));
         String next = (String) published.get(0).get("kid");
         assertThat(published).allSatisfy(rotation -> {
@@ -193,7 +193,7 @@ class SigningKeyRotationTests {
         assertThat(signingKeys.active().kid()).isEqualTo(current);
 
         // a leaked key: a new key signs at once; the active key and the pending one retire
-        List<Map<String, Object>> immediate = race(3, () -> given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).queryParam("immediate", true)
+        List<Map<String, Object>> immediate = race(3, () -> given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).queryParam("immediate", true)
                 .when().post("/internal/signing-keys/rotate").then().statusCode(200).extract().jsonPath().getMap(""));
         List<Object> retiredKids = new ArrayList<>();
         for (Map<String, Object> rotation : immediate) {

@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.UUID;
 import ng.risiti.customer.domain.CustomerInvoice;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
-import ng.risiti.platform.persistence.SessionSql;
+import ng.risiti.platform.persistence.ReplicaTable;
 
 @ApplicationScoped
 public class CustomerInvoiceRepository implements PanacheRepositoryBase<CustomerInvoice, UUID> {
+
+    private static final ReplicaTable FIGURES = ReplicaTable.of("customer_invoices", "invoice_id",
+            "tenant_id", "customer_id", "status", "amount_due_kobo");
 
     /** Invoice count and outstanding kobo per customer (drafts and cancelled invoices owe nothing). */
     public record Figures(long invoiceCount, long outstandingKobo) {
@@ -35,13 +38,8 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
 
     /** Upserts the invoice's figures unless the row already reflects a newer event of it. */
     public Uni<Void> apply(InvoiceSnapshot invoice, long version) {
-        return SessionSql.update("""
-                        insert into customer_invoices as c (invoice_id, tenant_id, customer_id, status, amount_due_kobo, version)
-                        values ($1, $2, $3, $4, $5, $6)
-                        on conflict (invoice_id) do update set customer_id = excluded.customer_id, status = excluded.status,
-                            amount_due_kobo = excluded.amount_due_kobo, version = excluded.version
-                        where c.version < excluded.version""", invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
-                invoice.amountDueKobo(), version).replaceWithVoid();
+        return FIGURES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
+                invoice.amountDueKobo());
     }
 
     private static Map<UUID, Figures> byCustomer(List<Object[]> rows) {

@@ -10,7 +10,6 @@ import ng.risiti.invoice.repository.KnownCustomerRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.events.contract.CustomerState;
-import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -71,13 +70,6 @@ public class CustomerDirectory {
      * both succeed, and a redelivered or reordered old event never moves the replica back.
      */
     public Uni<Void> apply(CustomerState state, long version) {
-        return SessionSql.update("""
-                        insert into known_customers as k (id, tenant_id, name, email, tin, deleted, test_mode, updated_at, version)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        on conflict (id) do update set tenant_id = excluded.tenant_id, name = excluded.name, email = excluded.email,
-                            tin = excluded.tin, deleted = excluded.deleted, test_mode = excluded.test_mode,
-                            updated_at = excluded.updated_at, version = excluded.version
-                        where k.version < excluded.version""", state.id(), state.tenantId(), state.name(), state.email(), state.tin(),
-                state.deletedAt() != null, state.testMode(), state.updatedAt(), version).replaceWithVoid();
+        return customers.apply(state, version);
     }
 }

@@ -7,13 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import ng.risiti.platform.events.contract.CustomerState;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** customer-service's internal lookup, for a customer created a moment ago that the replica has not seen yet. */
 @RegisterRestClient(configKey = "risiti-customer")
-@ClientHeaderParam(name = HttpEdge.SERVICE_TOKEN_HEADER, value = "${risiti.internal.service-token}")
+@ClientHeaderParam(name = InternalEndpoints.SERVICE_TOKEN_HEADER, value = "${risiti.internal.service-token}")
 @Path("/internal/customers")
 public interface CustomerLookupClient {
 

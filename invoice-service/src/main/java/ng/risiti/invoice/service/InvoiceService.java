@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +33,7 @@ import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.time.Clocks;
 
 /** Invoice use cases; each write is one transaction that also records its event in the outbox. */
 @ApplicationScoped
@@ -106,7 +105,7 @@ public class InvoiceService {
                                 if (invoice == null || invoice.version != version) {
                                     return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
                                 }
-                                invoice.finalizeWith(irn, signature, now());
+                                invoice.finalizeWith(irn, signature, Clocks.now(clock));
                                 return events.emit(EventTypes.INVOICE_FINALIZED, invoice).replaceWith(invoice);
                             })));
         }));
@@ -139,7 +138,7 @@ public class InvoiceService {
 
     private Invoice draft(Caller caller, CreateInvoiceRequest request, KnownCustomer customer, String number,
             Map<UUID, TaxRate> rates) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         Invoice invoice = new Invoice();
         invoice.id = UuidV7.next();
         invoice.tenantId = caller.tenantId();
@@ -174,7 +173,4 @@ public class InvoiceService {
         return invoice;
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

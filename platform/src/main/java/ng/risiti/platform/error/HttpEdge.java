@@ -7,11 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import ng.risiti.platform.request.RequestIdFilter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Failures decided before a request reaches REST (no route at all, a body over the limit) get the same
@@ -23,20 +20,14 @@ public class HttpEdge {
     /** Seed 002: uploads and bodies over 10 MB are refused with 413 PAYLOAD_TOO_LARGE. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
-    /** The header services send to each other's {@code /internal/*} endpoints. */
-    public static final String SERVICE_TOKEN_HEADER = "X-Risiti-Service-Token";
-
     private final ObjectMapper json;
-    private final byte[] serviceToken;
 
-    public HttpEdge(ObjectMapper json, @ConfigProperty(name = "risiti.internal.service-token") String serviceToken) {
+    public HttpEdge(ObjectMapper json) {
         this.json = json;
-        this.serviceToken = serviceToken.getBytes(StandardCharsets.UTF_8);
     }
 
     void install(@Observes Router router) {
         router.route().order(-999).handler(this::limitBody);
-        router.route("/internal/*").order(-998).handler(this::requireServiceToken);
         router.errorHandler(404, context -> fail(context, ErrorCode.NOT_FOUND,
                 "No resource at " + context.request().method() + " " + context.request().path() + "."));
         router.errorHandler(405, context -> fail(context, ErrorCode.METHOD_NOT_ALLOWED,
@@ -60,20 +51,8 @@ public class HttpEdge {
         context.next();
     }
 
-    /**
-     * {@code /internal/*} is never routed by the gateway or the Ingress, and also needs the shared service token, so
-     * nothing else that can reach a pod (another workload in the cluster) can look up keys or rotate signing keys.
-     */
-    private void requireServiceToken(RoutingContext context) {
-        String presented = context.request().getHeader(SERVICE_TOKEN_HEADER);
-        if (presented == null || !MessageDigest.isEqual(serviceToken, presented.getBytes(StandardCharsets.UTF_8))) {
-            fail(context, ErrorCode.UNAUTHORIZED, "Internal endpoints need the service token (" + SERVICE_TOKEN_HEADER + ").");
-            return;
-        }
-        context.next();
-    }
-
-    private void fail(RoutingContext context, ErrorCode code, String message) {
+    /** Ends the request with the API's error envelope (a handler that runs before REST has no exception mappers). */
+    public void fail(RoutingContext context, ErrorCode code, String message) {
         if (context.response().ended()) {
             return;
         }

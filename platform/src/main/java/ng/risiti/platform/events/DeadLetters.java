@@ -23,14 +23,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Dead-letter topics ({@code <topic>.dlq.<consumer-group>}): where a consumer puts an event it can never apply, with
@@ -186,12 +184,7 @@ public class DeadLetters {
             synchronized (this) {
                 current = producer;
                 if (current == null) {
-                    Map<String, Object> config = clientConfig();
-                    config.put(ProducerConfig.ACKS_CONFIG, "all");
-                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
-                    config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters-" + UUID.randomUUID());
-                    current = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                    current = KafkaClients.producer(kafka, "dead-letters-" + UUID.randomUUID(), TIMEOUT, Map.of());
                     producer = current;
                 }
             }

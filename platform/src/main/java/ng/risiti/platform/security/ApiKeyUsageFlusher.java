@@ -10,12 +10,12 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import ng.risiti.platform.events.CloudEventHeaders;
 import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.KafkaClients;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.ApiKeyUsed;
 import ng.risiti.platform.request.UuidV7;
@@ -23,7 +23,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -144,19 +143,9 @@ public class ApiKeyUsageFlusher {
     private KafkaProducer<String, String> producer() {
         KafkaProducer<String, String> current = producer;
         if (current == null) {
-            Map<String, Object> config = new HashMap<>();
-            kafka.forEach((key, value) -> {
-                if (!key.startsWith("group.") && !key.contains("deserializer")) {
-                    config.put(key, value);
-                }
-            });
-            config.put(ProducerConfig.ACKS_CONFIG, "all");
-            config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             // a broker that is away must not hold the scheduler thread (or shutdown) for the default minute
-            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-            config.put(ProducerConfig.CLIENT_ID_CONFIG, "api-usage-" + service + "-" + UUID.randomUUID());
-            current = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            current = KafkaClients.producer(kafka, "api-usage-" + service + "-" + UUID.randomUUID(), Duration.ofSeconds(5),
+                    Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
             producer = current;
         }
         return current;

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.platform.testapp.ConsumerFaults;
 import ng.risiti.platform.testapp.NoteEvents;
 import ng.risiti.platform.testapp.PlatformTestTopics;
@@ -214,7 +214,7 @@ class ConsumersTests {
     }
 
     private static io.restassured.specification.RequestSpecification internal() {
-        return given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken());
+        return given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken());
     }
 
     private static List<Map<String, Object>> deadLetters() {

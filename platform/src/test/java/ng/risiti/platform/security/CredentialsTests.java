@@ -27,14 +27,4 @@ class CredentialsTests {
         assertThat(new ApiKeyState("h", live.keyId(), live.tenantId(), null, "p", List.of(), false, now.minusSeconds(1), null).usableAt(now)).isFalse();
         assertThat(new ApiKeyState("h", live.keyId(), live.tenantId(), null, "p", List.of(), false, null, now).usableAt(now)).isFalse();
     }
-
-    @Test
-    void rolesAreOrderedAndMapToTheSeedsScopes() {
-        assertThat(Role.OWNER.atLeast(Role.ADMIN)).isTrue();
-        assertThat(Role.MEMBER.atLeast(Role.ACCOUNTANT)).isFalse();
-        assertThat(Role.ACCOUNTANT.scopes()).contains(Scope.PAYMENTS_WRITE, Scope.REPORTS_READ).doesNotContain(Scope.ADMIN);
-        assertThat(Role.READONLY.scopes()).allMatch(scope -> scope.endsWith(":read"));
-        assertThat(Role.parse("admin")).contains(Role.ADMIN);
-        assertThat(Role.parse("root")).isEmpty();
-    }
 }

@@ -3,33 +3,33 @@ package ng.risiti.auth.account.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import ng.risiti.auth.account.BusinessType;
 import ng.risiti.auth.account.Plans;
 import ng.risiti.auth.account.Tenant;
 import ng.risiti.auth.account.User;
-import ng.risiti.auth.settings.TenantSettings;
-import ng.risiti.auth.settings.service.TenantEvents;
 import ng.risiti.auth.account.repository.TenantRepository;
 import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.auth.account.rest.LoginRequest;
 import ng.risiti.auth.account.rest.RegisterRequest;
-import ng.risiti.platform.concurrent.Offload;
-import ng.risiti.auth.session.service.SessionService;
-import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.auth.mfa.service.MfaService;
+import ng.risiti.auth.session.service.SessionService;
+import ng.risiti.auth.settings.TenantSettings;
+import ng.risiti.auth.settings.service.TenantEvents;
+import ng.risiti.auth.team.Role;
+import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
-import ng.risiti.platform.security.Role;
+import ng.risiti.platform.time.Clocks;
 
 /** Sign-up, sign-in and "who am I". Argon2 and RSA run on workers; the database work between them is one transaction. */
 @ApplicationScoped
@@ -61,9 +61,10 @@ public class AuthService {
     private final Outbox outbox;
     private final LoginThrottle throttle;
     private final MfaService mfa;
+    private final Clock clock;
 
     public AuthService(TenantRepository tenants, UserRepository users, SessionService sessions, PasswordHasher passwords,
-            AccessTokens tokens, Outbox outbox, LoginThrottle throttle, MfaService mfa) {
+            AccessTokens tokens, Outbox outbox, LoginThrottle throttle, MfaService mfa, Clock clock) {
         this.throttle = throttle;
         this.mfa = mfa;
         this.tenants = tenants;
@@ -72,6 +73,7 @@ public class AuthService {
         this.passwords = passwords;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Creates the tenant and its owner, announces both on {@code risiti.tenants.v1}, and signs the owner in. */
@@ -82,7 +84,7 @@ public class AuthService {
                     if (taken) {
                         return Uni.createFrom().failure(emailConflict());
                     }
-                    OffsetDateTime now = now();
+                    OffsetDateTime now = Clocks.now(clock);
                     Tenant tenant = newTenant(request, now);
                     User owner = newOwner(request, email, hash, tenant, now);
                     return tenants.persist(tenant)
@@ -183,9 +185,6 @@ public class AuthService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static ApiException emailConflict() {
         return ApiException.conflict("An account with this email already exists.");

@@ -4,16 +4,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import ng.risiti.auth.account.LoginFailure;
 import ng.risiti.auth.account.config.AccountConfig;
 import ng.risiti.auth.account.repository.LoginFailureRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * Throttles password guessing: after {@code login-failure-limit} failures for one email from one client IP inside
@@ -30,10 +30,12 @@ public class LoginThrottle {
 
     private final LoginFailureRepository failures;
     private final AccountConfig config;
+    private final Clock clock;
 
-    public LoginThrottle(LoginFailureRepository failures, AccountConfig config) {
+    public LoginThrottle(LoginFailureRepository failures, AccountConfig config, Clock clock) {
         this.failures = failures;
         this.config = config;
+        this.clock = clock;
     }
 
     public static String key(String normalizedEmail, String ipAddress) {
@@ -42,7 +44,7 @@ public class LoginThrottle {
 
     /** Fails with 429 RATE_LIMIT_EXCEEDED and {@code Retry-After} when the key has used up its attempts. */
     public Uni<Void> check(String key) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withSession(() -> failures.since(key, now.minus(config.loginFailureWindow()))).flatMap(recent -> {
             if (recent.size() < config.loginFailureLimit()) {
                 return Uni.createFrom().voidItem();
@@ -59,7 +61,7 @@ public class LoginThrottle {
         LoginFailure failure = new LoginFailure();
         failure.id = UuidV7.next();
         failure.throttleKey = key;
-        failure.failedAt = now();
+        failure.failedAt = Clocks.now(clock);
         return Panache.withTransaction(() -> failures.persist(failure)).replaceWithVoid();
     }
 
@@ -70,10 +72,7 @@ public class LoginThrottle {
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOld() {
-        return Panache.withTransaction(() -> failures.deleteOlderThan(now().minus(config.loginFailureWindow()))).replaceWithVoid();
+        return Panache.withTransaction(() -> failures.deleteOlderThan(Clocks.now(clock).minus(config.loginFailureWindow()))).replaceWithVoid();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

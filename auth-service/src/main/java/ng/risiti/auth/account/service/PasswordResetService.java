@@ -6,9 +6,8 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import ng.risiti.auth.account.PasswordResetToken;
@@ -21,6 +20,7 @@ import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
+import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,15 +40,17 @@ public class PasswordResetService {
     private final ReactiveMailer mailer;
     private final AccountConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public PasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens, SessionService sessions,
-            PasswordHasher passwords, ReactiveMailer mailer, AccountConfig config) {
+            PasswordHasher passwords, ReactiveMailer mailer, AccountConfig config, Clock clock) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.sessions = sessions;
         this.passwords = passwords;
         this.mailer = mailer;
         this.config = config;
+        this.clock = clock;
     }
 
     /**
@@ -66,7 +68,7 @@ public class PasswordResetService {
             if (user == null || user.signsInWithOAuthOnly()) {
                 return Uni.createFrom().<User>nullItem();
             }
-            OffsetDateTime now = now();
+            OffsetDateTime now = Clocks.now(clock);
             PasswordResetToken row = new PasswordResetToken();
             row.id = UuidV7.next();
             row.userId = user.id;
@@ -89,7 +91,7 @@ public class PasswordResetService {
         String hash = Credentials.hash(token.trim());
         return Offload.run(() -> passwords.hash(newPassword))
                 .flatMap(passwordHash -> Panache.withTransaction(() -> resetTokens.findByHashForUpdate(hash).flatMap(row -> {
-                    OffsetDateTime now = now();
+                    OffsetDateTime now = Clocks.now(clock);
                     if (row == null || !row.usableAt(now)) {
                         return Uni.createFrom().<List<SessionService.Revocation>>failure(ApiException.validation("token", INVALID_TOKEN));
                     }
@@ -132,7 +134,4 @@ public class PasswordResetService {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

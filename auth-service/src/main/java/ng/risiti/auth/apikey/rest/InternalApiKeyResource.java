@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * The fallback lookup behind {@link ApiKeyLookupClient}: a service that sees a key its replica of
  * {@code risiti.api-keys.v1} does not hold yet asks here. Network-internal: the gateway and the Ingress do not
  * route /internal, and the answer holds no secret (the caller already has the key whose hash it sends).
- * Callers also need the shared service token ({@code X-Risiti-Service-Token}, checked by the platform's {@code HttpEdge}).
+ * Callers also need the shared service token ({@code X-Risiti-Service-Token}, checked by the platform's {@code InternalEndpoints}).
  */
 @Path("/internal/api-keys")
 @Tag(name = "Internal")

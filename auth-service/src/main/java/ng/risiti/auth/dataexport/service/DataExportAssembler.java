@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,11 +13,12 @@ import java.util.function.Function;
 import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.DataExportStatus;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
-import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;
+import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportRepository;
 import ng.risiti.platform.events.contract.DataExportChunk;
 import ng.risiti.platform.events.contract.DataExportContributed;
+import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,14 +36,16 @@ public class DataExportAssembler {
     private final ArchiveBuilder archives;
     private final DataExportConfig config;
     private final ObjectMapper json;
+    private final Clock clock;
 
     public DataExportAssembler(DataExportRepository exports, DataExportParts parts, ArchiveBuilder archives, DataExportConfig config,
-            ObjectMapper json) {
+            ObjectMapper json, Clock clock) {
         this.exports = exports;
         this.parts = parts;
         this.archives = archives;
         this.config = config;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Call in a transaction. Returns the export if this chunk completed it. */
@@ -66,7 +70,7 @@ public class DataExportAssembler {
         long records = contributed.files().stream().mapToLong(DataExportContributed.File::records).sum();
         var contribution = new Contribution(contributed.service(), files, contributed.chunks(), records, contributed.failure());
         return whileProcessing(contributed.exportId(), export -> parts
-                .addContribution(export.id, contribution, DataExportService.now())
+                .addContribution(export.id, contribution, Clocks.now(clock))
                 .flatMap(ignored -> completeIfAnswered(export)));
     }
 
@@ -103,7 +107,7 @@ public class DataExportAssembler {
     }
 
     private Uni<DataExport> build(DataExport export, List<Contribution> contributions) {
-        var completedAt = DataExportService.now();
+        var completedAt = Clocks.now(clock);
         return archives.build(export, contributions, completedAt).flatMap(archive -> {
             export.status = DataExportStatus.READY;
             export.completedAt = completedAt;
@@ -118,7 +122,7 @@ public class DataExportAssembler {
 
     private Uni<DataExport> fail(DataExport export, String reason) {
         export.status = DataExportStatus.FAILED;
-        export.completedAt = DataExportService.now();
+        export.completedAt = Clocks.now(clock);
         export.failureReason = reason;
         LOG.warnf("Data export %s failed: %s", export.id, reason);
         return parts.deleteChunks(export.id).replaceWith(export);

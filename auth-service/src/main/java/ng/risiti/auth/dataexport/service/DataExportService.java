@@ -5,16 +5,15 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.DataExportStatus;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
-import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;
+import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
@@ -25,6 +24,7 @@ import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.DataExportRequested;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,14 +46,16 @@ public class DataExportService {
     private final Outbox outbox;
     private final DownloadLinks links;
     private final DataExportConfig config;
+    private final Clock clock;
 
     public DataExportService(DataExportRepository exports, DataExportParts parts, Outbox outbox, DownloadLinks links,
-            DataExportConfig config) {
+            DataExportConfig config, Clock clock) {
         this.exports = exports;
         this.parts = parts;
         this.outbox = outbox;
         this.links = links;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Progress> request(Caller caller) {
@@ -67,7 +69,7 @@ public class DataExportService {
             export.requestedBy = caller.userId();
             export.status = DataExportStatus.PROCESSING;
             export.services = List.copyOf(config.services());
-            export.requestedAt = now();
+            export.requestedAt = Clocks.now(clock);
             return exports.persist(export)
                     .call(() -> outbox.emit(Topics.DATA_EXPORTS, EventTypes.DATA_EXPORT_REQUESTED, export.id.toString(), export.tenantId,
                             new DataExportRequested(export.id, export.tenantId, export.requestedAt)))
@@ -92,7 +94,7 @@ public class DataExportService {
             if (export == null || export.expiresAt == null || !links.accepts(export, token)) {
                 return Uni.createFrom().failure(ApiException.notFound("Data export", id));
             }
-            if (!export.downloadableAt(now())) {
+            if (!export.downloadableAt(Clocks.now(clock))) {
                 return Uni.createFrom().failure(new ApiException(ErrorCode.NOT_FOUND,
                         "This download link expired at " + export.expiresAt + "; request a new export."));
             }
@@ -108,7 +110,7 @@ public class DataExportService {
     @Scheduled(identity = "data-export-timeouts", every = "${risiti.auth.data-export.sweep-interval:1m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> failOverdue() {
-        OffsetDateTime before = now().minus(config.timeout());
+        OffsetDateTime before = Clocks.now(clock).minus(config.timeout());
         return Panache.withSession(() -> exports.idsProcessingSince(before)).flatMap(ids -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> exports.findForUpdate(id)
                         .flatMap(export -> export == null || export.status != DataExportStatus.PROCESSING
@@ -117,7 +119,7 @@ public class DataExportService {
                                     List<String> silent = export.services.stream()
                                             .filter(service -> answered.stream().noneMatch(c -> c.service().equals(service))).toList();
                                     export.status = DataExportStatus.FAILED;
-                                    export.completedAt = now();
+                                    export.completedAt = Clocks.now(clock);
                                     export.failureReason = "No answer within " + config.timeout().toMinutes() + " minutes from: "
                                             + String.join(", ", silent);
                                     LOG.warnf("Data export %s failed: %s", id, export.failureReason);
@@ -130,7 +132,7 @@ public class DataExportService {
     @Scheduled(identity = "data-export-expiry", every = "${risiti.auth.data-export.sweep-interval:1m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> expire() {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withSession(() -> exports.idsReadyExpiredAt(now)).flatMap(ids -> Multi.createFrom().iterable(ids)
                 .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(() -> exports.findForUpdate(id).flatMap(export -> {
                     if (export == null || export.status != DataExportStatus.READY) {
@@ -149,7 +151,4 @@ public class DataExportService {
     }
 
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

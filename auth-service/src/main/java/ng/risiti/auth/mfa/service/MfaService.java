@@ -7,21 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Supplier;
 import ng.risiti.auth.account.User;
 import ng.risiti.auth.account.repository.TenantRepository;
 import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.auth.mfa.MfaBackupCode;
 import ng.risiti.auth.mfa.MfaChallenge;
 import ng.risiti.auth.mfa.config.MfaConfig;
@@ -30,10 +26,12 @@ import ng.risiti.auth.mfa.repository.MfaChallengeRepository;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Credentials;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * TOTP enrollment (setup, then a first valid code) and the login challenge (password passed, second factor due).
@@ -66,11 +64,11 @@ public class MfaService {
     private final AccessTokens accessTokens;
     private final SecretBox box;
     private final MfaConfig config;
-    private final Supplier<Instant> clock;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public MfaService(UserRepository users, TenantRepository tenants, MfaBackupCodeRepository backupCodes,
-            MfaChallengeRepository challenges, SessionService sessions, AccessTokens accessTokens, SecretBox box, MfaConfig config) {
+            MfaChallengeRepository challenges, SessionService sessions, AccessTokens accessTokens, SecretBox box, MfaConfig config, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.backupCodes = backupCodes;
@@ -79,7 +77,7 @@ public class MfaService {
         this.accessTokens = accessTokens;
         this.box = box;
         this.config = config;
-        this.clock = Instant::now;
+        this.clock = clock;
     }
 
     /**
@@ -93,7 +91,7 @@ public class MfaService {
         for (int i = 0; i < config.backupCodes(); i++) {
             codes.add(newBackupCode());
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> users.findInTenantForUpdate(caller.tenantId(), caller.userId()).flatMap(user -> {
             if (user == null) {
                 return Uni.createFrom().<User>failure(ApiException.unauthorized("The user of this credential no longer exists."));
@@ -127,7 +125,7 @@ public class MfaService {
             if (encrypted == null) {
                 return Uni.createFrom().<Void>failure(ApiException.unprocessable("MFA is not set up: call POST /auth/mfa/setup first."));
             }
-            long step = Totp.match(box.decrypt(encrypted, user.id), normalize(code), Totp.step(clock.get().getEpochSecond()), user.mfaLastStep);
+            long step = Totp.match(box.decrypt(encrypted, user.id), normalize(code), Totp.step(clock.instant().getEpochSecond()), user.mfaLastStep);
             if (step < 0) {
                 return Uni.createFrom().<Void>failure(ApiException.validation("code", "code is not a valid code from your authenticator app"));
             }
@@ -137,7 +135,7 @@ public class MfaService {
                 user.mfaPendingSecret = null;
                 user.mfaEnabled = true;
             }
-            user.updatedAt = now();
+            user.updatedAt = Clocks.now(clock);
             return Uni.createFrom().voidItem();
         }));
     }
@@ -147,7 +145,7 @@ public class MfaService {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         MfaChallenge challenge = new MfaChallenge();
         challenge.id = UuidV7.next();
         challenge.userId = user.id;
@@ -171,7 +169,7 @@ public class MfaService {
         record Outcome(User user, SessionService.Opened session, boolean wrongCode) {
         }
         return Panache.withTransaction(() -> challenges.findByHashForUpdate(Credentials.hash(mfaToken)).flatMap(challenge -> {
-            OffsetDateTime now = now();
+            OffsetDateTime now = Clocks.now(clock);
             if (challenge == null || !challenge.usableAt(now)
                     || challenge.attempts >= config.challengeAttempts()) {
                 return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
@@ -205,7 +203,7 @@ public class MfaService {
     /** A TOTP code (6 digits, not used before) or an unused backup code, which is then spent. */
     private Uni<Boolean> secondFactor(User user, String code, OffsetDateTime now) {
         if (code.matches("\\d{6}")) {
-            long step = Totp.match(box.decrypt(user.mfaSecret, user.id), code, Totp.step(clock.get().getEpochSecond()), user.mfaLastStep);
+            long step = Totp.match(box.decrypt(user.mfaSecret, user.id), code, Totp.step(clock.instant().getEpochSecond()), user.mfaLastStep);
             if (step < 0) {
                 return Uni.createFrom().item(false);
             }
@@ -226,7 +224,7 @@ public class MfaService {
 
     @Scheduled(every = "15m", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpiredChallenges() {
-        return Panache.withTransaction(() -> challenges.deleteExpired(now().minusHours(1))).replaceWithVoid();
+        return Panache.withTransaction(() -> challenges.deleteExpired(Clocks.now(clock).minusHours(1))).replaceWithVoid();
     }
 
     private MfaBackupCode backupCode(UUID userId, String code, OffsetDateTime now) {
@@ -258,7 +256,4 @@ public class MfaService {
         return code == null ? "" : code.trim().replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -9,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,17 +32,18 @@ import ng.risiti.auth.oauth.repository.OAuthStateRepository;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.settings.TenantSettings;
 import ng.risiti.auth.settings.service.TenantEvents;
+import ng.risiti.auth.team.Role;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
-import ng.risiti.platform.security.Role;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * Sign-in with Google or Microsoft: OpenID Connect authorization code flow with PKCE (S256), {@code state} and
@@ -80,9 +80,10 @@ public class OAuthService {
     private final AccessTokens tokens;
     private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public OAuthService(OAuthConfig config, OidcClient oidc, OAuthStateRepository states, OAuthLinkRepository links,
-            UserRepository users, TenantRepository tenants, SessionService sessions, MfaService mfa, AccessTokens tokens, Outbox outbox) {
+            UserRepository users, TenantRepository tenants, SessionService sessions, MfaService mfa, AccessTokens tokens, Outbox outbox, Clock clock) {
         this.config = config;
         this.oidc = oidc;
         this.states = states;
@@ -93,6 +94,7 @@ public class OAuthService {
         this.mfa = mfa;
         this.tokens = tokens;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** Records a new sign-in attempt and builds the provider's authorization URL. */
@@ -108,7 +110,7 @@ public class OAuthService {
         String binding = randomToken(32);
         String verifier = randomToken(32); // 43 characters: RFC 7636 asks for 43..128
         String nonce = randomToken(24);
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         OAuthState row = new OAuthState();
         row.id = UuidV7.next();
         row.provider = provider;
@@ -172,7 +174,7 @@ public class OAuthService {
             return Uni.createFrom().failure(ApiException.validation("state", "The state parameter is missing."));
         }
         return Panache.withTransaction(() -> states.findByHashForUpdate(Credentials.hash(state)).map(row -> {
-            OffsetDateTime now = now();
+            OffsetDateTime now = Clocks.now(clock);
             if (row == null || !row.provider.equals(provider)) {
                 throw ApiException.validation("state", "This sign-in is unknown. Start again.");
             }
@@ -229,7 +231,7 @@ public class OAuthService {
      * over (409). Otherwise a new tenant and owner.
      */
     private Uni<Resolved> resolve(String provider, OidcClient.Identity identity, String email) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return links.findBySubject(provider, identity.subject()).flatMap(link -> {
             if (link != null) {
                 link.lastLoginAt = now;
@@ -295,7 +297,7 @@ public class OAuthService {
     /** States live minutes; rows an hour past expiry only take space. */
     @Scheduled(every = "15m", delayed = "3m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetExpiredStates() {
-        return Panache.withTransaction(() -> states.deleteExpired(now().minusHours(1))).replaceWithVoid();
+        return Panache.withTransaction(() -> states.deleteExpired(Clocks.now(clock).minusHours(1))).replaceWithVoid();
     }
 
     /** The allow-list check for {@code ?redirect_to=}; null means the web app's default landing page. */
@@ -397,8 +399,5 @@ public class OAuthService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
 }

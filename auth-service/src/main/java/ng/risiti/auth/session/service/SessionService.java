@@ -4,9 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +27,7 @@ import ng.risiti.platform.events.contract.SessionRevoked;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.security.RevokedSessions;
+import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,9 +67,10 @@ public class SessionService {
     private final RevokedSessions revokedSessions;
     private final TokenConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-            AccessTokens accessTokens, Outbox outbox, RevokedSessions revokedSessions, TokenConfig config) {
+            AccessTokens accessTokens, Outbox outbox, RevokedSessions revokedSessions, TokenConfig config, Clock clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.users = users;
@@ -77,10 +78,11 @@ public class SessionService {
         this.outbox = outbox;
         this.revokedSessions = revokedSessions;
         this.config = config;
+        this.clock = clock;
     }
 
     public Uni<Opened> open(UUID tenantId, UUID userId, String userAgent, String ipAddress) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         OffsetDateTime expiresAt = now.plus(config.refreshTokenLifetime());
         Session session = new Session();
         session.id = UuidV7.next();
@@ -115,7 +117,7 @@ public class SessionService {
                 return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(INVALID));
             }
             return sessions.findForUpdate(token.sessionId).flatMap(session -> {
-                OffsetDateTime now = now();
+                OffsetDateTime now = Clocks.now(clock);
                 if (session.revokedAt != null) {
                     return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(INVALID));
                 }
@@ -159,7 +161,7 @@ public class SessionService {
         return Panache.withTransaction(() -> sessions.findForUpdate(sessionId).flatMap(session ->
                         session == null || session.revokedAt != null
                                 ? Uni.createFrom().<Revocation>nullItem()
-                                : revoke(session, REASON_LOGOUT, now())))
+                                : revoke(session, REASON_LOGOUT, Clocks.now(clock))))
                 .invoke(revocation -> {
                     if (revocation != null) {
                         announce(List.of(revocation));
@@ -170,7 +172,7 @@ public class SessionService {
 
     /** Revokes every live session of a user, inside the caller's transaction (password reset). */
     public Uni<List<Revocation>> revokeAllOf(UUID userId, String reason) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return sessions.liveOfUserForUpdate(userId).flatMap(live -> {
             List<Revocation> done = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -213,9 +215,6 @@ public class SessionService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);

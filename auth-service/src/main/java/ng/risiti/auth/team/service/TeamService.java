@@ -4,9 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -17,21 +16,22 @@ import java.util.UUID;
 import ng.risiti.auth.account.Tenant;
 import ng.risiti.auth.account.User;
 import ng.risiti.auth.account.repository.UserRepository;
+import ng.risiti.auth.account.service.PasswordHasher;
 import ng.risiti.auth.apikey.service.ApiKeyService;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.auth.settings.service.TenantEvents;
 import ng.risiti.auth.team.Invitation;
+import ng.risiti.auth.team.Role;
 import ng.risiti.auth.team.config.TeamConfig;
 import ng.risiti.auth.team.repository.InvitationRepository;
 import ng.risiti.auth.team.rest.AcceptInvitationRequest;
 import ng.risiti.auth.team.rest.ChangeRoleRequest;
 import ng.risiti.auth.team.rest.InviteRequest;
-import ng.risiti.auth.account.service.PasswordHasher;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.error.ErrorCode;
+import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
@@ -41,7 +41,7 @@ import ng.risiti.platform.rest.Ids;
 import ng.risiti.platform.security.ApiKeyState;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Credentials;
-import ng.risiti.platform.security.Role;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * The tenant's team: members and pending invitations. Who may do what: the owner and admins manage the team, only
@@ -86,10 +86,11 @@ public class TeamService {
     private final Pagination pagination;
     private final TeamConfig config;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
     public TeamService(UserRepository users, InvitationRepository invitations, TenantEvents events,
             InvitationMailer mailer, SessionService sessions, ApiKeyService apiKeys, PasswordHasher passwords, AccessTokens tokens,
-            Pagination pagination, TeamConfig config) {
+            Pagination pagination, TeamConfig config, Clock clock) {
         this.users = users;
         this.invitations = invitations;
         this.events = events;
@@ -100,12 +101,13 @@ public class TeamService {
         this.tokens = tokens;
         this.pagination = pagination;
         this.config = config;
+        this.clock = clock;
     }
 
     /** Members and pending invitations merged in id (= creation) order: the owner first. */
     public Uni<Page<Entry>> list(Caller caller, PageRequest page) {
         UUID after = page.first() ? null : parseCursor(page.after(CURSOR_ID));
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withSession(() -> users.listMembers(caller.tenantId(), after, page.fetchSize())
                 .flatMap(members -> invitations.listPending(caller.tenantId(), after, now, page.fetchSize())
                         .map(pending -> {
@@ -126,7 +128,7 @@ public class TeamService {
         String email = normalizeEmail(request.email());
         Role role = Role.parse(request.role()).orElseThrow();
         String token = newToken();
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(inviter -> {
             if (role == Role.ADMIN && inviter.role != Role.OWNER) {
                 return Uni.createFrom().failure(ApiException.forbidden(ADMIN_ONLY_BY_OWNER));
@@ -160,10 +162,10 @@ public class TeamService {
         String tokenHash = Credentials.hash(request.token());
         // an unknown token is refused before the Argon2 work, so a stranger cannot make us hash for nothing
         return Panache.withSession(() -> invitations.findByTokenHash(tokenHash))
-                .invoke(invitation -> requirePending(invitation, now()))
+                .invoke(invitation -> requirePending(invitation, Clocks.now(clock)))
                 .flatMap(ignored -> Offload.run(() -> passwords.hash(request.password())))
                 .flatMap(hash -> Panache.withTransaction(() -> invitations.findByTokenHash(tokenHash).flatMap(invitation -> {
-                    OffsetDateTime now = now();
+                    OffsetDateTime now = Clocks.now(clock);
                     requirePending(invitation, now);
                     return events.lock(invitation.tenantId).flatMap(locked -> users.emailTaken(invitation.email).flatMap(taken -> {
                         if (taken) {
@@ -199,7 +201,7 @@ public class TeamService {
         UUID targetId = Ids.parse(id, "Team member");
         Role role = Role.parse(request.role()).orElseThrow();
         List<SessionService.Revocation> revoked = new ArrayList<>();
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
                         target(caller.tenantId(), targetId, id, now).flatMap(target -> {
                             if (target.user() != null) {
@@ -233,7 +235,7 @@ public class TeamService {
         UUID targetId = Ids.parse(id, "Team member");
         List<SessionService.Revocation> revoked = new ArrayList<>();
         List<ApiKeyState> revokedKeys = new ArrayList<>();
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
                         target(caller.tenantId(), targetId, id, now).flatMap(target -> {
                             if (target.user() != null) {
@@ -306,8 +308,5 @@ public class TeamService {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
 }

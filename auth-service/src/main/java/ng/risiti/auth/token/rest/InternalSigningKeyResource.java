@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * without waiting out the lead while it still signs real tokens; the price is up to a minute of 401s for new tokens
  * at verifiers that have not fetched the new key yet.
  * Network-internal like {@code /internal/api-keys}: the gateway and the Ingress do not route /internal.
- * Callers also need the shared service token ({@code X-Risiti-Service-Token}, checked by the platform's {@code HttpEdge}).
+ * Callers also need the shared service token ({@code X-Risiti-Service-Token}, checked by the platform's {@code InternalEndpoints}).
  */
 @Path("/internal/signing-keys")
 @Tag(name = "Internal")

@@ -15,18 +15,18 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.auth.token.SigningKey;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
 import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,12 +74,14 @@ public class SigningKeys {
     private final SigningKeyRepository repository;
     private final TokenConfig config;
     private final SecretBox box;
+    private final Clock clock;
     private volatile Active active;
 
-    public SigningKeys(SigningKeyRepository repository, TokenConfig config, SecretBox box) {
+    public SigningKeys(SigningKeyRepository repository, TokenConfig config, SecretBox box, Clock clock) {
         this.repository = repository;
         this.config = config;
         this.box = box;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent ignored) throws Throwable {
@@ -112,7 +114,7 @@ public class SigningKeys {
 
     /** Every key whose tokens may be in use (the active and the pending key, recently retired keys), newest first. */
     public Uni<List<Published>> published() {
-        OffsetDateTime since = now().minus(config.retiredKeyPublication());
+        OffsetDateTime since = Clocks.now(clock).minus(config.retiredKeyPublication());
         return Panache.withSession(() -> repository.published(since))
                 .map(keys -> keys.stream().map(key -> new Published(key.kid, publicKey(key.publicKey))).toList());
     }
@@ -166,7 +168,7 @@ public class SigningKeys {
                         return loadOrCreate().invoke(key -> active = key).replaceWithVoid();
                     }
                     adopt(stored.active());
-                    if (stored.pending() != null && !stored.pending().activatesAt.isAfter(now())) {
+                    if (stored.pending() != null && !stored.pending().activatesAt.isAfter(Clocks.now(clock))) {
                         return activate(stored.pending().kid).replaceWithVoid();
                     }
                     if (stored.pending() == null && due(stored.active())) {
@@ -178,7 +180,7 @@ public class SigningKeys {
 
     private boolean due(SigningKey key) {
         var interval = config.rotationInterval();
-        return !interval.isZero() && !interval.isNegative() && key.activatesAt.plus(interval).isBefore(now());
+        return !interval.isZero() && !interval.isNegative() && key.activatesAt.plus(interval).isBefore(Clocks.now(clock));
     }
 
     /**
@@ -210,7 +212,7 @@ public class SigningKeys {
      * row's lock. A racer that waited for the lock finds no active row and the key no longer pending: it changes nothing.
      */
     private Uni<SigningKey> activate(String pendingKid) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> repository.lockActive().flatMap(previous -> repository.findPending().flatMap(pending -> {
                     if (pending == null || !pending.kid.equals(pendingKid)) {
                         return Uni.createFrom().item(false);
@@ -268,7 +270,7 @@ public class SigningKeys {
             key.publicKey = pair.getPublic().getEncoded();
             // encrypted at rest, bound to its kid: a database dump alone cannot sign tokens
             key.privateKey = box.encrypt(pair.getPrivate().getEncoded(), UUID.fromString(key.kid));
-            key.createdAt = now();
+            key.createdAt = Clocks.now(clock);
             key.activatesAt = lead == null ? key.createdAt : key.createdAt.plus(lead);
             key.active = lead == null;
             return key;
@@ -277,9 +279,6 @@ public class SigningKeys {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** Keys stored before encryption at rest are plain PKCS#8; they age out with rotation. */
     private PrivateKey privateKey(SigningKey key) {

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import ng.risiti.platform.error.HttpEdge;
+import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.TopicProvisioner;
 import ng.risiti.platform.security.Tenancy;
@@ -237,6 +237,6 @@ class OutboxRelayTests {
     }
 
     private static io.restassured.specification.RequestSpecification internal() {
-        return given().header(HttpEdge.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken());
+        return given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken());
     }
 }

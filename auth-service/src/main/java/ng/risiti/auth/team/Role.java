@@ -1,8 +1,9 @@
-package ng.risiti.platform.security;
+package ng.risiti.auth.team;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import ng.risiti.platform.security.Scope;
 
 /** Team roles, strongest first (owner > admin > accountant > member > readonly), and the scopes each holds. */
 public enum Role {

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What authenticating one request with an API key costs in every service: shape check, SHA-256 of the key, lookup in
  * the replica of risiti.api-keys.v1 (100,000 keys), recording the use in memory (for last_used_at and metering),
  * building the identity, and reading the caller's tenant from it.
- * The goal (DESIGN.md) is under 0.3 ms per request.
+ * The goal (bench/README.md) is under 0.3 ms per request.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * How long a revoked API key keeps working, per service, through the gateway of a running stack
  * ({@code ./risiti up --detach}). Each repetition creates a key, uses it once on an endpoint of every service (so
  * each has it in its replica, the case that matters), revokes it, then polls every endpoint in parallel until it
- * answers 401 and records the time from the revocation's 200 to that 401. Goal (DESIGN.md): under 1 s everywhere.
+ * answers 401 and records the time from the revocation's 200 to that 401. Goal (bench/README.md): under 1 s everywhere.
  *
  * <p>Usage: {@code java -cp ... ng.risiti.bench.KeyRevocationLatency [base-url] [repetitions] [poll-interval-ms]}
  * (defaults http://localhost:8080, 20, 10). Resolution is the poll interval plus one request.

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one routing table of the local gateway (DESIGN.md, "Services and what each owns"): path prefix to
- * owning service, longest prefix wins, matched on whole path segments. Services serve full paths, so the
- * gateway forwards them unchanged. The Helm chart's Ingress carries the same table.
+ * The one routing table of the local gateway (docs/architecture.md, "Services and what each owns"): path prefix
+ * to owning service, longest prefix wins, matched on whole path segments. Services serve full paths, so the
+ * gateway forwards them unchanged. (A Kubernetes Ingress, when the Helm chart exists, must carry the same table.)
  */
 public final class Routes {
 

@@ -1,6 +1,6 @@
 package ng.risiti.platform.error;
 
-/** The stable, machine-readable codes of seed 002's error table, each with its HTTP status. */
+/** The stable, machine-readable error codes (docs/api-rules.md, Errors), each with its HTTP status. */
 public enum ErrorCode {
     VALIDATION_ERROR(400),
     OAUTH_ACCOUNT(400),

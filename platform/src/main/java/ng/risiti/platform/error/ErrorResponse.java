@@ -2,7 +2,7 @@ package ng.risiti.platform.error;
 
 import java.util.List;
 
-/** Seed 002's error envelope: {@code {"error":{"code","message","details":[],"request_id"}}}. */
+/** The error envelope (docs/api-rules.md, Errors): {@code {"error":{"code","message","details":[],"request_id"}}}. */
 public record ErrorResponse(Body error) {
 
     public record Body(String code, String message, List<FieldError> details, String requestId) {

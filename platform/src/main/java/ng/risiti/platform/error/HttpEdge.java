@@ -17,7 +17,7 @@ import ng.risiti.platform.request.RequestIdFilter;
 @ApplicationScoped
 public class HttpEdge {
 
-    /** Seed 002: uploads and bodies over 10 MB are refused with 413 PAYLOAD_TOO_LARGE. */
+    /** Bodies over 10 MB are refused with 413 PAYLOAD_TOO_LARGE. */
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     private final ObjectMapper json;

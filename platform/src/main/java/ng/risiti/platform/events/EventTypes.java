@@ -1,6 +1,6 @@
 package ng.risiti.platform.events;
 
-/** CloudEvents {@code type} values. Webhook event names of seed 002 are the same strings. */
+/** CloudEvents {@code type} values. The webhook event names (docs/specification.md, Webhooks) are the same strings. */
 public final class EventTypes {
 
     public static final String TENANT_CREATED = "tenant.created";

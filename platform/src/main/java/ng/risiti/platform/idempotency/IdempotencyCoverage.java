@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 002: "All POST endpoints accept an Idempotency-Key header". A service refuses to start while a public POST is
+ * Every POST accepts an Idempotency-Key (docs/api-rules.md, Idempotency). A service refuses to start while a public POST is
  * neither in an {@link Idempotent} resource (returning a {@code Uni}, so the outcome joins the effect's transaction)
  * nor marked {@link IgnoresIdempotencyKey}: forgetting it cannot go unnoticed.
  */

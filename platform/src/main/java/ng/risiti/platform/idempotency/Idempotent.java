@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * On a resource class: its POST endpoints honour {@code Idempotency-Key} (seed 002). Every public resource with a POST
+ * On a resource class: its POST endpoints honour {@code Idempotency-Key} (docs/api-rules.md, Idempotency). Every public resource with a POST
  * carries it; a service refuses to start otherwise ({@link IdempotencyCoverage}). The claim of the key, the effect and
  * the stored outcome commit in one transaction ({@link IdempotencyInterceptor}).
  */

@@ -1,6 +1,6 @@
 package ng.risiti.platform.rest;
 
-/** Seed 002's single-resource shape, used for every single-object response: {@code {"data": {...}}}. */
+/** The API reference's single-resource shape (docs/specification.md), used for every single-object response: {@code {"data": {...}}}. */
 public record Data<T>(T data) {
 
     public static <T> Data<T> of(T data) {

@@ -1,6 +1,6 @@
 package ng.risiti.platform.rest;
 
-/** The seed's confirmation body for actions without a resource to return: {@code {"data":{"message":"..."}}}. */
+/** The API reference's confirmation body for actions without a resource to return: {@code {"data":{"message":"..."}}}. */
 public record Message(String message) {
 
     public static Data<Message> of(String message) {

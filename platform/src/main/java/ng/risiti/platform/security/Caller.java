@@ -47,7 +47,7 @@ public record Caller(UUID tenantId, UUID userId, AuthMethod method, UUID apiKeyI
     }
 
     /**
-     * The signed-in user, for endpoints the seed marks "JWT" only (account, keys, team, settings): an API-key
+     * The signed-in user, for endpoints the API reference marks "JWT" only (account, keys, team, settings): an API-key
      * caller is authenticated but refused with 403.
      */
     public static Caller user(SecurityIdentity identity) {

@@ -2,7 +2,7 @@ package ng.risiti.platform.security;
 
 import java.util.List;
 
-/** API scopes of seed 002; they are also the security roles endpoints require with {@code @RolesAllowed}. */
+/** API scopes (docs/api-rules.md, Scopes); they are also the security roles endpoints require with {@code @RolesAllowed}. */
 public final class Scope {
 
     public static final String INVOICES_READ = "invoices:read";
@@ -14,7 +14,7 @@ public final class Scope {
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
     public static final String ADMIN = "admin";
 
-    /** Every scope a key or role can hold, in the seed's order. */
+    /** Every scope a key or role can hold, in the API reference's order. */
     public static final List<String> ALL = List.of(INVOICES_READ, INVOICES_WRITE, CUSTOMERS_READ, CUSTOMERS_WRITE,
             PAYMENTS_WRITE, REPORTS_READ, WEBHOOKS_MANAGE, ADMIN);
 

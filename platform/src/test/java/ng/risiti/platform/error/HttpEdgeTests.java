@@ -20,7 +20,7 @@ import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
-/** Every failure, wherever it is decided (Vert.x edge, authentication, REST, database), in seed 002's envelope. */
+/** Every failure, wherever it is decided (Vert.x edge, authentication, REST, database), in the one error envelope (docs/api-rules.md, Errors). */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "platform"))
 @QuarkusTestResource(TestIdentity.Resource.class)

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A tenant asked for everything Risiti holds about it (seed 002, NDPR export). Value of a {@code risiti.data-exports.v1}
+ * A tenant asked for everything Risiti holds about it (docs/specification.md, Data export). Value of a {@code risiti.data-exports.v1}
  * record (key = export id, type {@code data_export.requested}); every service answers on {@code risiti.data-export-parts.v1}.
  */
 @RegisterForReflection

@@ -1,4 +1,4 @@
-package ng.risiti.webhook.service;
+package ng.risiti.webhook.intake.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import ng.risiti.platform.events.IncomingEvent;
-import ng.risiti.webhook.domain.Event;
-import ng.risiti.webhook.repository.EventRepository;
+import ng.risiti.webhook.intake.domain.Event;
+import ng.risiti.webhook.intake.repository.EventRepository;
 
 /** Keeps each received event once; deliveries to the tenant's endpoints are made from these rows. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package ng.risiti.nrs;
+package ng.risiti.nrs.submissions.events;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;

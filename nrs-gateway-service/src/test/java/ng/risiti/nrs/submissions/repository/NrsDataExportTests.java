@@ -1,4 +1,4 @@
-package ng.risiti.nrs;
+package ng.risiti.nrs.submissions.repository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

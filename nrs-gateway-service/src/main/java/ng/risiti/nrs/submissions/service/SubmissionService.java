@@ -1,4 +1,4 @@
-package ng.risiti.nrs.service;
+package ng.risiti.nrs.submissions.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.nrs.domain.Submission;
-import ng.risiti.nrs.domain.SubmissionStatus;
-import ng.risiti.nrs.repository.SubmissionRepository;
+import ng.risiti.nrs.submissions.domain.Submission;
+import ng.risiti.nrs.submissions.domain.SubmissionStatus;
+import ng.risiti.nrs.submissions.repository.SubmissionRepository;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;

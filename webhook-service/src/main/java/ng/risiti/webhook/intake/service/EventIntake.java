@@ -3,9 +3,8 @@ package ng.risiti.webhook.intake.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import ng.risiti.platform.events.IncomingEvent;
+import ng.risiti.platform.time.Clocks;
 import ng.risiti.webhook.intake.domain.Event;
 import ng.risiti.webhook.intake.repository.EventRepository;
 
@@ -30,7 +29,7 @@ public class EventIntake {
         event.occurredAt = incoming.time();
         event.data = incoming.data();
         event.testMode = incoming.test();
-        event.receivedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        event.receivedAt = Clocks.now(clock);
         return events.persist(event);
     }
 }

@@ -69,7 +69,6 @@ class WebhookDataExportTests {
         assertThat(rows.get(1).get("data")).isEqualTo(JSON.readTree(finalized));
     }
 
-
     private static Instant instant(JsonNode row, String column) {
         return OffsetDateTime.parse(row.get(column).asText()).toInstant();
     }

@@ -20,6 +20,7 @@ public class EventIntake {
         this.clock = clock;
     }
 
+    /** Keeps one received event; call inside the consumer's transaction (its inbox makes this once per event). */
     public Uni<Event> accept(IncomingEvent incoming) {
         Event event = new Event();
         event.id = incoming.id();

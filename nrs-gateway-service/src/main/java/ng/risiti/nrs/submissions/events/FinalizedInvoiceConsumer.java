@@ -1,9 +1,9 @@
-package ng.risiti.nrs.events;
+package ng.risiti.nrs.submissions.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import ng.risiti.nrs.service.SubmissionService;
+import ng.risiti.nrs.submissions.service.SubmissionService;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;

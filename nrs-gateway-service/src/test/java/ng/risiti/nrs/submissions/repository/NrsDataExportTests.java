@@ -1,4 +1,4 @@
-package ng.risiti.nrs;
+package ng.risiti.nrs.submissions.repository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +83,4 @@ class NrsDataExportTests {
                 .get("/api/v1/nrs/submissions").then().statusCode(200).body("data.size()", equalTo(1)));
         return given().auth().oauth2(token).queryParam("invoice_id", invoice).get("/api/v1/nrs/submissions").then().extract().jsonPath();
     }
-
-
 }

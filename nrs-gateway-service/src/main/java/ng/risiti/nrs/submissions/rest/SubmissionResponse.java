@@ -1,8 +1,8 @@
-package ng.risiti.nrs.rest;
+package ng.risiti.nrs.submissions.rest;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.nrs.domain.Submission;
+import ng.risiti.nrs.submissions.domain.Submission;
 
 public record SubmissionResponse(UUID id, UUID invoiceId, String invoiceNumber, String irn, String status, boolean testMode,
         OffsetDateTime createdAt, OffsetDateTime updatedAt) {

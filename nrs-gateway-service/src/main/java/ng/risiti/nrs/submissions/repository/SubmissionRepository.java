@@ -1,4 +1,4 @@
-package ng.risiti.nrs.repository;
+package ng.risiti.nrs.submissions.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.nrs.domain.Submission;
+import ng.risiti.nrs.submissions.domain.Submission;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.security.Tenancy;
 

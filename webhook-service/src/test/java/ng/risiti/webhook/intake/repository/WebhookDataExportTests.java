@@ -1,4 +1,4 @@
-package ng.risiti.webhook;
+package ng.risiti.webhook.intake.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,7 +68,6 @@ class WebhookDataExportTests {
         assertThat(first.get("data")).isEqualTo(JSON.readTree(created));
         assertThat(rows.get(1).get("data")).isEqualTo(JSON.readTree(finalized));
     }
-
 
     private static Instant instant(JsonNode row, String column) {
         return OffsetDateTime.parse(row.get(column).asText()).toInstant();

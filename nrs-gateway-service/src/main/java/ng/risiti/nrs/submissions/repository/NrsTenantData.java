@@ -1,4 +1,4 @@
-package ng.risiti.nrs.repository;
+package ng.risiti.nrs.submissions.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

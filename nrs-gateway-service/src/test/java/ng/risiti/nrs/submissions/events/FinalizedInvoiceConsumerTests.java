@@ -1,4 +1,4 @@
-package ng.risiti.nrs;
+package ng.risiti.nrs.submissions.events;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -8,14 +8,20 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = ng.risiti.testsupport.RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
+@QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
 @QuarkusTestResource(TestIdentity.Resource.class)
 class FinalizedInvoiceConsumerTests {
 
@@ -50,25 +56,9 @@ class FinalizedInvoiceConsumerTests {
 
     /** After an outage the consumer finds hundreds of events waiting and applies them a poll at a time. */
     @Test
-    void aBacklogOfFinalizedInvoicesAllGetTheirSubmission() throws Exception {
-        java.util.Properties config = new java.util.Properties();
-        config.put("bootstrap.servers", ng.risiti.testsupport.RisitiTestResources.kafkaBootstrapServers());
+    void aBacklogOfFinalizedInvoicesAllGetTheirSubmission() {
         int invoices = 300;
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
-            for (int i = 0; i < invoices; i++) {
-                UUID invoice = UUID.randomUUID();
-                for (String type : List.of("invoice.created", "invoice.finalized")) {
-                    var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("risiti.invoices.v1", invoice.toString(),
-                            finalized(invoice, tenantId));
-                    record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", UUID.randomUUID().toString().getBytes())
-                            .add("ce_type", type.getBytes()).add("ce_source", "/test".getBytes())
-                            .add("ce_tenantid", tenantId.toString().getBytes());
-                    producer.send(record);
-                }
-            }
-            producer.flush();
-        }
+        send(events(invoices));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token).queryParam("limit", 100)
                 .get("/api/v1/nrs/submissions").then().statusCode(200).body("has_more", equalTo(true)));
         await().atMost(Duration.ofSeconds(60)).until(() -> count() == invoices);
@@ -76,18 +66,18 @@ class FinalizedInvoiceConsumerTests {
 
     /** After a restart a consumer gets again what it applied but had not committed, then what is new. */
     @Test
-    void aPollOfRedeliveredEventsFollowedByNewOnesIsAppliedInFull() throws Exception {
+    void aPollOfRedeliveredEventsFollowedByNewOnesIsAppliedInFull() {
         List<String[]> first = events(150);
         send(first);
         await().atMost(Duration.ofSeconds(60)).until(() -> count() == 150);
-        List<String[]> again = new java.util.ArrayList<>(first);
+        List<String[]> again = new ArrayList<>(first);
         again.addAll(events(150));
         send(again);
         await().atMost(Duration.ofSeconds(60)).until(() -> count() == 300);
     }
 
     private List<String[]> events(int invoices) {
-        List<String[]> events = new java.util.ArrayList<>();
+        List<String[]> events = new ArrayList<>();
         for (int i = 0; i < invoices; i++) {
             UUID invoice = UUID.randomUUID();
             events.add(new String[] {invoice.toString(), UUID.randomUUID().toString(), "invoice.created"});
@@ -97,13 +87,11 @@ class FinalizedInvoiceConsumerTests {
     }
 
     private void send(List<String[]> events) {
-        java.util.Properties config = new java.util.Properties();
-        config.put("bootstrap.servers", ng.risiti.testsupport.RisitiTestResources.kafkaBootstrapServers());
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config,
-                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+        Properties config = new Properties();
+        config.put("bootstrap.servers", RisitiTestResources.kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<String, String>(config, new StringSerializer(), new StringSerializer())) {
             for (String[] event : events) {
-                var record = new org.apache.kafka.clients.producer.ProducerRecord<String, String>("risiti.invoices.v1", event[0],
-                        finalized(UUID.fromString(event[0]), tenantId));
+                var record = new ProducerRecord<String, String>("risiti.invoices.v1", event[0], finalized(UUID.fromString(event[0]), tenantId));
                 record.headers().add("ce_specversion", "1.0".getBytes()).add("ce_id", event[1].getBytes())
                         .add("ce_type", event[2].getBytes()).add("ce_source", "/test".getBytes())
                         .add("ce_tenantid", tenantId.toString().getBytes());
@@ -114,8 +102,7 @@ class FinalizedInvoiceConsumerTests {
     }
 
     private long count() throws Exception {
-        try (var db = ng.risiti.testsupport.RisitiTestResources.postgres().connect(
-                ng.risiti.testsupport.RisitiTestResources.databaseName("nrs"));
+        try (var db = RisitiTestResources.postgres().connect(RisitiTestResources.databaseName("nrs"));
                 var query = db.prepareStatement("select count(*) from submissions where tenant_id = ?")) {
             query.setObject(1, tenantId);
             try (var rows = query.executeQuery()) {

@@ -1,13 +1,12 @@
-package ng.risiti.webhook.service;
+package ng.risiti.webhook.intake.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import ng.risiti.platform.events.IncomingEvent;
-import ng.risiti.webhook.domain.Event;
-import ng.risiti.webhook.repository.EventRepository;
+import ng.risiti.platform.time.Clocks;
+import ng.risiti.webhook.intake.domain.Event;
+import ng.risiti.webhook.intake.repository.EventRepository;
 
 /** Keeps each received event once; deliveries to the tenant's endpoints are made from these rows. */
 @ApplicationScoped
@@ -21,6 +20,7 @@ public class EventIntake {
         this.clock = clock;
     }
 
+    /** Keeps one received event; call inside the consumer's transaction (its inbox makes this once per event). */
     public Uni<Event> accept(IncomingEvent incoming) {
         Event event = new Event();
         event.id = incoming.id();
@@ -30,7 +30,7 @@ public class EventIntake {
         event.occurredAt = incoming.time();
         event.data = incoming.data();
         event.testMode = incoming.test();
-        event.receivedAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        event.receivedAt = Clocks.now(clock);
         return events.persist(event);
     }
 }

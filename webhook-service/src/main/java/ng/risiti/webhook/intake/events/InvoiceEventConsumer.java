@@ -1,11 +1,11 @@
-package ng.risiti.webhook.events;
+package ng.risiti.webhook.intake.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.IncomingEvent;
-import ng.risiti.webhook.service.EventIntake;
+import ng.risiti.webhook.intake.service.EventIntake;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

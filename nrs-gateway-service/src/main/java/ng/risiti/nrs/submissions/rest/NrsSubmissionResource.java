@@ -1,4 +1,4 @@
-package ng.risiti.nrs.rest;
+package ng.risiti.nrs.submissions.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.nrs.service.SubmissionService;
+import ng.risiti.nrs.submissions.service.SubmissionService;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;

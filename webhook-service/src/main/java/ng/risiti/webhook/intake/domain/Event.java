@@ -1,4 +1,4 @@
-package ng.risiti.webhook.domain;
+package ng.risiti.webhook.intake.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package ng.risiti.nrs.domain;
+package ng.risiti.nrs.submissions.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

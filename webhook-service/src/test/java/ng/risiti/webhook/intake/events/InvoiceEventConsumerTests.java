@@ -1,4 +1,4 @@
-package ng.risiti.webhook;
+package ng.risiti.webhook.intake.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package ng.risiti.nrs.domain;
+package ng.risiti.nrs.submissions.domain;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package ng.risiti.webhook.repository;
+package ng.risiti.webhook.intake.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

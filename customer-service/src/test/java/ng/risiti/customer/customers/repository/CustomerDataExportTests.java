@@ -1,4 +1,4 @@
-package ng.risiti.customer;
+package ng.risiti.customer.customers.repository;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import ng.risiti.customer.customers.rest.CustomerResourceTests;
 import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.DataExportProbe.Answer;
 import ng.risiti.testsupport.KafkaTopicReader;

@@ -1,4 +1,4 @@
-package ng.risiti.customer.rest;
+package ng.risiti.customer.customers.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -6,8 +6,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.customer.events.CustomerEvents;
-import ng.risiti.customer.service.CustomerService;
+import ng.risiti.customer.customers.events.CustomerEvents;
+import ng.risiti.customer.customers.service.CustomerService;
 import ng.risiti.platform.events.contract.CustomerState;
 import ng.risiti.platform.rest.Ids;
 import org.jboss.resteasy.reactive.RestPath;

@@ -1,4 +1,4 @@
-package ng.risiti.customer.domain;
+package ng.risiti.customer.invoices.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,8 +1,8 @@
-package ng.risiti.customer.events;
+package ng.risiti.customer.customers.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import ng.risiti.customer.domain.Customer;
+import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.CustomerState;

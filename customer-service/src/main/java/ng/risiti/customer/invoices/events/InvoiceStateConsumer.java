@@ -1,9 +1,9 @@
-package ng.risiti.customer.events;
+package ng.risiti.customer.invoices.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import ng.risiti.customer.repository.CustomerInvoiceRepository;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.IncomingEvent;

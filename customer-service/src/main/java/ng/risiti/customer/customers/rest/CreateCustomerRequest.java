@@ -1,4 +1,4 @@
-package ng.risiti.customer.rest;
+package ng.risiti.customer.customers.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

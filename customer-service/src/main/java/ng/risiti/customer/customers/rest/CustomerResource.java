@@ -1,4 +1,4 @@
-package ng.risiti.customer.rest;
+package ng.risiti.customer.customers.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -12,8 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
-import ng.risiti.customer.repository.CustomerInvoiceRepository.Figures;
-import ng.risiti.customer.service.CustomerService;
+import ng.risiti.customer.customers.service.CustomerService;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository.Figures;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;

@@ -1,11 +1,11 @@
-package ng.risiti.customer.rest;
+package ng.risiti.customer.customers.rest;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.customer.domain.Customer;
-import ng.risiti.customer.repository.CustomerInvoiceRepository.Figures;
+import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository.Figures;
 
 /** Seed 002's customer object, with the kobo twin of its outstanding balance. */
 public record CustomerResponse(UUID id, String name, String email, String phone, String tin, String currency,

@@ -1,4 +1,4 @@
-package ng.risiti.customer.repository;
+package ng.risiti.customer.customers.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ng.risiti.customer;
+package ng.risiti.customer.customers.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +26,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "customer"))
 @QuarkusTestResource(TestIdentity.Resource.class)
-class CustomerResourceTests {
+public class CustomerResourceTests {
 
-    static final List<String> WRITER = List.of("customers:read", "customers:write", "invoices:read");
+    /** The scopes a member who manages customers holds; the data export tests create customers with them too. */
+    public static final List<String> WRITER = List.of("customers:read", "customers:write", "invoices:read");
 
     final UUID tenantId = UUID.randomUUID();
     final String token = TestIdentity.token(tenantId, UUID.randomUUID(), "member", WRITER);

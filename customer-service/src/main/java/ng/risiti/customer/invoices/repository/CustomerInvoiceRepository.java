@@ -1,4 +1,4 @@
-package ng.risiti.customer.repository;
+package ng.risiti.customer.invoices.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.customer.domain.CustomerInvoice;
+import ng.risiti.customer.invoices.domain.CustomerInvoice;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import ng.risiti.platform.persistence.ReplicaTable;
 

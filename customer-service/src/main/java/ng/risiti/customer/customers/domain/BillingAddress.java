@@ -1,4 +1,4 @@
-package ng.risiti.customer.domain;
+package ng.risiti.customer.customers.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,4 +1,4 @@
-package ng.risiti.customer.repository;
+package ng.risiti.customer.customers.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.customer.domain.Customer;
+import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.security.Tenancy;
 

@@ -1,4 +1,4 @@
-package ng.risiti.customer.service;
+package ng.risiti.customer.customers.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,13 +9,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.customer.domain.BillingAddress;
-import ng.risiti.customer.domain.Customer;
-import ng.risiti.customer.events.CustomerEvents;
-import ng.risiti.customer.repository.CustomerInvoiceRepository;
-import ng.risiti.customer.repository.CustomerInvoiceRepository.Figures;
-import ng.risiti.customer.repository.CustomerRepository;
-import ng.risiti.customer.rest.CreateCustomerRequest;
+import ng.risiti.customer.customers.domain.BillingAddress;
+import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.customer.customers.events.CustomerEvents;
+import ng.risiti.customer.customers.repository.CustomerRepository;
+import ng.risiti.customer.customers.rest.CreateCustomerRequest;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository.Figures;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;

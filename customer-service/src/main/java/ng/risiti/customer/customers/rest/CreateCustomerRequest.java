@@ -5,8 +5,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import ng.risiti.customer.customers.domain.BillingAddress;
+import ng.risiti.customer.customers.service.NewCustomer;
 
-/** Body of {@code POST /api/v1/customers} (seed 002). */
+/** Body of {@code POST /api/v1/customers} (docs/specification.md, Customers). */
 public record CreateCustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
@@ -22,5 +24,20 @@ public record CreateCustomerRequest(
             @Size(max = 100) String cityName,
             @Size(max = 20) String postalZone,
             @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as NG") String country) {
+
+        BillingAddress toBillingAddress() {
+            BillingAddress address = new BillingAddress();
+            address.streetName = streetName;
+            address.cityName = cityName;
+            address.postalZone = postalZone;
+            address.country = country;
+            return address;
+        }
+    }
+
+    /** The customer this body asks for, in the service's terms. */
+    public NewCustomer toNewCustomer() {
+        return new NewCustomer(name, email, phone, tin, billingAddress == null ? null : billingAddress.toBillingAddress(),
+                currency, notes);
     }
 }

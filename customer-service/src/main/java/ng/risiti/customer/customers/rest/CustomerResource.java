@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import ng.risiti.customer.customers.service.CustomerService;
-import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository.Figures;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -26,7 +25,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /api/v1/customers}: seed 002's customer endpoints. */
+/** {@code /api/v1/customers}: the customer endpoints of docs/specification.md (Customers). */
 @Path("/api/v1/customers")
 @Idempotent
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,18 +45,21 @@ public class CustomerResource {
     @POST
     @RolesAllowed(Scope.CUSTOMERS_WRITE)
     public Uni<RestResponse<Data<CustomerResponse>>> create(@Valid @NotNull CreateCustomerRequest request) {
-        return customers.create(Caller.of(identity), request)
-                .map(customer -> RestResponse.status(RestResponse.Status.CREATED, Data.of(CustomerResponse.of(customer, Figures.NONE))));
+        return customers.create(Caller.of(identity), request.toNewCustomer())
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, Data.of(CustomerResponse.of(created))));
     }
 
-    /** Seed 002 names the search parameter {@code search}; the common filters call it {@code q}. Both work. */
+    /**
+     * docs/specification.md (Customers) names the search parameter {@code search}; the common list filters
+     * (docs/api-rules.md, Pagination) call it {@code q}. Both work.
+     */
     @GET
     @RolesAllowed(Scope.CUSTOMERS_READ)
     public Uni<Page<CustomerResponse>> list(@RestQuery String cursor, @RestQuery String limit, @RestQuery String search, @RestQuery String q) {
         PageRequest page = pagination.request(cursor, limit);
         return customers.page(Caller.of(identity), search != null ? search : q, page)
                 .map(rows -> pagination.page(rows, page, row -> Map.of("id", row.customer().id.toString()))
-                        .map(row -> CustomerResponse.of(row.customer(), row.figures())));
+                        .map(CustomerResponse::of));
     }
 
     @GET
@@ -65,6 +67,6 @@ public class CustomerResource {
     @RolesAllowed(Scope.CUSTOMERS_READ)
     public Uni<Data<CustomerResponse>> get(@RestPath String id) {
         return customers.get(Caller.of(identity), Ids.parse(id, "Customer"))
-                .map(row -> Data.of(CustomerResponse.of(row.customer(), row.figures())));
+                .map(row -> Data.of(CustomerResponse.of(row)));
     }
 }

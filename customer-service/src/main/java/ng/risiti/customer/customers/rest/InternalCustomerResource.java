@@ -6,7 +6,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.customer.customers.events.CustomerEvents;
 import ng.risiti.customer.customers.service.CustomerService;
 import ng.risiti.platform.events.contract.CustomerState;
 import ng.risiti.platform.rest.Ids;
@@ -29,6 +28,6 @@ public class InternalCustomerResource {
     @GET
     @Path("/{id}")
     public Uni<CustomerState> get(@RestPath String id, @HeaderParam("X-Risiti-Tenant") String tenant) {
-        return customers.find(Ids.parse(tenant, "Tenant"), Ids.parse(id, "Customer")).map(CustomerEvents::state);
+        return customers.state(Ids.parse(tenant, "Tenant"), Ids.parse(id, "Customer"));
     }
 }

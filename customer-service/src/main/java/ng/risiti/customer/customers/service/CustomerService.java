@@ -3,80 +3,80 @@ package ng.risiti.customer.customers.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.customer.customers.domain.BillingAddress;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.customer.customers.events.CustomerEvents;
 import ng.risiti.customer.customers.repository.CustomerRepository;
-import ng.risiti.customer.customers.rest.CreateCustomerRequest;
-import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
-import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository.Figures;
+import ng.risiti.customer.invoices.domain.InvoiceFigures;
+import ng.risiti.customer.invoices.service.CustomerInvoiceService;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.contract.CustomerState;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.time.Clocks;
 
 /** Customer use cases; each write commits its state event in the same transaction. */
 @ApplicationScoped
 public class CustomerService {
 
     /** A customer with the invoice figures its response shows. */
-    public record CustomerWithFigures(Customer customer, Figures figures) {
+    public record CustomerWithFigures(Customer customer, InvoiceFigures figures) {
     }
 
     private final CustomerRepository customers;
-    private final CustomerInvoiceRepository invoices;
+    private final CustomerInvoiceService invoices;
     private final CustomerEvents events;
+    private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, CustomerInvoiceRepository invoices, CustomerEvents events) {
+    public CustomerService(CustomerRepository customers, CustomerInvoiceService invoices, CustomerEvents events, Clock clock) {
         this.customers = customers;
         this.invoices = invoices;
         this.events = events;
+        this.clock = clock;
     }
 
-    public Uni<Customer> create(Caller caller, CreateCustomerRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    /** A new customer has no invoices yet, so it comes back with {@link InvoiceFigures#NONE}. */
+    public Uni<CustomerWithFigures> create(Caller caller, NewCustomer details) {
+        OffsetDateTime now = Clocks.now(clock);
         Customer customer = new Customer();
         customer.id = UuidV7.next();
         customer.tenantId = caller.tenantId();
-        customer.name = request.name().trim();
-        customer.email = request.email().trim().toLowerCase();
-        customer.phone = request.phone();
-        customer.tin = request.tin();
-        if (request.billingAddress() != null) {
-            BillingAddress address = new BillingAddress();
-            address.streetName = request.billingAddress().streetName();
-            address.cityName = request.billingAddress().cityName();
-            address.postalZone = request.billingAddress().postalZone();
-            address.country = request.billingAddress().country();
-            customer.billingAddress = address;
-        }
-        customer.currency = request.currency() == null ? "NGN" : request.currency();
-        customer.notes = request.notes();
+        customer.name = details.name().trim();
+        customer.email = details.email().trim().toLowerCase();
+        customer.phone = details.phone();
+        customer.tin = details.tin();
+        customer.billingAddress = details.billingAddress();
+        customer.currency = details.currency() == null ? "NGN" : details.currency();
+        customer.notes = details.notes();
         customer.testMode = caller.test();
         customer.createdAt = now;
         customer.updatedAt = now;
         return Panache.withTransaction(() -> customers.persist(customer)
-                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)));
+                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)))
+                .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE));
     }
 
     public Uni<CustomerWithFigures> get(Caller caller, UUID id) {
         return Panache.withSession(() -> customers.findForTenant(caller.tenancy(), id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id))
                 .flatMap(customer -> invoices.figures(caller.tenantId(), List.of(id))
-                        .map(figures -> new CustomerWithFigures(customer, figures.getOrDefault(id, Figures.NONE)))));
+                        .map(figures -> new CustomerWithFigures(customer, figures.getOrDefault(id, InvoiceFigures.NONE)))));
     }
 
-    /** A customer of the tenant in either world, for another service's replica (it checks the world itself). */
-    public Uni<Customer> find(UUID tenantId, UUID id) {
+    /**
+     * A customer's state as the customers topic carries it, in either world of the tenant, for another service's
+     * replica that has not received it yet (the caller checks the world itself).
+     */
+    public Uni<CustomerState> state(UUID tenantId, UUID id) {
         return Panache.withSession(() -> customers.findInTenant(tenantId, id))
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id));
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id))
+                .map(CustomerEvents::state);
     }
 
     public Uni<List<CustomerWithFigures>> page(Caller caller, String search, PageRequest page) {
@@ -85,7 +85,7 @@ public class CustomerService {
                         .map(figures -> withFigures(rows, figures))));
     }
 
-    private static List<CustomerWithFigures> withFigures(List<Customer> rows, Map<UUID, Figures> figures) {
-        return rows.stream().map(c -> new CustomerWithFigures(c, figures.getOrDefault(c.id, Figures.NONE))).toList();
+    private static List<CustomerWithFigures> withFigures(List<Customer> rows, Map<UUID, InvoiceFigures> figures) {
+        return rows.stream().map(c -> new CustomerWithFigures(c, figures.getOrDefault(c.id, InvoiceFigures.NONE))).toList();
     }
 }

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import ng.risiti.customer.invoices.domain.CustomerInvoice;
+import ng.risiti.customer.invoices.domain.InvoiceFigures;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import ng.risiti.platform.persistence.ReplicaTable;
 
+/** The latest state of each invoice of a customer, and the figures summed from them. */
 @ApplicationScoped
 public class CustomerInvoiceRepository implements PanacheRepositoryBase<CustomerInvoice, UUID> {
 
@@ -19,11 +21,7 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
             "tenant_id", "customer_id", "status", "amount_due_kobo");
 
     /** Invoice count and outstanding kobo per customer (drafts and cancelled invoices owe nothing). */
-    public record Figures(long invoiceCount, long outstandingKobo) {
-        public static final Figures NONE = new Figures(0, 0);
-    }
-
-    public Uni<Map<UUID, Figures>> figures(UUID tenantId, Collection<UUID> customerIds) {
+    public Uni<Map<UUID, InvoiceFigures>> figures(UUID tenantId, Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -42,10 +40,10 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
                 invoice.amountDueKobo());
     }
 
-    private static Map<UUID, Figures> byCustomer(List<Object[]> rows) {
-        Map<UUID, Figures> figures = new HashMap<>();
+    private static Map<UUID, InvoiceFigures> byCustomer(List<Object[]> rows) {
+        Map<UUID, InvoiceFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
-            figures.put((UUID) row[0], new Figures(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+            figures.put((UUID) row[0], new InvoiceFigures(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
         }
         return figures;
     }

@@ -95,7 +95,7 @@ public class CustomerResourceTests {
     }
 
     @Test
-    void refusesBadInputWithTheSeedEnvelope() {
+    void refusesBadInputWithTheErrorEnvelope() {
         member().body("{").post("/api/v1/customers").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
         member().body("{}").post("/api/v1/customers").then().statusCode(400)
                 .body("error.details.field", containsInAnyOrder("name", "email"));

@@ -1,4 +1,4 @@
-package ng.risiti.billing.rest;
+package ng.risiti.billing.plans.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import ng.risiti.billing.repository.PlanRepository;
+import ng.risiti.billing.plans.repository.PlanRepository;
 import ng.risiti.platform.rest.Data;
 
 /** {@code /api/v1/billing/plans}: public list of plans with pricing, features and limits. */

@@ -1,4 +1,4 @@
-package ng.risiti.billing;
+package ng.risiti.billing.plans.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

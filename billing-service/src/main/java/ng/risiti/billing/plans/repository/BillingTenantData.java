@@ -1,4 +1,4 @@
-package ng.risiti.billing.repository;
+package ng.risiti.billing.plans.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,7 +1,7 @@
-package ng.risiti.billing.rest;
+package ng.risiti.billing.plans.rest;
 
 import java.math.BigDecimal;
-import ng.risiti.billing.domain.Plan;
+import ng.risiti.billing.plans.domain.Plan;
 
 /** A plan as {@code GET /billing/plans} shows it; prices as naira strings with kobo twins, null for custom. */
 public record PlanResponse(String slug, String name, String monthlyPrice, Long monthlyPriceKobo, String annualPrice,

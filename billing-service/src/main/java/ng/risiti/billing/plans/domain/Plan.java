@@ -1,4 +1,4 @@
-package ng.risiti.billing.domain;
+package ng.risiti.billing.plans.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

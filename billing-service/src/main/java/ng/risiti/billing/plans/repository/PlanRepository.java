@@ -1,10 +1,10 @@
-package ng.risiti.billing.repository;
+package ng.risiti.billing.plans.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import ng.risiti.billing.domain.Plan;
+import ng.risiti.billing.plans.domain.Plan;
 
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<Plan, String> {

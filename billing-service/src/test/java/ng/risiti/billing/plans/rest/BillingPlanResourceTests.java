@@ -1,4 +1,4 @@
-package ng.risiti.billing;
+package ng.risiti.billing.plans.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import ng.risiti.billing.plans.domain.Plan;
 
+/** The plans table: data seeded by a migration, not code. */
 @ApplicationScoped
 public class PlanRepository implements PanacheRepositoryBase<Plan, String> {
 
+    /** In the plans' own order (their {@code position}). */
     public Uni<List<Plan>> ordered() {
         return list("order by position");
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BillingPlanResourceTests {
 
     @Test
-    void plansArePublicWithSeedPricesAndLimits() {
+    void plansArePublicWithTheirPricesAndLimits() {
         given().get("/api/v1/billing/plans").then().statusCode(200)
                 .header("X-Request-Id", org.hamcrest.Matchers.startsWith("req_"))
                 .body("data.slug", contains("free", "starter", "growth", "enterprise"))

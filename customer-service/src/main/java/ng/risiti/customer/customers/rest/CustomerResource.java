@@ -50,8 +50,8 @@ public class CustomerResource {
     }
 
     /**
-     * docs/specification.md (Customers) names the search parameter {@code search}; the common list filters
-     * (docs/api-rules.md, Pagination) call it {@code q}. Both work.
+     * {@code search} is the customer list's own name for its search parameter, {@code q} the common list filters'
+     * name for it; both work (docs/specification.md, Customers).
      */
     @GET
     @RolesAllowed(Scope.CUSTOMERS_READ)

@@ -1,0 +1,29 @@
+package ng.risiti.customer.customers.events;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.platform.events.Outbox;
+import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.events.contract.CustomerState;
+import ng.risiti.platform.security.Tenancy;
+
+/** Publishes each customer's new state on the compacted customers topic (key = customer id). */
+@ApplicationScoped
+public class CustomerEvents {
+
+    private final Outbox outbox;
+
+    public CustomerEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> emit(String type, Customer customer) {
+        return outbox.emit(Topics.CUSTOMERS, type, customer.id.toString(), new Tenancy(customer.tenantId, customer.testMode), state(customer));
+    }
+
+    public static CustomerState state(Customer customer) {
+        return new CustomerState(customer.id, customer.tenantId, customer.name, customer.email, customer.phone, customer.tin,
+                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode);
+    }
+}

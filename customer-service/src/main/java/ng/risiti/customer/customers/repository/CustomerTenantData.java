@@ -1,0 +1,19 @@
+package ng.risiti.customer.customers.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import ng.risiti.platform.export.ExportedTable;
+import ng.risiti.platform.export.TenantData;
+
+/** customer-service's part of a tenant's data export: its customers, deleted ones included (they are still held). */
+@ApplicationScoped
+public class CustomerTenantData implements TenantData {
+
+    @Override
+    public List<ExportedTable> tables() {
+        return List.of(new ExportedTable("customers", """
+                select id, name, email, phone, tin, street_name, city_name, postal_zone, country, currency, notes,
+                       test_mode, created_at, updated_at, deleted_at
+                from customers where tenant_id = ?1 order by id"""));
+    }
+}

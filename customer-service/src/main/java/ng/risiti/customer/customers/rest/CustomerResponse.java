@@ -1,0 +1,28 @@
+package ng.risiti.customer.customers.rest;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.customer.customers.service.CustomerService.CustomerWithFigures;
+
+/** The customer object of docs/specification.md (Customers), with the kobo twin of its outstanding balance. */
+public record CustomerResponse(UUID id, String name, String email, String phone, String tin, String currency,
+        Address billingAddress, String notes, List<Object> contacts, long invoiceCount, String outstandingBalance,
+        long outstandingBalanceKobo, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    public record Address(String streetName, String cityName, String postalZone, String country) {
+    }
+
+    public static CustomerResponse of(CustomerWithFigures row) {
+        Customer customer = row.customer();
+        Address address = customer.billingAddress == null ? null
+                : new Address(customer.billingAddress.streetName, customer.billingAddress.cityName,
+                        customer.billingAddress.postalZone, customer.billingAddress.country);
+        return new CustomerResponse(customer.id, customer.name, customer.email, customer.phone, customer.tin, customer.currency,
+                address, customer.notes, List.of(), row.figures().invoiceCount(),
+                BigDecimal.valueOf(row.figures().outstandingKobo(), 2).toPlainString(), row.figures().outstandingKobo(),
+                customer.createdAt, customer.updatedAt);
+    }
+}

@@ -1,0 +1,47 @@
+package ng.risiti.customer.invoices.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
+import ng.risiti.platform.events.Consumers;
+import ng.risiti.platform.events.EventConsumer;
+import ng.risiti.platform.events.IncomingEvent;
+import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Keeps each customer's invoice count and outstanding balance from invoice events. Each event carries the whole
+ * invoice; applying it is an upsert by invoice id that only a newer aggregate version wins.
+ */
+@ApplicationScoped
+public class InvoiceStateConsumer implements EventConsumer {
+
+    public static final String CHANNEL = "invoices";
+
+    private final Consumers consumers;
+    private final CustomerInvoiceRepository invoices;
+    private final ObjectMapper json;
+
+    public InvoiceStateConsumer(Consumers consumers, CustomerInvoiceRepository invoices, ObjectMapper json) {
+        this.consumers = consumers;
+        this.invoices = invoices;
+        this.json = json;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumers.deliver(this, records);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> apply(IncomingEvent event) {
+        return invoices.apply(event.data(json, InvoiceSnapshot.class), event.aggregateVersion());
+    }
+}

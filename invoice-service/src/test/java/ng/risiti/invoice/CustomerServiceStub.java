@@ -23,16 +23,16 @@ public class CustomerServiceStub implements QuarkusTestResourceLifecycleManager 
     private static final String URL = PREFIX + "url";
 
     /** Registers the state customer-service would answer for this customer (not published on the topic). */
-    static void register(UUID customerId, String stateJson) {
+    public static void register(UUID customerId, String stateJson) {
         System.setProperty(PREFIX + customerId, stateJson);
     }
 
-    static void down(boolean down) {
+    public static void down(boolean down) {
         System.setProperty(DOWN, Boolean.toString(down));
     }
 
     /** Each answer waits this long: two requests for a new customer then both miss the replica. */
-    static void delay(long millis) {
+    public static void delay(long millis) {
         System.setProperty(DELAY, Long.toString(millis));
     }
 

@@ -10,29 +10,29 @@ import java.util.UUID;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 
-/** A tenant with an owner token and a customer published the way customer-service publishes it. */
-final class InvoiceTestFixtures {
+/** A tenant with an owner token and a customer published the way customer-service publishes it (shared by every context's tests). */
+public final class InvoiceTestFixtures {
 
-    static final List<String> ALL_SCOPES = List.of("invoices:read", "invoices:write", "customers:read", "customers:write",
+    public static final List<String> ALL_SCOPES = List.of("invoices:read", "invoices:write", "customers:read", "customers:write",
             "payments:write", "reports:read", "webhooks:manage", "admin");
 
-    final UUID tenantId = UUID.randomUUID();
-    final UUID userId = UUID.randomUUID();
-    final String token = TestIdentity.token(tenantId, userId, "owner", ALL_SCOPES);
-    final String liveKey = TestIdentity.apiKey(tenantId, ALL_SCOPES);
-    final String testKey = TestIdentity.testApiKey(tenantId, ALL_SCOPES);
+    public final UUID tenantId = UUID.randomUUID();
+    public final UUID userId = UUID.randomUUID();
+    public final String token = TestIdentity.token(tenantId, userId, "owner", ALL_SCOPES);
+    public final String liveKey = TestIdentity.apiKey(tenantId, ALL_SCOPES);
+    public final String testKey = TestIdentity.testApiKey(tenantId, ALL_SCOPES);
 
-    RequestSpecification owner() {
+    public RequestSpecification owner() {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** Publishes a (live) customer state on risiti.customers.v1 and returns its id. */
-    UUID customer(String name, String tin) {
+    public UUID customer(String name, String tin) {
         return customer(name, tin, false);
     }
 
     /** Publishes a live or test-mode customer state on risiti.customers.v1 and returns its id. */
-    UUID customer(String name, String tin, boolean testMode) {
+    public UUID customer(String name, String tin, boolean testMode) {
         UUID id = UUID.randomUUID();
         TestEvents.publish("risiti.customers.v1", id.toString(), "customer.created", tenantId, customerState(id, name, tin, testMode));
         awaitReplicated(id);
@@ -40,7 +40,7 @@ final class InvoiceTestFixtures {
     }
 
     /** A customer created a moment ago: customer-service knows it, this service's replica not yet. */
-    UUID unreplicatedCustomer(String name, String tin) {
+    public UUID unreplicatedCustomer(String name, String tin) {
         UUID id = UUID.randomUUID();
         CustomerServiceStub.register(id, customerState(id, name, tin, false));
         return id;
@@ -54,15 +54,15 @@ final class InvoiceTestFixtures {
     }
 
     /** The tenant's live ({@code rs_live_}) and test ({@code rs_test_}) API keys, every scope. */
-    RequestSpecification liveKey() {
+    public RequestSpecification liveKey() {
         return given().header("x-api-key", liveKey).contentType(ContentType.JSON);
     }
 
-    RequestSpecification testKey() {
+    public RequestSpecification testKey() {
         return given().header("x-api-key", testKey).contentType(ContentType.JSON);
     }
 
-    static String invoiceBody(UUID customerId) {
+    public static String invoiceBody(UUID customerId) {
         return """
                 {"customer_id":"%s","issue_date":"2025-03-24","due_date":"2025-04-23","currency":"NGN",
                  "line_items":[{"description":"Software Consulting - March 2025","quantity":10,"unit_price":35000,"discount_percent":0}],
@@ -70,13 +70,13 @@ final class InvoiceTestFixtures {
     }
 
     /** invoice-service applies customer states asynchronously; tests start once its replica has this one. */
-    static void awaitReplicated(UUID customerId) {
+    public static void awaitReplicated(UUID customerId) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> count("select count(*) from known_customers where id = ?", customerId) == 1);
     }
 
     /** A count from invoice-service's test database, for what only shows there (replicas). */
-    static long count(String sql, UUID id) throws java.sql.SQLException {
+    public static long count(String sql, UUID id) throws java.sql.SQLException {
         try (var connection = ng.risiti.testsupport.RisitiTestResources.postgres().connect(
                 ng.risiti.testsupport.RisitiTestResources.databaseName("invoice"));
                 var statement = connection.prepareStatement(sql)) {

@@ -1,0 +1,41 @@
+package ng.risiti.invoice.invoices.events;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.platform.events.CompletingWrite;
+import ng.risiti.platform.events.Outbox;
+import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import ng.risiti.platform.security.Tenancy;
+
+/** Writes invoice lifecycle events to the outbox, keyed by invoice id so each invoice's events stay ordered. */
+@ApplicationScoped
+public class InvoiceEvents {
+
+    private final Outbox outbox;
+
+    public InvoiceEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> emit(String type, Invoice invoice) {
+        return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode), snapshot(invoice));
+    }
+
+    /** The event of a write that completes the invoice (its number), in the same statement; returns the write's value. */
+    public Uni<String> emitCompleting(String type, Invoice invoice, CompletingWrite write) {
+        return outbox.emitCompleting(write, Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode),
+                snapshot(invoice));
+    }
+
+    static InvoiceSnapshot snapshot(Invoice invoice) {
+        return new InvoiceSnapshot(invoice.id, invoice.tenantId, invoice.invoiceNumber, invoice.status.wireName(),
+                invoice.customerId, invoice.customerName, invoice.customerTin, invoice.currency, invoice.issueDate, invoice.dueDate,
+                invoice.subtotal.toNairaString(), invoice.subtotal.value(),
+                invoice.taxTotal.toNairaString(), invoice.taxTotal.value(),
+                invoice.total.toNairaString(), invoice.total.value(),
+                invoice.amountDue.toNairaString(), invoice.amountDue.value(),
+                invoice.irn, invoice.testMode, invoice.finalizedAt);
+    }
+}

@@ -1,0 +1,86 @@
+package ng.risiti.invoice.invoices.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.platform.events.CompletingWrite;
+import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.persistence.SessionSql;
+import ng.risiti.platform.security.Tenancy;
+
+/** Invoices, always read within one tenant and one world (live or test). */
+@ApplicationScoped
+public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+
+    private static final String INSERT_DRAFT = """
+            with invoice as (
+                insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
+                    currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
+                    test_mode, created_at, updated_at, version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0)
+                returning id)
+            insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
+                tax_percent, net_kobo, tax_kobo, total_kobo)
+            values """;
+    /** A line's own values; its invoice_id is ?1. */
+    private static final int LINE_PARAMETERS = 11;
+
+    public Uni<Invoice> findForTenant(Tenancy tenancy, UUID id) {
+        return find("tenantId = :tenant and testMode = :test and id = :id", scope(tenancy).and("id", id)).firstResult();
+    }
+
+    /** Newest first; {@code after} is the id of the last invoice of the previous page. */
+    public Uni<List<Invoice>> page(Tenancy tenancy, PageRequest page) {
+        String after = page.after("id");
+        if (after == null) {
+            return find("tenantId = :tenant and testMode = :test order by id desc", scope(tenancy)).page(0, page.fetchSize()).list();
+        }
+        return find("tenantId = :tenant and testMode = :test and id < :after order by id desc",
+                scope(tenancy).and("after", UUID.fromString(after))).page(0, page.fetchSize()).list();
+    }
+
+    /**
+     * Stores a new draft and its lines in one statement, under its own number if it has one (a taken one fails on
+     * the unique constraint) or, for a numbered one, a placeholder that {@link #numbering} replaces.
+     */
+    public Uni<Invoice> insertDraft(Invoice invoice) {
+        StringBuilder sql = new StringBuilder(INSERT_DRAFT);
+        List<Object> parameters = new ArrayList<>(List.of(invoice.id, invoice.tenantId,
+                invoice.invoiceNumber != null ? invoice.invoiceNumber : invoice.id.toString(), invoice.customerId));
+        parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
+                invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
+                invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt));
+        for (int i = 0; i < invoice.lines.size(); i++) {
+            InvoiceLine line = invoice.lines.get(i);
+            int p = parameters.size() + 1;
+            sql.append(i == 0 ? "" : ", ").append("($").append(p).append(", $1");
+            for (int column = 1; column < LINE_PARAMETERS; column++) {
+                sql.append(", $").append(p + column);
+            }
+            sql.append(')');
+            parameters.addAll(Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),
+                    line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value()));
+        }
+        return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
+    }
+
+    /**
+     * Gives a stored draft the next free number of its world and year. It takes the tenant's counter lock, so it runs
+     * as the create's last statement, together with the event that carries the number.
+     */
+    public CompletingWrite numbering(Invoice invoice, String prefix) {
+        return new CompletingWrite("update invoices set invoice_number = next_invoice_number($2, $3, $4, $5) where id = $1 returning invoice_number",
+                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix), "invoice_number");
+    }
+
+    private static Parameters scope(Tenancy tenancy) {
+        return Parameters.with("tenant", tenancy.tenantId()).and("test", tenancy.test());
+    }
+}

@@ -1,0 +1,72 @@
+package ng.risiti.invoice.invoices.rest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.invoice.invoices.domain.InvoiceLine;
+
+/** The invoice object of docs/specification.md (Invoices), with integer {@code _kobo} twins of every amount. */
+public record InvoiceResponse(
+        UUID id,
+        String invoiceNumber,
+        String status,
+        String currency,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        String subtotal,
+        long subtotalKobo,
+        String taxTotal,
+        long taxTotalKobo,
+        String totalAmount,
+        long totalAmountKobo,
+        String amountDue,
+        long amountDueKobo,
+        String notes,
+        String irn,
+        String digitalSignature,
+        UUID publicToken,
+        OffsetDateTime firsSubmittedAt,
+        CustomerSnapshot customerSnapshot,
+        List<LineItem> lineItems,
+        List<Object> payments,
+        OffsetDateTime finalizedAt,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    public record CustomerSnapshot(String name, String tin, String email) {
+    }
+
+    public record LineItem(String description, BigDecimal quantity, String unitPrice, long unitPriceKobo,
+            String discountPercent, String taxRate, UUID taxRateId, String subtotal, long subtotalKobo,
+            String tax, long taxKobo, String total, long totalKobo) {
+
+        static LineItem of(InvoiceLine line) {
+            return new LineItem(line.description, line.quantity.stripTrailingZeros(), line.unitPrice.toNairaString(),
+                    line.unitPrice.value(), percent(line.discountPercent, 2), percent(line.taxPercent, 1), line.taxRateId,
+                    line.net.toNairaString(), line.net.value(), line.tax.toNairaString(), line.tax.value(),
+                    line.total.toNairaString(), line.total.value());
+        }
+    }
+
+    public static InvoiceResponse of(Invoice invoice) {
+        return new InvoiceResponse(invoice.id, invoice.invoiceNumber, invoice.status.wireName(), invoice.currency,
+                invoice.issueDate, invoice.dueDate,
+                invoice.subtotal.toNairaString(), invoice.subtotal.value(),
+                invoice.taxTotal.toNairaString(), invoice.taxTotal.value(),
+                invoice.total.toNairaString(), invoice.total.value(),
+                invoice.amountDue.toNairaString(), invoice.amountDue.value(),
+                invoice.notes, invoice.irn, invoice.digitalSignature, invoice.publicToken, invoice.firsSubmittedAt,
+                new CustomerSnapshot(invoice.customerName, invoice.customerTin, invoice.customerEmail),
+                invoice.lines.stream().map(LineItem::of).toList(), List.of(),
+                invoice.finalizedAt, invoice.createdAt, invoice.updatedAt);
+    }
+
+    /** "7.5" and "0.00" as docs/specification.md (Invoices) prints them: at least the given decimals, no trailing noise beyond. */
+    static String percent(BigDecimal value, int minScale) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < minScale ? stripped.setScale(minScale).toPlainString() : stripped.toPlainString();
+    }
+}

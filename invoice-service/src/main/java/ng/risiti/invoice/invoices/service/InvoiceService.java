@@ -1,0 +1,146 @@
+package ng.risiti.invoice.invoices.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import ng.risiti.invoice.customers.domain.KnownCustomer;
+import ng.risiti.invoice.customers.service.CustomerDirectory;
+import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
+import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.invoice.invoices.domain.InvoiceStatus;
+import ng.risiti.invoice.invoices.domain.Irn;
+import ng.risiti.invoice.invoices.events.InvoiceEvents;
+import ng.risiti.invoice.invoices.repository.InvoiceRepository;
+import ng.risiti.invoice.signing.service.InvoiceSigner;
+import ng.risiti.invoice.taxes.domain.TaxRate;
+import ng.risiti.invoice.taxes.service.TaxRateService;
+import ng.risiti.invoice.tenants.service.NrsServiceIds;
+import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.UniqueViolation;
+import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.request.UuidV7;
+import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.time.Clocks;
+
+/** Invoice use cases; each write is one transaction that also records its event in the outbox. */
+@ApplicationScoped
+public class InvoiceService {
+
+    private final InvoiceRepository invoices;
+    private final TaxRateService taxRates;
+    private final CustomerDirectory customers;
+    private final InvoiceSigner signer;
+    private final InvoiceEvents events;
+    private final NrsServiceIds serviceIds;
+    private final Clock clock;
+
+    public InvoiceService(InvoiceRepository invoices, TaxRateService taxRates,
+            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, NrsServiceIds serviceIds, Clock clock) {
+        this.invoices = invoices;
+        this.taxRates = taxRates;
+        this.customers = customers;
+        this.signer = signer;
+        this.events = events;
+        this.serviceIds = serviceIds;
+        this.clock = clock;
+    }
+
+    /**
+     * One transaction and as few round trips as the work allows: the customer from the replica, the invoice and its
+     * lines in one statement, then the number and the event in one more (the number's counter row is the one lock two
+     * creates of a tenant share, so it is taken last and held only for that statement and the commit).
+     */
+    public Uni<Invoice> create(Caller caller, NewInvoice newInvoice) {
+        if (newInvoice.dueDate().isBefore(newInvoice.issueDate())) {
+            throw ApiException.validation("due_date", "due_date must be on or after issue_date");
+        }
+        String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
+        return Panache.withTransaction(() -> customers.require(caller.tenancy(), newInvoice.customerId())
+                        .flatMap(customer -> taxRates.ofLines(caller.tenantId(),
+                                        newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
+                                .map(rates -> draft(caller, newInvoice, customer, customNumber, rates)))
+                        .flatMap(invoices::insertDraft)
+                        .call(invoice -> customNumber != null ? events.emit(EventTypes.INVOICE_CREATED, invoice)
+                                // test-mode invoices are numbered apart, so one can never be taken for a live one
+                                : events.emitCompleting(EventTypes.INVOICE_CREATED, invoice,
+                                                invoices.numbering(invoice, invoice.testMode ? "TEST-INV-" : "INV-"))
+                                        .invoke(number -> invoice.invoiceNumber = number)))
+                .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
+                .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
+    }
+
+    public Uni<Invoice> get(Caller caller, UUID id) {
+        return Panache.withSession(() -> invoices.findForTenant(caller.tenancy(), id))
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
+    }
+
+    public Uni<List<Invoice>> page(Caller caller, PageRequest page) {
+        return Panache.withSession(() -> invoices.page(caller.tenancy(), page));
+    }
+
+    /**
+     * Signs outside the transaction (RSA on a worker), then locks the invoice in a short one; the version check
+     * refuses the lock if the draft changed (or a concurrent finalize won) in between.
+     */
+    public Uni<Invoice> finalizeInvoice(Caller caller, UUID id) {
+        return get(caller, id).flatMap(draft -> serviceIds.of(caller.tenantId()).flatMap(serviceId -> {
+            draft.status.moveTo(InvoiceStatus.FINALIZED);
+            Irn irn = Irn.of(draft.invoiceNumber, serviceId, draft.issueDate);
+            long version = draft.version;
+            return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
+                    .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenancy(), id)
+                            .flatMap(invoice -> {
+                                if (invoice == null || invoice.version != version) {
+                                    return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
+                                }
+                                invoice.finalizeWith(irn, signature, Clocks.now(clock));
+                                return events.emit(EventTypes.INVOICE_FINALIZED, invoice).replaceWith(invoice);
+                            })));
+        }));
+    }
+
+    private Invoice draft(Caller caller, NewInvoice newInvoice, KnownCustomer customer, String number, List<TaxRate> rates) {
+        OffsetDateTime now = Clocks.now(clock);
+        Invoice invoice = new Invoice();
+        invoice.id = UuidV7.next();
+        invoice.tenantId = caller.tenantId();
+        invoice.invoiceNumber = number;
+        invoice.customerId = customer.id;
+        invoice.customerName = customer.name;
+        invoice.customerTin = customer.tin;
+        invoice.customerEmail = customer.email;
+        invoice.status = InvoiceStatus.DRAFT;
+        invoice.currency = newInvoice.currency() == null ? "NGN" : newInvoice.currency();
+        invoice.issueDate = newInvoice.issueDate();
+        invoice.dueDate = newInvoice.dueDate();
+        invoice.notes = newInvoice.notes();
+        invoice.publicToken = UUID.randomUUID();
+        invoice.testMode = caller.test();
+        invoice.createdAt = now;
+        invoice.updatedAt = now;
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < newInvoice.lines().size(); i++) {
+            NewInvoice.Line item = newInvoice.lines().get(i);
+            TaxRate rate = rates.get(i);
+            InvoiceLine line = new InvoiceLine();
+            line.id = UuidV7.next();
+            line.description = item.description().trim();
+            line.quantity = item.quantity();
+            line.unitPrice = item.unitPrice();
+            line.discountPercent = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
+            line.taxRateId = rate.id;
+            line.taxPercent = rate.percent;
+            lines.add(line);
+        }
+        invoice.setLines(lines);
+        return invoice;
+    }
+}

@@ -1,0 +1,26 @@
+package ng.risiti.invoice.tenants.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A tenant as auth-service last published it: what invoicing needs of it (name, TIN, NRS Service ID). */
+@Entity
+@Table(name = "known_tenants")
+public class KnownTenant extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String name;
+    public String tin;
+    @Column(name = "nrs_service_id")
+    public String nrsServiceId;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    /** The aggregate version of the tenant event this row reflects. */
+    public long version;
+}

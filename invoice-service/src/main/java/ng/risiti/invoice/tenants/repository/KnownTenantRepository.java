@@ -1,0 +1,21 @@
+package ng.risiti.invoice.tenants.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import ng.risiti.invoice.tenants.domain.KnownTenant;
+import ng.risiti.platform.events.contract.TenantState;
+import ng.risiti.platform.persistence.ReplicaTable;
+
+/** This service's replica of tenants' invoicing settings (see TenantStateConsumer). */
+@ApplicationScoped
+public class KnownTenantRepository implements PanacheRepositoryBase<KnownTenant, UUID> {
+
+    private static final ReplicaTable REPLICA = ReplicaTable.of("known_tenants", "id", "name", "tin", "nrs_service_id", "updated_at");
+
+    /** Upserts the tenant unless the replica already reflects a newer event of it. */
+    public Uni<Void> apply(TenantState state, long version) {
+        return REPLICA.apply(version, state.tenantId(), state.name(), state.tin(), state.nrsServiceId(), state.updatedAt());
+    }
+}

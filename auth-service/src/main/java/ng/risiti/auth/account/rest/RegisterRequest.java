@@ -4,8 +4,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import ng.risiti.auth.account.BusinessType;
-import ng.risiti.auth.account.Plans;
+import ng.risiti.auth.account.domain.BusinessType;
+import ng.risiti.auth.account.domain.Plans;
 
 /** POST /auth/register. Enumerations are strings here so every bad field is reported at once, not just the first. */
 public record RegisterRequest(

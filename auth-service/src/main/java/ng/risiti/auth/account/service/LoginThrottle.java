@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import ng.risiti.auth.account.LoginFailure;
+import ng.risiti.auth.account.domain.LoginFailure;
 import ng.risiti.auth.account.config.AccountConfig;
 import ng.risiti.auth.account.repository.LoginFailureRepository;
 import ng.risiti.platform.error.ApiException;

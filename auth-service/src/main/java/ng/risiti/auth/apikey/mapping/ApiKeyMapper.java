@@ -1,7 +1,7 @@
 package ng.risiti.auth.apikey.mapping;
 
 import java.time.OffsetDateTime;
-import ng.risiti.auth.apikey.ApiKey;
+import ng.risiti.auth.apikey.domain.ApiKey;
 import ng.risiti.auth.apikey.rest.ApiKeyView;
 import ng.risiti.auth.apikey.rest.CreateApiKeyRequest;
 import ng.risiti.auth.apikey.rest.CreatedApiKey;

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.apikey.ApiKey;
+import ng.risiti.auth.apikey.domain.ApiKey;
 import ng.risiti.platform.pagination.PageRequest;
 
 @ApplicationScoped

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.apikey.ApiKey;
+import ng.risiti.auth.apikey.domain.ApiKey;
 import ng.risiti.auth.apikey.mapping.ApiKeyMapper;
 import ng.risiti.auth.apikey.repository.ApiKeyRepository;
 import ng.risiti.auth.apikey.rest.CreateApiKeyRequest;

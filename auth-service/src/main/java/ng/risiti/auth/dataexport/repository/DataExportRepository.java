@@ -8,8 +8,8 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.dataexport.DataExport;
-import ng.risiti.auth.dataexport.DataExportStatus;
+import ng.risiti.auth.dataexport.domain.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExportStatus;
 
 @ApplicationScoped
 public class DataExportRepository implements PanacheRepositoryBase<DataExport, UUID> {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import ng.risiti.auth.dataexport.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExport;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
 import ng.risiti.auth.dataexport.repository.DataExportParts;
 import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;

@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import ng.risiti.auth.dataexport.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExport;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
 
 /**

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.session.Session;
+import ng.risiti.auth.session.domain.Session;
 
 @ApplicationScoped
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {

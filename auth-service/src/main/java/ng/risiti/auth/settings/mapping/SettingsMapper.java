@@ -1,7 +1,7 @@
 package ng.risiti.auth.settings.mapping;
 
-import ng.risiti.auth.account.Tenant;
-import ng.risiti.auth.settings.TenantSettings;
+import ng.risiti.auth.account.domain.Tenant;
+import ng.risiti.auth.settings.domain.TenantSettings;
 import ng.risiti.auth.settings.rest.InvoiceDefaultsView;
 import ng.risiti.auth.settings.rest.SettingsView;
 

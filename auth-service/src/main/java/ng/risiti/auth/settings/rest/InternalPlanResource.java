@@ -12,7 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.account.Plans;
+import ng.risiti.auth.account.domain.Plans;
 import ng.risiti.auth.settings.mapping.SettingsMapper;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;

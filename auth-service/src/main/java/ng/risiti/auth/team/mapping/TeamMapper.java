@@ -1,7 +1,7 @@
 package ng.risiti.auth.team.mapping;
 
-import ng.risiti.auth.account.User;
-import ng.risiti.auth.team.Invitation;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.team.domain.Invitation;
 import ng.risiti.auth.team.rest.AcceptedInvitation;
 import ng.risiti.auth.team.rest.TeamMemberView;
 import ng.risiti.auth.team.service.TeamService;

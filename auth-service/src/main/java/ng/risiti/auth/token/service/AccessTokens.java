@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.UUID;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.platform.security.JwtIdentityAugmentor;
-import ng.risiti.auth.team.Role;
+import ng.risiti.auth.team.domain.Role;
 
 /**
  * Issues RS256 access tokens in the shape every service's {@link JwtIdentityAugmentor} reads: {@code sub} the

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.token.SigningKey;
+import ng.risiti.auth.token.domain.SigningKey;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
 import ng.risiti.platform.concurrent.Offload;

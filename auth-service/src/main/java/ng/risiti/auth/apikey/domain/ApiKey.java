@@ -15,6 +15,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "api_keys")
 public class ApiKey {
 
+    /** The {@code mode} of a key as the API shows it: live ({@code rs_live_}) or test (sandbox, {@code rs_test_}). */
+    public static final String LIVE = "live";
+    public static final String TEST = "test";
+
     @Id
     public UUID id;
     @Column(name = "tenant_id", nullable = false)
@@ -40,4 +44,8 @@ public class ApiKey {
     public OffsetDateTime createdAt;
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
+
+    public String mode() {
+        return test ? TEST : LIVE;
+    }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import ng.risiti.auth.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
-import ng.risiti.auth.apikey.service.ApiKeyUsageConsumer;
+import ng.risiti.auth.apikey.events.ApiKeyUsageConsumer;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;

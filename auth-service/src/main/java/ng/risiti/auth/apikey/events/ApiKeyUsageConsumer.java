@@ -1,17 +1,18 @@
-package ng.risiti.auth.apikey.service;
+package ng.risiti.auth.apikey.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import ng.risiti.auth.apikey.repository.ApiKeyRepository;
+import ng.risiti.platform.events.CloudEventHeaders;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.contract.ApiKeyUsed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,9 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps {@code api_keys.last_used_at} from {@code risiti.api-usage.v1}: every service replica publishes one
- * {@code api_key.used} per key and flush window, and each poll of them becomes ONE statement here, whatever the
- * number of requests behind it. {@code greatest} and the {@code where} make it idempotent and order-free, so a
- * redelivered or late window never moves a key's time back, and an unchanged key is not rewritten.
+ * {@code api_key.used} per key and flush window, and each poll of them becomes ONE statement
+ * ({@link ApiKeyRepository#recordLastUse}), whatever the number of requests behind it.
  */
 @ApplicationScoped
 public class ApiKeyUsageConsumer {
@@ -32,13 +32,13 @@ public class ApiKeyUsageConsumer {
     public static final String CHANNEL = "api-usage";
     private static final Logger LOG = Logger.getLogger(ApiKeyUsageConsumer.class);
 
-    private final Pool pool;
+    private final ApiKeyRepository keys;
     private final ObjectMapper json;
     private final AtomicLong statements = new AtomicLong();
     private final AtomicLong rowsUpdated = new AtomicLong();
 
-    public ApiKeyUsageConsumer(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public ApiKeyUsageConsumer(ApiKeyRepository keys, ObjectMapper json) {
+        this.keys = keys;
         this.json = json;
     }
 
@@ -68,20 +68,16 @@ public class ApiKeyUsageConsumer {
             times[i] = latest.get(ids[i]);
         }
         statements.incrementAndGet();
-        return pool.preparedQuery("""
-                        update api_keys k set last_used_at = greatest(k.last_used_at, u.used_at)
-                        from unnest($1::uuid[], $2::timestamptz[]) as u(id, used_at)
-                        where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.used_at)""")
-                .execute(Tuple.of(ids, times))
-                .invoke(result -> rowsUpdated.addAndGet(result.rowCount()))
+        return keys.recordLastUse(ids, times)
+                .invoke(rowsUpdated::addAndGet)
                 .onFailure().invoke(failure -> LOG.warnf("Could not record last use of %d API keys: %s", ids.length, failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
     private static String type(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(ng.risiti.platform.events.CloudEventHeaders.TYPE);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        Header header = record.headers().lastHeader(CloudEventHeaders.TYPE);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** UPDATE statements run since start (one per poll that carried usage). */

@@ -2,7 +2,7 @@ package ng.risiti.auth.account.domain;
 
 import java.util.Locale;
 
-/** Seed 002's {@code business_type}; lower case on the wire and in the database. */
+/** The {@code business_type} of a sign-up (docs/api-rules.md, Authentication); lower case on the wire and in the database. */
 public enum BusinessType {
     INDIVIDUAL, SME, ENTERPRISE;
 

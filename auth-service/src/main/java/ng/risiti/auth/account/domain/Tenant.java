@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import ng.risiti.platform.request.UuidV7;
 
 /** A business using Risiti: every other row in every service belongs to exactly one tenant. */
 @Entity
@@ -26,4 +27,17 @@ public class Tenant {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** A new tenant; {@code tin} may be null. */
+    public static Tenant create(String name, String tin, BusinessType businessType, String planSlug, OffsetDateTime now) {
+        Tenant tenant = new Tenant();
+        tenant.id = UuidV7.next();
+        tenant.name = name;
+        tenant.tin = tin;
+        tenant.businessType = businessType;
+        tenant.planSlug = planSlug;
+        tenant.createdAt = now;
+        tenant.updatedAt = now;
+        return tenant;
+    }
 }

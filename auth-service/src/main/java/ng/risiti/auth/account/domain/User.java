@@ -5,8 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 import ng.risiti.auth.team.domain.Role;
+import ng.risiti.platform.request.UuidV7;
 
 /** A person who signs in; belongs to one tenant with one role. */
 @Entity
@@ -48,11 +50,33 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    public boolean signsInWithOAuthOnly() {
-        return passwordHash == null;
-    }
-
     /** Set when the member is removed from the team; a removed user cannot sign in and is not listed. */
     @Column(name = "removed_at")
     public OffsetDateTime removedAt;
+
+    /** A new user of {@code tenantId} without MFA; {@code passwordHash} is null for accounts that sign in with OAuth. */
+    public static User create(UUID tenantId, String email, String passwordHash, String firstName, String lastName, Role role,
+            OffsetDateTime now) {
+        User user = new User();
+        user.id = UuidV7.next();
+        user.tenantId = tenantId;
+        user.email = email;
+        user.passwordHash = passwordHash;
+        user.firstName = firstName;
+        user.lastName = lastName;
+        user.role = role;
+        user.mfaEnabled = false;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    /** The login identifier as stored: trimmed, lower case. */
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean signsInWithOAuthOnly() {
+        return passwordHash == null;
+    }
 }

@@ -59,7 +59,7 @@ public class PasswordResetService {
      * whether the address is registered.
      */
     public Uni<Void> forgot(String rawEmail) {
-        String email = AuthService.normalizeEmail(rawEmail);
+        String email = User.normalizeEmail(rawEmail);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,6 +1,5 @@
 package ng.risiti.auth.apikey.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -15,12 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.auth.apikey.service.ApiKeyService;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.idempotency.SecretResponse;
-import ng.risiti.platform.rest.Data;
-import ng.risiti.platform.security.Caller;
-import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.Pagination;
+import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.rest.Message;
+import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

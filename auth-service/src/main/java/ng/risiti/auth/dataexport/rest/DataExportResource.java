@@ -1,6 +1,5 @@
 package ng.risiti.auth.dataexport.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +18,7 @@ import ng.risiti.auth.dataexport.domain.DataExport;
 import ng.risiti.auth.dataexport.service.DataExportService;
 import ng.risiti.auth.dataexport.service.DataExportService.Progress;
 import ng.risiti.auth.dataexport.service.DownloadLinks;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Ids;
 import ng.risiti.platform.security.Caller;

@@ -1,7 +1,5 @@
 package ng.risiti.auth.mfa.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import ng.risiti.auth.mfa.service.MfaService;
 import ng.risiti.auth.session.rest.SignInResponses;
 import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.idempotency.SecretResponse;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;

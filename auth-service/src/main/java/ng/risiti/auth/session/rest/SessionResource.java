@@ -1,7 +1,5 @@
 package ng.risiti.auth.session.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +14,8 @@ import java.time.Duration;
 import java.util.UUID;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.security.Caller;

@@ -1,7 +1,5 @@
 package ng.risiti.auth.team.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -15,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import ng.risiti.auth.session.rest.SignInResponses;
 import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.auth.team.service.TeamService;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.rest.Data;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

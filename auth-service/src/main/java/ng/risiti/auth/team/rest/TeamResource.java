@@ -1,6 +1,5 @@
 package ng.risiti.auth.team.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.auth.team.domain.Role;
 import ng.risiti.auth.team.service.TeamService;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.rest.Data;

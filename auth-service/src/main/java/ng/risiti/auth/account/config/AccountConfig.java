@@ -14,7 +14,7 @@ public interface AccountConfig {
     @WithDefault("http://localhost:8080")
     String webUrl();
 
-    /** Seed 002: reset tokens expire after one hour. */
+    /** Reset tokens expire after one hour (docs/api-rules.md, Authentication). */
     @WithDefault("PT1H")
     Duration passwordResetLifetime();
 

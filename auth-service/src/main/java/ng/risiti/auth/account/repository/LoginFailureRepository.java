@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.account.LoginFailure;
+import ng.risiti.auth.account.domain.LoginFailure;
 
 @ApplicationScoped
 public class LoginFailureRepository implements PanacheRepositoryBase<LoginFailure, UUID> {

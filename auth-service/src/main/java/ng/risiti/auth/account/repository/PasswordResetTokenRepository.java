@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.auth.account.PasswordResetToken;
+import ng.risiti.auth.account.domain.PasswordResetToken;
 
 @ApplicationScoped
 public class PasswordResetTokenRepository implements PanacheRepositoryBase<PasswordResetToken, UUID> {

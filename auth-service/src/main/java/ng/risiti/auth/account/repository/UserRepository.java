@@ -4,9 +4,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.account.User;
+import ng.risiti.auth.account.domain.User;
 
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
@@ -23,18 +22,6 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     /** A current member of the tenant; removed members and other tenants' users are not found. */
     public Uni<User> findInTenant(UUID tenantId, UUID userId) {
         return find("id = ?1 and tenantId = ?2 and removedAt is null", userId, tenantId).firstResult();
-    }
-
-    /** Current members in id (= join) order, after the keyset position {@code afterId} when given. */
-    public Uni<List<User>> listMembers(UUID tenantId, UUID afterId, int limit) {
-        var query = afterId == null
-                ? find("tenantId = ?1 and removedAt is null order by id", tenantId)
-                : find("tenantId = ?1 and removedAt is null and id > ?2 order by id", tenantId, afterId);
-        return query.range(0, limit - 1).list();
-    }
-
-    public Uni<User> findInTenantForUpdate(UUID tenantId, UUID userId) {
-        return find("id = ?1 and tenantId = ?2 and removedAt is null", userId, tenantId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<User> findByIdForUpdate(UUID userId) {

@@ -1,7 +1,5 @@
 package ng.risiti.auth.account.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -14,22 +12,23 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import ng.risiti.auth.account.service.AuthService;
 import ng.risiti.auth.account.service.PasswordResetService;
+import ng.risiti.auth.mfa.rest.MfaChallengeResponse;
+import ng.risiti.auth.session.rest.SignInResponses;
+import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
+import ng.risiti.platform.idempotency.SecretResponse;
+import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Message;
+import ng.risiti.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import ng.risiti.platform.idempotency.SecretResponse;
-import ng.risiti.platform.rest.Data;
-import ng.risiti.auth.session.rest.RefreshCookie;
-import ng.risiti.auth.token.config.TokenConfig;
-import ng.risiti.platform.security.Caller;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -42,13 +41,11 @@ public class AuthResource {
 
     private final AuthService auth;
     private final PasswordResetService resets;
-    private final TokenConfig config;
     private final SecurityIdentity identity;
 
-    public AuthResource(AuthService auth, PasswordResetService resets, TokenConfig config, SecurityIdentity identity) {
+    public AuthResource(AuthService auth, PasswordResetService resets, SecurityIdentity identity) {
         this.auth = auth;
         this.resets = resets;
-        this.config = config;
         this.identity = identity;
     }
 
@@ -58,12 +55,9 @@ public class AuthResource {
     @PermitAll
     @Operation(summary = "Create an account and its tenant; returns an access token")
     public Uni<RestResponse<Data<RegisterResponse>>> register(@Valid @NotNull RegisterRequest body, HttpServerRequest request) {
-        return auth.register(body, client(request)).map(signedIn -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.CREATED, Data.of(new RegisterResponse(signedIn.accessToken(), signedIn.tenant().planSlug)))
-                .cookie(RefreshCookie.of(signedIn.session().refreshToken(), lifetime()))
-                .build());
+        return auth.register(body.toNewAccount(), SignInResponses.client(request))
+                .map(signedIn -> SignInResponses.of(RestResponse.Status.CREATED, Data.of(RegisterResponse.of(signedIn)), signedIn));
     }
-
     @POST
     @Path("/login")
     @IgnoresIdempotencyKey("records each failed attempt for throttling, which must outlive the failed request")
@@ -72,7 +66,7 @@ public class AuthResource {
             description = "With MFA enabled the answer is {\"data\":{\"mfa_required\":true,\"mfa_token\":...}} and no session: "
                     + "complete it with POST /auth/mfa/verify. After 5 failures for one email from one IP in 15 minutes: 429 with Retry-After.")
     @APIResponse(responseCode = "200", description = "Signed in, or an MFA challenge",
-            content = @Content(schema = @Schema(oneOf = {LoginResponse.class, MfaChallengeResponse.class})))
+            content = @Content(schema = @Schema(oneOf = {SignedInResponse.class, MfaChallengeResponse.class})))
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or OAUTH_ACCOUNT for accounts created with Google/Microsoft",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong email or password",
@@ -80,20 +74,11 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMIT_EXCEEDED: too many failures; see Retry-After",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Uni<RestResponse<Data<?>>> login(@Valid @NotNull LoginRequest body, HttpServerRequest request) {
-        return auth.login(body, client(request))
-                .map(outcome -> {
-                    if (outcome.mfaChallenge() != null) {
-                        return RestResponse.<Data<?>>ok(Data.of(new MfaChallengeResponse(true, outcome.mfaChallenge().token(),
-                                outcome.mfaChallenge().expiresAt())));
-                    }
-                    AuthService.SignedIn signedIn = outcome.signedIn();
-                    return RestResponse.ResponseBuilder.<Data<?>>ok(Data.of(new LoginResponse(signedIn.accessToken(),
-                                    new LoginResponse.UserView(signedIn.user().id, signedIn.user().email, signedIn.user().firstName,
-                                            signedIn.user().lastName, signedIn.user().role.wireName()),
-                                    new LoginResponse.TenantView(signedIn.tenant().id, signedIn.tenant().name))))
-                            .cookie(RefreshCookie.of(signedIn.session().refreshToken(), lifetime()))
-                            .build();
-                });
+        return auth.login(body.email(), body.password(), SignInResponses.client(request))
+                .map(outcome -> outcome.challenge() != null
+                        ? RestResponse.<Data<?>>ok(Data.of(MfaChallengeResponse.of(outcome.challenge())))
+                        : SignInResponses.<Data<?>>of(RestResponse.Status.OK, Data.of(SignedInResponse.of(outcome.signedIn())),
+                                outcome.signedIn()));
     }
 
     @POST
@@ -120,18 +105,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "The current user and tenant (for an API key: the user who created it)")
     public Uni<Data<MeResponse>> me() {
-        return auth.me(Caller.of(identity)).map(profile -> Data.of(new MeResponse(
-                profile.user().id, profile.user().email, profile.user().firstName, profile.user().lastName,
-                profile.user().role.wireName(), profile.user().mfaEnabled,
-                new MeResponse.TenantView(profile.tenant().id, profile.tenant().name, profile.tenant().tin, profile.tenant().planSlug))));
-    }
-
-    private Duration lifetime() {
-        return config.refreshTokenLifetime();
-    }
-
-    private static AuthService.Client client(HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new AuthService.Client(request.getHeader(HttpHeaders.USER_AGENT), address);
+        return auth.me(Caller.of(identity)).map(profile -> Data.of(MeResponse.of(profile)));
     }
 }

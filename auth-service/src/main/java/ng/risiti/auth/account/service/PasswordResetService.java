@@ -10,9 +10,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
-import ng.risiti.auth.account.PasswordResetToken;
-import ng.risiti.auth.account.User;
 import ng.risiti.auth.account.config.AccountConfig;
+import ng.risiti.auth.account.domain.PasswordResetToken;
+import ng.risiti.auth.account.domain.User;
 import ng.risiti.auth.account.repository.PasswordResetTokenRepository;
 import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.auth.session.service.SessionService;
@@ -59,7 +59,7 @@ public class PasswordResetService {
      * whether the address is registered.
      */
     public Uni<Void> forgot(String rawEmail) {
-        String email = AuthService.normalizeEmail(rawEmail);
+        String email = User.normalizeEmail(rawEmail);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

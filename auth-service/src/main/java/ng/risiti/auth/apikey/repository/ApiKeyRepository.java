@@ -2,16 +2,25 @@ package ng.risiti.auth.apikey.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.apikey.ApiKey;
+import ng.risiti.auth.apikey.domain.ApiKey;
 import ng.risiti.platform.pagination.PageRequest;
 
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
     public static final String CURSOR_ID = "id";
+
+    private final Pool pool;
+
+    public ApiKeyRepository(Pool pool) {
+        this.pool = pool;
+    }
 
     /** Newest first; ids are UUIDv7, so id order is creation order and a stable keyset. */
     public Uni<List<ApiKey>> listLive(UUID tenantId, PageRequest page) {
@@ -32,5 +41,19 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
 
     public Uni<ApiKey> findByHash(String keyHash) {
         return find("keyHash", keyHash).firstResult();
+    }
+
+    /**
+     * Moves each key's {@code last_used_at} forward to its time in {@code usedAt} (same index in {@code ids}), in ONE
+     * statement however many keys. {@code greatest} and the {@code where} make it idempotent and order-free: a
+     * redelivered or late time never moves a key back, and an unchanged key is not rewritten. Returns the rows changed.
+     */
+    public Uni<Integer> recordLastUse(UUID[] ids, OffsetDateTime[] usedAt) {
+        return pool.preparedQuery("""
+                        update api_keys k set last_used_at = greatest(k.last_used_at, u.used_at)
+                        from unnest($1::uuid[], $2::timestamptz[]) as u(id, used_at)
+                        where k.id = u.id and (k.last_used_at is null or k.last_used_at < u.used_at)""")
+                .execute(Tuple.of(ids, usedAt))
+                .map(result -> result.rowCount());
     }
 }

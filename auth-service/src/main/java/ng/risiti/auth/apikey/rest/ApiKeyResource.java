@@ -1,6 +1,5 @@
 package ng.risiti.auth.apikey.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -14,14 +13,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.apikey.mapping.ApiKeyMapper;
 import ng.risiti.auth.apikey.service.ApiKeyService;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.idempotency.SecretResponse;
-import ng.risiti.platform.rest.Data;
-import ng.risiti.platform.security.Caller;
-import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.Pagination;
+import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.rest.Message;
+import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +29,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Seed 002 marks these "JWT": keys are managed by signed-in users, never by another key. Creating and revoking
+ * Keys are managed by signed-in users, never by another key (docs/api-rules.md, Authentication). Creating and revoking
  * need the owner or admin role (the roles holding the {@code admin} scope); listing needs any user of the tenant.
  */
 @Path("/api/v1/api-keys")
@@ -55,7 +54,7 @@ public class ApiKeyResource {
     @Operation(summary = "List the tenant's active API keys (never the key values)")
     public Uni<Page<ApiKeyView>> list(@RestQuery String cursor, @RestQuery String limit) {
         var caller = Caller.user(identity);
-        return keys.list(caller, pagination.request(cursor, limit)).map(page -> page.map(ApiKeyMapper::view));
+        return keys.list(caller, pagination.request(cursor, limit)).map(page -> page.map(ApiKeyView::of));
     }
 
     @POST
@@ -64,8 +63,8 @@ public class ApiKeyResource {
     @Operation(summary = "Create an API key; the key is returned only in this response")
     public Uni<RestResponse<Data<CreatedApiKey>>> create(@Valid @NotNull CreateApiKeyRequest body) {
         var caller = Caller.user(identity);
-        return keys.create(caller, body).map(created -> RestResponse.status(RestResponse.Status.CREATED,
-                Data.of(ApiKeyMapper.created(created.key(), created.secret()))));
+        return keys.create(caller, body.toNewKey())
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, Data.of(CreatedApiKey.of(created))));
     }
 
     @DELETE

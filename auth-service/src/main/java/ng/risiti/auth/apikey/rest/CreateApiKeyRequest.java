@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import ng.risiti.auth.apikey.domain.ApiKey;
+import ng.risiti.auth.apikey.service.ApiKeyService;
 
 /**
  * POST /api-keys. Each scope is checked against the known scopes by the service (detail {@code scopes.N}).
@@ -19,11 +21,8 @@ public record CreateApiKeyRequest(
         @Future Instant expiresAt,
         @Pattern(regexp = "live|test", message = "mode must be live or test") String mode) {
 
-    public static final String LIVE = "live";
-    public static final String TEST = "test";
-
-    /** A sandbox key; absent means live. */
-    public boolean sandbox() {
-        return TEST.equals(mode);
+    /** What the service creates: a sandbox key when {@code mode} is test; absent means live. */
+    public ApiKeyService.NewKey toNewKey() {
+        return new ApiKeyService.NewKey(name, scopes, expiresAt, ApiKey.TEST.equals(mode));
     }
 }

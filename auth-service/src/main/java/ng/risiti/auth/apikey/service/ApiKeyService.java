@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,16 +13,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import ng.risiti.auth.apikey.ApiKey;
-import ng.risiti.auth.apikey.mapping.ApiKeyMapper;
+import ng.risiti.auth.apikey.domain.ApiKey;
+import ng.risiti.auth.apikey.events.ApiKeyEvents;
 import ng.risiti.auth.apikey.repository.ApiKeyRepository;
-import ng.risiti.auth.apikey.rest.CreateApiKeyRequest;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
-import ng.risiti.platform.events.EventTypes;
-import ng.risiti.platform.events.Outbox;
-import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -31,6 +30,7 @@ import ng.risiti.platform.security.ApiKeyState;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.security.Scope;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * API keys: created and revoked here, announced as {@link ApiKeyState} on the compacted {@code risiti.api-keys.v1}
@@ -38,6 +38,10 @@ import ng.risiti.platform.security.Scope;
  */
 @ApplicationScoped
 public class ApiKeyService {
+
+    /** A key to create: {@code test} makes it a sandbox key ({@code rs_test_}); {@code expiresAt} may be null. */
+    public record NewKey(String name, List<String> scopes, Instant expiresAt, boolean test) {
+    }
 
     /** A new key and its secret, which exists only in this response. */
     public record Created(ApiKey key, String secret) {
@@ -47,26 +51,27 @@ public class ApiKeyService {
     private static final int PREFIX_HEX = 6;
 
     private final ApiKeyRepository keys;
-    private final Outbox outbox;
+    private final ApiKeyEvents events;
     private final Pagination pagination;
     private final ApiKeyRegistry registry;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, Outbox outbox, Pagination pagination, ApiKeyRegistry registry) {
+    public ApiKeyService(ApiKeyRepository keys, ApiKeyEvents events, Pagination pagination, ApiKeyRegistry registry, Clock clock) {
         this.keys = keys;
-        this.outbox = outbox;
+        this.events = events;
         this.pagination = pagination;
         this.registry = registry;
+        this.clock = clock;
     }
 
-    public Uni<Created> create(Caller caller, CreateApiKeyRequest request) {
+    public Uni<Created> create(Caller caller, NewKey request) {
         List<String> scopes = knownScopes(request.scopes());
         byte[] bytes = new byte[SECRET_BYTES];
         random.nextBytes(bytes);
         String hex = HexFormat.of().formatHex(bytes);
-        String keyPrefix = request.sandbox() ? Credentials.TEST_PREFIX : Credentials.LIVE_PREFIX;
+        String keyPrefix = request.test() ? Credentials.TEST_PREFIX : Credentials.LIVE_PREFIX;
         String secret = keyPrefix + hex;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
 
         ApiKey key = new ApiKey();
         key.id = UuidV7.next();
@@ -76,20 +81,18 @@ public class ApiKeyService {
         key.keyHash = Credentials.hash(secret);
         key.prefix = keyPrefix + hex.substring(0, PREFIX_HEX);
         key.scopes = scopes;
-        key.test = request.sandbox();
+        key.test = request.test();
         key.expiresAt = request.expiresAt() == null ? null : request.expiresAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        key.createdAt = now;
-        ApiKeyState state = ApiKeyMapper.state(key);
-        return Panache.withTransaction(() -> keys.persist(key)
-                        .flatMap(ignored -> outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)))
+        key.createdAt = Clocks.now(clock);
+        return Panache.withTransaction(() -> keys.persist(key).flatMap(ignored -> events.changed(key)))
                 // this replica knows at once; the others learn from the topic (or ask us on first sight)
-                .invoke(() -> registry.accept(state, 0))
+                .invoke(state -> registry.accept(state, 0))
                 .map(ignored -> new Created(key, secret));
     }
 
     public Uni<Page<ApiKey>> list(Caller caller, PageRequest page) {
         return Panache.withSession(() -> keys.listLive(caller.tenantId(), page))
-                .map(rows -> pagination.page(rows, page, row -> java.util.Map.of(ApiKeyRepository.CURSOR_ID, row.id.toString())));
+                .map(rows -> pagination.page(rows, page, row -> Map.of(ApiKeyRepository.CURSOR_ID, row.id.toString())));
     }
 
     /** Unknown ids, other tenants' keys and already revoked keys are all "not found". */
@@ -99,10 +102,8 @@ public class ApiKeyService {
                     if (key == null) {
                         return Uni.createFrom().failure(notFound(id));
                     }
-                    key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                    ApiKeyState state = ApiKeyMapper.state(key);
-                    return outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state)
-                            .replaceWith(state);
+                    key.revokedAt = Clocks.now(clock);
+                    return events.changed(key);
                 }))
                 .invoke(state -> registry.accept(state, 0))
                 .replaceWithVoid();
@@ -114,13 +115,11 @@ public class ApiKeyService {
      */
     public Uni<List<ApiKeyState>> revokeAllCreatedBy(UUID tenantId, UUID userId, OffsetDateTime at) {
         return keys.liveCreatedBy(tenantId, userId).flatMap(created -> {
-            List<ApiKeyState> states = new java.util.ArrayList<>();
+            List<ApiKeyState> states = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ApiKey key : created) {
                 key.revokedAt = at;
-                ApiKeyState state = ApiKeyMapper.state(key);
-                states.add(state);
-                chain = chain.chain(() -> outbox.emit(Topics.API_KEYS, EventTypes.API_KEY_STATE, key.keyHash, key.tenantId, state));
+                chain = chain.chain(() -> events.changed(key)).invoke(states::add).replaceWithVoid();
             }
             return chain.replaceWith(states);
         });
@@ -133,7 +132,7 @@ public class ApiKeyService {
 
     /** The state other services ask for when a key is not in their replica yet; revoked keys included. */
     public Uni<ApiKeyState> state(String keyHash) {
-        return Panache.withSession(() -> keys.findByHash(keyHash)).map(key -> key == null ? null : ApiKeyMapper.state(key));
+        return Panache.withSession(() -> keys.findByHash(keyHash)).map(key -> key == null ? null : ApiKeyEvents.state(key));
     }
 
     private static List<String> knownScopes(List<String> requested) {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
-/** NDPR data exports (seed 002 {@code POST /settings/data-export}). */
+/** NDPR data exports ({@code POST /settings/data-export}; docs/specification.md, Data export). */
 @ConfigMapping(prefix = "risiti.auth.data-export")
 public interface DataExportConfig {
 
@@ -13,7 +13,7 @@ public interface DataExportConfig {
     @WithDefault("auth-service,customer-service,invoice-service,billing-service,nrs-gateway-service,webhook-service")
     List<String> services();
 
-    /** Seed 002: the download link is valid for 24 hours; the archive is deleted after it. */
+    /** The download link is valid for 24 hours; the archive is deleted after it (docs/specification.md, Data export). */
     @WithDefault("PT24H")
     Duration linkLifetime();
 

@@ -3,7 +3,6 @@ package ng.risiti.auth.dataexport.events;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -12,12 +11,10 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.dataexport.DataExport;
-import ng.risiti.auth.dataexport.DataExportStatus;
-import ng.risiti.auth.dataexport.repository.DataExportRepository;
+import ng.risiti.auth.dataexport.domain.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExportStatus;
 import ng.risiti.auth.dataexport.service.DataExportAssembler;
-import ng.risiti.auth.dataexport.service.DataExportMailer;
+import ng.risiti.auth.dataexport.service.DataExportService;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;
@@ -27,35 +24,28 @@ import ng.risiti.platform.events.contract.DataExportChunk;
 import ng.risiti.platform.events.contract.DataExportContributed;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Every service's part of every export (risiti.data-export-parts.v1, key = export id, so one export's parts arrive in
- * order on one partition). When a part completes an export, its requester is mailed the link once the poll's
- * transactions committed; a mail that cannot be sent is logged, the link is still on the export's status.
+ * order on one partition), handed to {@link DataExportAssembler}. When a part completes an export, its requester is
+ * mailed the link ({@link DataExportService#mailRequester}) once the poll's transactions committed.
  */
 @ApplicationScoped
 public class DataExportPartsConsumer implements EventConsumer {
 
     public static final String CHANNEL = "data-export-parts";
-    private static final Logger LOG = Logger.getLogger(DataExportPartsConsumer.class);
 
     private final Consumers consumers;
     private final DataExportAssembler assembler;
-    private final DataExportMailer mailer;
-    private final UserRepository users;
-    private final DataExportRepository exports;
+    private final DataExportService exports;
     /** Floats stay exact (quantities, percentages): never through a double. */
     private final ObjectReader reader;
     /** Exports a part completed in this poll; the channel applies one poll at a time. */
     private final Queue<UUID> completed = new ConcurrentLinkedQueue<>();
 
-    public DataExportPartsConsumer(Consumers consumers, DataExportAssembler assembler, DataExportMailer mailer, UserRepository users,
-            DataExportRepository exports, ObjectMapper json) {
+    public DataExportPartsConsumer(Consumers consumers, DataExportAssembler assembler, DataExportService exports, ObjectMapper json) {
         this.consumers = consumers;
         this.assembler = assembler;
-        this.mailer = mailer;
-        this.users = users;
         this.exports = exports;
         this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
@@ -103,19 +93,8 @@ public class DataExportPartsConsumer implements EventConsumer {
         }
         Uni<Void> mails = Uni.createFrom().voidItem();
         for (UUID id : ids.stream().distinct().toList()) {
-            mails = mails.chain(() -> mailRequester(id));
+            mails = mails.chain(() -> exports.mailRequester(id));
         }
         return mails;
-    }
-
-    private Uni<Void> mailRequester(UUID exportId) {
-        return Panache.withSession(() -> exports.findById(exportId).flatMap(export -> export == null || export.status != DataExportStatus.READY
-                        ? Uni.createFrom().voidItem()
-                        : users.findById(export.requestedBy).flatMap(user -> user == null ? Uni.createFrom().voidItem()
-                                : mailer.ready(export, user.email))))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("Could not mail data export %s's link: %s", exportId, failure.getMessage());
-                    return Uni.createFrom().voidItem();
-                });
     }
 }

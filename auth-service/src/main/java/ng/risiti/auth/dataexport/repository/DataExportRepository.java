@@ -1,5 +1,6 @@
 package ng.risiti.auth.dataexport.repository;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -8,8 +9,9 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.dataexport.DataExport;
-import ng.risiti.auth.dataexport.DataExportStatus;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.dataexport.domain.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExportStatus;
 
 @ApplicationScoped
 public class DataExportRepository implements PanacheRepositoryBase<DataExport, UUID> {
@@ -25,6 +27,11 @@ public class DataExportRepository implements PanacheRepositoryBase<DataExport, U
     /** The row lock makes assembly and the timeout sweep take turns on one export. */
     public Uni<DataExport> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** Who asked for the export (a user, removed or not), or null. */
+    public Uni<User> requester(DataExport export) {
+        return Panache.getSession().flatMap(db -> db.find(User.class, export.requestedBy));
     }
 
     /** Newest first: the tenant's recent exports. */

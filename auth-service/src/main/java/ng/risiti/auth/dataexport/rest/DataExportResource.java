@@ -1,6 +1,5 @@
 package ng.risiti.auth.dataexport.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -11,18 +10,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import ng.risiti.auth.dataexport.DataExport;
-import ng.risiti.auth.dataexport.DataExportStatus;
+import ng.risiti.auth.dataexport.domain.DataExport;
 import ng.risiti.auth.dataexport.service.DataExportService;
 import ng.risiti.auth.dataexport.service.DataExportService.Progress;
 import ng.risiti.auth.dataexport.service.DownloadLinks;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Ids;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
+import ng.risiti.platform.time.Clocks;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -31,8 +32,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Seed 002 {@code POST /settings/data-export} ("JWT"): the owner or an admin asks for everything Risiti holds about
- * the tenant. It is built in the background from every service's part; the status shows progress and, once ready,
+ * {@code POST /settings/data-export} (docs/specification.md, Data export), with a signed-in user: the owner or an admin
+ * asks for everything Risiti holds about the tenant. It is built in the background from every service's part; the status shows progress and, once ready,
  * a download link valid for 24 hours (also mailed to the requester).
  */
 @Path("/api/v1/settings/data-export")
@@ -45,11 +46,13 @@ public class DataExportResource {
     private final DataExportService exports;
     private final DownloadLinks links;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public DataExportResource(DataExportService exports, DownloadLinks links, SecurityIdentity identity) {
+    public DataExportResource(DataExportService exports, DownloadLinks links, SecurityIdentity identity, Clock clock) {
         this.exports = exports;
         this.links = links;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @POST
@@ -95,15 +98,7 @@ public class DataExportResource {
 
     private DataExportView view(Progress progress) {
         DataExport export = progress.export();
-        List<DataExportView.ServiceAnswer> services = export.services.stream().map(service -> progress.contributions().stream()
-                .filter(answer -> answer.service().equals(service)).findFirst()
-                .map(answer -> new DataExportView.ServiceAnswer(service, answer.failure() == null ? "done" : "failed", answer.records()))
-                .orElse(new DataExportView.ServiceAnswer(service, export.status == DataExportStatus.PROCESSING ? "waiting" : "no_answer", null)))
-                .toList();
-        String url = export.downloadableAt(java.time.OffsetDateTime.now()) ? links.url(export) : null;
-        return new DataExportView(export.id, export.status.wireName(), export.requestedBy, export.requestedAt, export.completedAt,
-                export.status == DataExportStatus.PROCESSING || export.status == DataExportStatus.FAILED ? null : export.expiresAt,
-                url, export.sizeBytes, export.sha256, export.failureReason, services);
+        return DataExportView.of(progress, export.downloadableAt(Clocks.now(clock)) ? links.url(export) : null);
     }
 
     private static String fileName(DataExport export) {

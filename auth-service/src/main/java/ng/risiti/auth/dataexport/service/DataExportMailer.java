@@ -5,7 +5,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
-import ng.risiti.auth.dataexport.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExport;
 
 /** Tells whoever asked that the export is ready, with its download link (valid until the export expires). */
 @ApplicationScoped

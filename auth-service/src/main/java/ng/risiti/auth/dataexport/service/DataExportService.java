@@ -9,19 +9,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.dataexport.DataExport;
-import ng.risiti.auth.dataexport.DataExportStatus;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
-import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;
+import ng.risiti.auth.dataexport.domain.DataExport;
+import ng.risiti.auth.dataexport.domain.DataExportStatus;
+import ng.risiti.auth.dataexport.events.DataExportEvents;
 import ng.risiti.auth.dataexport.repository.DataExportParts;
+import ng.risiti.auth.dataexport.repository.DataExportParts.Contribution;
 import ng.risiti.auth.dataexport.repository.DataExportRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.error.UniqueViolation;
-import ng.risiti.platform.events.EventTypes;
-import ng.risiti.platform.events.Outbox;
-import ng.risiti.platform.events.Topics;
-import ng.risiti.platform.events.contract.DataExportRequested;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.time.Clocks;
@@ -43,17 +40,19 @@ public class DataExportService {
 
     private final DataExportRepository exports;
     private final DataExportParts parts;
-    private final Outbox outbox;
+    private final DataExportEvents events;
     private final DownloadLinks links;
+    private final DataExportMailer mailer;
     private final DataExportConfig config;
     private final Clock clock;
 
-    public DataExportService(DataExportRepository exports, DataExportParts parts, Outbox outbox, DownloadLinks links,
-            DataExportConfig config, Clock clock) {
+    public DataExportService(DataExportRepository exports, DataExportParts parts, DataExportEvents events, DownloadLinks links,
+            DataExportMailer mailer, DataExportConfig config, Clock clock) {
         this.exports = exports;
         this.parts = parts;
-        this.outbox = outbox;
+        this.events = events;
         this.links = links;
+        this.mailer = mailer;
         this.config = config;
         this.clock = clock;
     }
@@ -71,8 +70,7 @@ public class DataExportService {
             export.services = List.copyOf(config.services());
             export.requestedAt = Clocks.now(clock);
             return exports.persist(export)
-                    .call(() -> outbox.emit(Topics.DATA_EXPORTS, EventTypes.DATA_EXPORT_REQUESTED, export.id.toString(), export.tenantId,
-                            new DataExportRequested(export.id, export.tenantId, export.requestedAt)))
+                    .call(() -> events.requested(export))
                     .map(ignored -> new Progress(export, List.of()));
         })).onFailure(UniqueViolation::in).transform(ignored -> inProgress(null))
                 .invoke(progress -> LOG.infof("Data export %s requested for tenant %s by user %s",
@@ -104,6 +102,22 @@ public class DataExportService {
 
     public Multi<byte[]> archive(UUID id) {
         return parts.archive(id);
+    }
+
+    /**
+     * Mails the requester the link of an export that is ready in the database: call after the transaction that
+     * completed it committed (a rolled-back attempt is not ready). A mail that cannot be sent is logged; the link is
+     * still on the export's status.
+     */
+    public Uni<Void> mailRequester(UUID exportId) {
+        return Panache.withSession(() -> exports.findById(exportId).flatMap(export -> export == null || export.status != DataExportStatus.READY
+                        ? Uni.createFrom().voidItem()
+                        : exports.requester(export).flatMap(user -> user == null ? Uni.createFrom().voidItem()
+                                : mailer.ready(export, user.email))))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("Could not mail data export %s's link: %s", exportId, failure.getMessage());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** Exports still waiting for a service after the timeout fail, naming who did not answer. */

@@ -7,8 +7,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import ng.risiti.auth.dataexport.DataExport;
 import ng.risiti.auth.dataexport.config.DataExportConfig;
+import ng.risiti.auth.dataexport.domain.DataExport;
 
 /**
  * Download links that work without a session (from the ready mail, in a browser) for as long as the export is

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import ng.risiti.auth.mfa.MfaBackupCode;
+import ng.risiti.auth.mfa.domain.MfaBackupCode;
 
 @ApplicationScoped
 public class MfaBackupCodeRepository implements PanacheRepositoryBase<MfaBackupCode, UUID> {

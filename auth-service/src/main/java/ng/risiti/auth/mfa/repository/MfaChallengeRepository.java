@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.auth.mfa.MfaChallenge;
+import ng.risiti.auth.mfa.domain.MfaChallenge;
 
 @ApplicationScoped
 public class MfaChallengeRepository implements PanacheRepositoryBase<MfaChallenge, UUID> {

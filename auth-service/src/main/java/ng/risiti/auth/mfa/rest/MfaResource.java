@@ -1,7 +1,5 @@
 package ng.risiti.auth.mfa.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,9 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.auth.mfa.service.MfaService;
-import ng.risiti.auth.session.rest.RefreshCookie;
-import ng.risiti.auth.token.config.TokenConfig;
+import ng.risiti.auth.session.rest.SignInResponses;
 import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.idempotency.SecretResponse;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
@@ -35,13 +34,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class MfaResource {
 
     private final MfaService mfa;
-    private final TokenConfig tokens;
     private final SecurityIdentity identity;
     private final CurrentIdentityAssociation identities;
 
-    public MfaResource(MfaService mfa, TokenConfig tokens, SecurityIdentity identity, CurrentIdentityAssociation identities) {
+    public MfaResource(MfaService mfa, SecurityIdentity identity, CurrentIdentityAssociation identities) {
         this.mfa = mfa;
-        this.tokens = tokens;
         this.identity = identity;
         this.identities = identities;
     }
@@ -55,8 +52,7 @@ public class MfaResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN: API keys cannot enroll", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "409", description = "CONFLICT: MFA is already enabled", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Uni<Data<MfaSetupResponse>> setup() {
-        return mfa.setup(Caller.user(identity)).map(enrollment -> Data.of(new MfaSetupResponse(
-                enrollment.secret(), enrollment.otpauthUri(), enrollment.qrCode(), enrollment.backupCodes())));
+        return mfa.setup(Caller.user(identity)).map(enrollment -> Data.of(MfaSetupResponse.of(enrollment)));
     }
 
     @POST
@@ -74,14 +70,12 @@ public class MfaResource {
     @APIResponse(responseCode = "422", description = "UNPROCESSABLE: MFA was never set up", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     public Uni<RestResponse<Data<MfaVerifyResponse>>> verify(@Valid @NotNull MfaVerifyRequest body) {
         if (body.mfaToken() != null && !body.mfaToken().isBlank()) {
-            return mfa.completeChallenge(body.mfaToken(), body.code()).map(completed -> RestResponse.ResponseBuilder
-                    .ok(Data.of(new MfaVerifyResponse(true, completed.accessToken())))
-                    .cookie(RefreshCookie.of(completed.session().refreshToken(), tokens.refreshTokenLifetime()))
-                    .build());
+            return mfa.completeChallenge(body.mfaToken(), body.code()).map(signedIn ->
+                    SignInResponses.of(RestResponse.Status.OK, Data.of(MfaVerifyResponse.signedIn(signedIn)), signedIn));
         }
         // @PermitAll with lazy authentication: resolve the JWT here, without blocking the event loop
         return identities.getDeferredIdentity()
                 .flatMap(caller -> mfa.confirmEnrollment(Caller.user(caller), body.code()))
-                .map(ignored -> RestResponse.ok(Data.of(new MfaVerifyResponse(true, null))));
+                .map(ignored -> RestResponse.ok(Data.of(MfaVerifyResponse.enrolled())));
     }
 }

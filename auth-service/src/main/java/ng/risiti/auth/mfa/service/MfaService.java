@@ -15,16 +15,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import ng.risiti.auth.account.User;
-import ng.risiti.auth.account.repository.TenantRepository;
-import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.mfa.MfaBackupCode;
-import ng.risiti.auth.mfa.MfaChallenge;
+import ng.risiti.auth.account.domain.User;
 import ng.risiti.auth.mfa.config.MfaConfig;
+import ng.risiti.auth.mfa.domain.MfaBackupCode;
+import ng.risiti.auth.mfa.domain.MfaChallenge;
 import ng.risiti.auth.mfa.repository.MfaBackupCodeRepository;
 import ng.risiti.auth.mfa.repository.MfaChallengeRepository;
-import ng.risiti.auth.session.service.SessionService;
-import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.auth.mfa.repository.MfaUserRepository;
+import ng.risiti.auth.session.domain.Client;
+import ng.risiti.auth.session.service.SignIn;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.crypto.SecretBox;
 import ng.risiti.platform.error.ApiException;
@@ -34,8 +33,9 @@ import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.time.Clocks;
 
 /**
- * TOTP enrollment (setup, then a first valid code) and the login challenge (password passed, second factor due).
- * Secrets are encrypted with {@link SecretBox}; backup codes and challenge tokens are stored only as hashes.
+ * TOTP enrollment (setup, then a first valid code) and the second step of a sign-in: once a first factor (password,
+ * provider) passed, a user with MFA on gets a challenge instead of a session. Secrets are encrypted with
+ * {@link SecretBox}; backup codes and challenge tokens are stored only as hashes.
  */
 @ApplicationScoped
 public class MfaService {
@@ -48,33 +48,33 @@ public class MfaService {
     public record Challenge(String token, OffsetDateTime expiresAt) {
     }
 
-    /** A completed challenge: the user is signed in with a new session. */
-    public record Completed(String accessToken, SessionService.Opened session) {
+    /** A first factor passed, inside a transaction not committed yet: a session opened, or (MFA on) a challenge. */
+    public record Passed(SignIn.Started started, Challenge challenge) {
+    }
+
+    /** What a first factor gets, after the commit: signed in, or (MFA on) a challenge for POST /auth/mfa/verify. */
+    public record Outcome(SignIn.SignedIn signedIn, Challenge challenge) {
     }
 
     private static final int SECRET_BYTES = 20;
     private static final String WRONG_CODE = "Invalid MFA code.";
     private static final String BAD_CHALLENGE = "MFA token is invalid, expired or already used. Sign in again.";
 
-    private final UserRepository users;
-    private final TenantRepository tenants;
+    private final MfaUserRepository users;
     private final MfaBackupCodeRepository backupCodes;
     private final MfaChallengeRepository challenges;
-    private final SessionService sessions;
-    private final AccessTokens accessTokens;
+    private final SignIn signIn;
     private final SecretBox box;
     private final MfaConfig config;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public MfaService(UserRepository users, TenantRepository tenants, MfaBackupCodeRepository backupCodes,
-            MfaChallengeRepository challenges, SessionService sessions, AccessTokens accessTokens, SecretBox box, MfaConfig config, Clock clock) {
+    public MfaService(MfaUserRepository users, MfaBackupCodeRepository backupCodes, MfaChallengeRepository challenges,
+            SignIn signIn, SecretBox box, MfaConfig config, Clock clock) {
         this.users = users;
-        this.tenants = tenants;
         this.backupCodes = backupCodes;
         this.challenges = challenges;
-        this.sessions = sessions;
-        this.accessTokens = accessTokens;
+        this.signIn = signIn;
         this.box = box;
         this.config = config;
         this.clock = clock;
@@ -140,8 +140,26 @@ public class MfaService {
         }));
     }
 
-    /** Called by login, inside its transaction, when the password was right and the user has MFA on. */
-    public Uni<Challenge> openChallenge(User user, String userAgent, String ipAddress) {
+    /**
+     * A first factor (password, provider) passed, inside the caller's transaction: with MFA on, a challenge to complete
+     * with POST /auth/mfa/verify; otherwise a session. {@link #finish} it after the commit.
+     */
+    public Uni<Passed> firstFactorPassed(User user, Client client) {
+        if (user.mfaEnabled) {
+            return openChallenge(user, client).map(challenge -> new Passed(null, challenge));
+        }
+        return signIn.open(user, client).map(started -> new Passed(started, null));
+    }
+
+    /** After the commit: the access token of the opened session, or the challenge as it is. */
+    public Uni<Outcome> finish(Passed passed) {
+        if (passed.started() == null) {
+            return Uni.createFrom().item(new Outcome(null, passed.challenge()));
+        }
+        return signIn.complete(passed.started()).map(signedIn -> new Outcome(signedIn, null));
+    }
+
+    private Uni<Challenge> openChallenge(User user, Client client) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -152,8 +170,8 @@ public class MfaService {
         challenge.tokenHash = Credentials.hash(token);
         challenge.createdAt = now;
         challenge.expiresAt = now.plus(config.challengeLifetime());
-        challenge.userAgent = userAgent;
-        challenge.ipAddress = ipAddress;
+        challenge.userAgent = client.userAgent();
+        challenge.ipAddress = client.ipAddress();
         return challenges.persist(challenge).map(ignored -> new Challenge(token, challenge.expiresAt));
     }
 
@@ -161,43 +179,37 @@ public class MfaService {
      * Exchanges an {@code mfa_token} and a TOTP or unused backup code for a session. The token works once, expires,
      * and is burned after {@code challenge-attempts} wrong codes; a backup code works once.
      */
-    public Uni<Completed> completeChallenge(String mfaToken, String code) {
+    public Uni<SignIn.SignedIn> completeChallenge(String mfaToken, String code) {
         if (mfaToken == null || mfaToken.isBlank() || mfaToken.length() > 256) {
             return Uni.createFrom().failure(ApiException.unauthorized(BAD_CHALLENGE));
         }
         String given = normalize(code);
-        record Outcome(User user, SessionService.Opened session, boolean wrongCode) {
+        record Attempt(SignIn.Started started, boolean wrongCode) {
         }
         return Panache.withTransaction(() -> challenges.findByHashForUpdate(Credentials.hash(mfaToken)).flatMap(challenge -> {
             OffsetDateTime now = Clocks.now(clock);
             if (challenge == null || !challenge.usableAt(now)
                     || challenge.attempts >= config.challengeAttempts()) {
-                return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
+                return Uni.createFrom().<Attempt>failure(ApiException.unauthorized(BAD_CHALLENGE));
             }
-            return users.findByIdForUpdate(challenge.userId).flatMap(user -> {
+            return users.findForUpdate(challenge.userId).flatMap(user -> {
                 if (user == null || !user.mfaEnabled || user.mfaSecret == null) {
-                    return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(BAD_CHALLENGE));
+                    return Uni.createFrom().<Attempt>failure(ApiException.unauthorized(BAD_CHALLENGE));
                 }
                 return secondFactor(user, given, now).flatMap(valid -> {
                     if (!valid) {
                         // counted and committed: the 401 is raised after the transaction
                         challenge.attempts++;
-                        return Uni.createFrom().item(new Outcome(user, null, true));
+                        return Uni.createFrom().item(new Attempt(null, true));
                     }
                     challenge.usedAt = now;
-                    return tenants.findById(user.tenantId)
-                            .flatMap(tenant -> sessions.open(tenant.id, user.id, challenge.userAgent, challenge.ipAddress))
-                            .map(opened -> new Outcome(user, opened, false));
+                    return signIn.open(user, new Client(challenge.userAgent, challenge.ipAddress))
+                            .map(started -> new Attempt(started, false));
                 });
             });
-        })).flatMap(outcome -> {
-            if (outcome.wrongCode()) {
-                return Uni.createFrom().failure(ApiException.unauthorized(WRONG_CODE));
-            }
-            User user = outcome.user();
-            return Offload.run(() -> accessTokens.issue(user.id, user.tenantId, user.role, outcome.session().sessionId()))
-                    .map(access -> new Completed(access, outcome.session()));
-        });
+        })).flatMap(attempt -> attempt.wrongCode()
+                ? Uni.createFrom().failure(ApiException.unauthorized(WRONG_CODE))
+                : signIn.complete(attempt.started()));
     }
 
     /** A TOTP code (6 digits, not used before) or an unused backup code, which is then spent. */
@@ -237,7 +249,7 @@ public class MfaService {
         return row;
     }
 
-    /** Seed shape: {@code 8d3f-92a1}, 32 random bits. */
+    /** {@code 8d3f-92a1}: 32 random bits (docs/api-rules.md, Authentication). */
     private String newBackupCode() {
         byte[] bytes = new byte[4];
         random.nextBytes(bytes);

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import ng.risiti.auth.oauth.OAuthLink;
+import ng.risiti.auth.oauth.domain.OAuthLink;
 
 @ApplicationScoped
 public class OAuthLinkRepository implements PanacheRepositoryBase<OAuthLink, UUID> {

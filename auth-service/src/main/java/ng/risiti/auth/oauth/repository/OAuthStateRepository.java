@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import ng.risiti.auth.oauth.OAuthState;
+import ng.risiti.auth.oauth.domain.OAuthState;
 
 @ApplicationScoped
 public class OAuthStateRepository implements PanacheRepositoryBase<OAuthState, UUID> {

@@ -12,13 +12,12 @@ import jakarta.ws.rs.core.NewCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import ng.risiti.auth.account.rest.LoginResponse;
-import ng.risiti.auth.account.rest.MfaChallengeResponse;
-import ng.risiti.auth.account.service.AuthService;
+import ng.risiti.auth.mfa.rest.MfaChallengeResponse;
+import ng.risiti.auth.mfa.service.MfaService;
 import ng.risiti.auth.oauth.config.OAuthConfig;
 import ng.risiti.auth.oauth.service.OAuthService;
-import ng.risiti.auth.session.rest.RefreshCookie;
-import ng.risiti.auth.token.config.TokenConfig;
+import ng.risiti.auth.session.rest.SignInResponses;
+import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.platform.error.ErrorResponse;
 import ng.risiti.platform.rest.Data;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,12 +43,10 @@ public class OAuthResource {
 
     private final OAuthService oauth;
     private final OAuthConfig config;
-    private final TokenConfig tokens;
 
-    public OAuthResource(OAuthService oauth, OAuthConfig config, TokenConfig tokens) {
+    public OAuthResource(OAuthService oauth, OAuthConfig config) {
         this.oauth = oauth;
         this.config = config;
-        this.tokens = tokens;
     }
 
     @GET
@@ -81,7 +78,7 @@ public class OAuthResource {
                     + "in the fragment (#mfa_token=...). With Accept: application/json the answer is the login response "
                     + "{data:{access_token,user,tenant}} or the MFA challenge {data:{mfa_required,mfa_token,expires_at}}.")
     @APIResponse(responseCode = "200", description = "Accept: application/json — signed in, or an MFA challenge",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {LoginResponse.class, MfaChallengeResponse.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {SignedInResponse.class, MfaChallengeResponse.class})))
     @APIResponse(responseCode = "302", description = "Browsers: to the web app")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR on state (missing, unknown, expired, already used, other browser) or code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
@@ -96,36 +93,29 @@ public class OAuthResource {
             HttpHeaders headers, HttpServerRequest request) {
         boolean json = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.APPLICATION_JSON_TYPE));
-        return oauth.complete(provider, code, state, error, binding, client(request)).map(completed -> {
-            AuthService.LoginOutcome outcome = completed.outcome();
+        return oauth.complete(provider, code, state, error, binding, SignInResponses.client(request)).map(completed -> {
+            MfaService.Outcome outcome = completed.outcome();
             RestResponse.ResponseBuilder<Object> response;
             if (json) {
-                Object body = outcome.mfaChallenge() != null
-                        ? Data.of(new MfaChallengeResponse(true, outcome.mfaChallenge().token(), outcome.mfaChallenge().expiresAt()))
-                        : Data.of(loginResponse(outcome.signedIn()));
+                Object body = outcome.challenge() != null
+                        ? Data.of(MfaChallengeResponse.of(outcome.challenge()))
+                        : Data.of(SignedInResponse.of(outcome.signedIn()));
                 response = RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE);
             } else {
                 String landing = oauth.landingUrl(completed.redirectTo());
-                if (outcome.mfaChallenge() != null) {
+                if (outcome.challenge() != null) {
                     // in the fragment: never sent to a server, never in an access log
-                    landing += "#mfa_token=" + URLEncoder.encode(outcome.mfaChallenge().token(), StandardCharsets.UTF_8)
-                            + "&expires_at=" + URLEncoder.encode(outcome.mfaChallenge().expiresAt().toString(), StandardCharsets.UTF_8);
+                    landing += "#mfa_token=" + URLEncoder.encode(outcome.challenge().token(), StandardCharsets.UTF_8)
+                            + "&expires_at=" + URLEncoder.encode(outcome.challenge().expiresAt().toString(), StandardCharsets.UTF_8);
                 }
                 response = RestResponse.ResponseBuilder.create(RestResponse.Status.FOUND);
                 response.location(URI.create(landing));
             }
             if (outcome.signedIn() != null) {
-                response.cookie(RefreshCookie.of(outcome.signedIn().session().refreshToken(), tokens.refreshTokenLifetime()));
+                SignInResponses.withCookie(response, outcome.signedIn());
             }
             return response.cookie(binding("", 0)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         });
-    }
-
-    private static LoginResponse loginResponse(AuthService.SignedIn signedIn) {
-        return new LoginResponse(signedIn.accessToken(),
-                new LoginResponse.UserView(signedIn.user().id, signedIn.user().email, signedIn.user().firstName,
-                        signedIn.user().lastName, signedIn.user().role.wireName()),
-                new LoginResponse.TenantView(signedIn.tenant().id, signedIn.tenant().name));
     }
 
     private static NewCookie binding(String value, int maxAge) {
@@ -140,11 +130,6 @@ public class OAuthResource {
             cookie.expiry(new java.util.Date(0));
         }
         return cookie.build();
-    }
-
-    private static AuthService.Client client(HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new AuthService.Client(request.getHeader(HttpHeaders.USER_AGENT), address);
     }
 
 }

@@ -13,34 +13,24 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import ng.risiti.auth.account.BusinessType;
-import ng.risiti.auth.account.Plans;
-import ng.risiti.auth.account.Tenant;
-import ng.risiti.auth.account.User;
-import ng.risiti.auth.account.repository.TenantRepository;
-import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.account.service.AuthService;
+import ng.risiti.auth.account.domain.BusinessType;
+import ng.risiti.auth.account.domain.Plans;
+import ng.risiti.auth.account.domain.Tenant;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.account.service.Accounts;
 import ng.risiti.auth.mfa.service.MfaService;
-import ng.risiti.auth.oauth.OAuthLink;
-import ng.risiti.auth.oauth.OAuthState;
 import ng.risiti.auth.oauth.config.OAuthConfig;
+import ng.risiti.auth.oauth.domain.OAuthLink;
+import ng.risiti.auth.oauth.domain.OAuthState;
 import ng.risiti.auth.oauth.repository.OAuthLinkRepository;
 import ng.risiti.auth.oauth.repository.OAuthStateRepository;
-import ng.risiti.auth.session.service.SessionService;
-import ng.risiti.auth.settings.TenantSettings;
-import ng.risiti.auth.settings.service.TenantEvents;
-import ng.risiti.auth.team.Role;
-import ng.risiti.auth.token.service.AccessTokens;
-import ng.risiti.platform.concurrent.Offload;
+import ng.risiti.auth.session.domain.Client;
+import ng.risiti.auth.team.domain.Role;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.error.UniqueViolation;
-import ng.risiti.platform.events.EventTypes;
-import ng.risiti.platform.events.Outbox;
-import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.time.Clocks;
@@ -60,40 +50,32 @@ public class OAuthService {
     }
 
     /** A finished callback: a session, or (MFA on) the same challenge password login answers with. */
-    public record Completed(AuthService.LoginOutcome outcome, String redirectTo, boolean newAccount) {
+    public record Completed(MfaService.Outcome outcome, String redirectTo, boolean newAccount) {
     }
 
     private record Consumed(String codeVerifier, String nonce, String redirectTo) {
     }
 
-    private record Resolved(User user, Tenant tenant, boolean created) {
+    private record Resolved(User user, boolean created) {
     }
 
     private final OAuthConfig config;
     private final OidcClient oidc;
     private final OAuthStateRepository states;
     private final OAuthLinkRepository links;
-    private final UserRepository users;
-    private final TenantRepository tenants;
-    private final SessionService sessions;
+    private final Accounts accounts;
     private final MfaService mfa;
-    private final AccessTokens tokens;
-    private final Outbox outbox;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public OAuthService(OAuthConfig config, OidcClient oidc, OAuthStateRepository states, OAuthLinkRepository links,
-            UserRepository users, TenantRepository tenants, SessionService sessions, MfaService mfa, AccessTokens tokens, Outbox outbox, Clock clock) {
+    public OAuthService(OAuthConfig config, OidcClient oidc, OAuthStateRepository states, OAuthLinkRepository links, Accounts accounts,
+            MfaService mfa, Clock clock) {
         this.config = config;
         this.oidc = oidc;
         this.states = states;
         this.links = links;
-        this.users = users;
-        this.tenants = tenants;
-        this.sessions = sessions;
+        this.accounts = accounts;
         this.mfa = mfa;
-        this.tokens = tokens;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -146,7 +128,7 @@ public class OAuthService {
      * then the code is exchanged and the ID token verified outside any transaction; the account work and the new
      * session share one transaction.
      */
-    public Uni<Completed> complete(String provider, String code, String state, String error, String binding, AuthService.Client client) {
+    public Uni<Completed> complete(String provider, String code, String state, String error, String binding, Client client) {
         OAuthConfig.Provider settings;
         try {
             settings = configured(provider);
@@ -193,36 +175,23 @@ public class OAuthService {
         }));
     }
 
-    private record SignInOutcome(AuthService.LoginOutcome outcome, boolean newAccount) {
+    private record SignInOutcome(MfaService.Outcome outcome, boolean newAccount) {
     }
 
-    private Uni<SignInOutcome> signIn(String provider, OidcClient.Identity identity, AuthService.Client client) {
+    private Uni<SignInOutcome> signIn(String provider, OidcClient.Identity identity, Client client) {
         if (identity.email() == null || identity.email().isBlank()) {
             return Uni.createFrom().failure(ApiException.unprocessable(OidcClient.displayName(provider)
                     + " did not share an email address; allow the email permission and try again."));
         }
-        String email = identity.email().trim().toLowerCase(Locale.ROOT);
-        return Panache.withTransaction(() -> resolve(provider, identity, email).flatMap(resolved -> {
-                    if (resolved.user().mfaEnabled) {
-                        return mfa.openChallenge(resolved.user(), client.userAgent(), client.ipAddress())
-                                .map(challenge -> new SignInOutcome(new AuthService.LoginOutcome(null, challenge), resolved.created()));
-                    }
-                    return sessions.open(resolved.tenant().id, resolved.user().id, client.userAgent(), client.ipAddress())
-                            .map(session -> new SignInOutcome(new AuthService.LoginOutcome(
-                                    new AuthService.SignedIn(resolved.user(), resolved.tenant(), null, session), null), resolved.created()));
-                }))
+        String email = User.normalizeEmail(identity.email());
+        record FirstFactor(MfaService.Passed passed, boolean newAccount) {
+        }
+        return Panache.withTransaction(() -> resolve(provider, identity, email).flatMap(resolved ->
+                        mfa.firstFactorPassed(resolved.user(), client).map(passed -> new FirstFactor(passed, resolved.created()))))
                 // two first sign-ins racing for one email or provider account: the unique index decides
                 .onFailure(UniqueViolation::in).transform(ignored -> ApiException.conflict(
                         "This account was just created by another sign-in. Sign in again."))
-                .flatMap(result -> {
-                    AuthService.SignedIn signedIn = result.outcome().signedIn();
-                    if (signedIn == null) {
-                        return Uni.createFrom().item(result);
-                    }
-                    return Offload.run(() -> tokens.issue(signedIn.user().id, signedIn.tenant().id, signedIn.user().role, signedIn.session().sessionId()))
-                            .map(token -> new SignInOutcome(new AuthService.LoginOutcome(
-                                    new AuthService.SignedIn(signedIn.user(), signedIn.tenant(), token, signedIn.session()), null), result.newAccount()));
-                });
+                .flatMap(result -> mfa.finish(result.passed()).map(outcome -> new SignInOutcome(outcome, result.newAccount())));
     }
 
     /**
@@ -236,14 +205,14 @@ public class OAuthService {
             if (link != null) {
                 link.lastLoginAt = now;
                 link.email = email;
-                return users.findById(link.userId).flatMap(user -> {
+                return accounts.findById(link.userId).flatMap(user -> {
                     if (user == null || user.removedAt != null) {
                         return Uni.createFrom().<Resolved>failure(ApiException.unauthorized("This account was removed from its team."));
                     }
-                    return tenants.findById(user.tenantId).map(tenant -> new Resolved(user, tenant, false));
+                    return Uni.createFrom().item(new Resolved(user, false));
                 });
             }
-            return users.findByEmail(email).flatMap(existing -> {
+            return accounts.findByEmail(email).flatMap(existing -> {
                 if (existing != null) {
                     // Microsoft does not say whether an email is verified: only an explicit yes may link (no nOAuth takeover)
                     boolean linkable = existing.signsInWithOAuthOnly() && provider.equals(existing.oauthProvider)
@@ -253,45 +222,22 @@ public class OAuthService {
                                 "An account with this email already exists. Sign in with its password (or the provider it was created with)."));
                     }
                     return links.persist(newLink(existing, provider, identity.subject(), email, now))
-                            .flatMap(ignored -> tenants.findById(existing.tenantId))
-                            .map(tenant -> new Resolved(existing, tenant, false));
+                            .map(ignored -> new Resolved(existing, false));
                 }
                 return provision(provider, identity, email, now);
             });
         });
     }
 
+    /** A new tenant ({@code individual}, free plan) and its owner, who has no password: they sign in with the provider. */
     private Uni<Resolved> provision(String provider, OidcClient.Identity identity, String email, OffsetDateTime now) {
-        Tenant tenant = new Tenant();
-        tenant.id = UuidV7.next();
-        tenant.name = businessName(identity, email);
-        tenant.businessType = BusinessType.INDIVIDUAL;
-        tenant.planSlug = Plans.FREE;
-        tenant.createdAt = now;
-        tenant.updatedAt = now;
-
-        User owner = new User();
-        owner.id = UuidV7.next();
-        owner.tenantId = tenant.id;
-        owner.email = email;
-        owner.passwordHash = null;
-        owner.oauthProvider = provider;
+        Tenant tenant = Tenant.create(businessName(identity, email), null, BusinessType.INDIVIDUAL, Plans.FREE, now);
         String[] names = names(identity, email);
-        owner.firstName = names[0];
-        owner.lastName = names[1];
-        owner.role = Role.OWNER;
-        owner.mfaEnabled = false;
-        owner.createdAt = now;
-        owner.updatedAt = now;
-
-        return tenants.persist(tenant)
-                .flatMap(ignored -> users.persist(owner))
+        User owner = User.create(tenant.id, email, null, names[0], names[1], Role.OWNER, now);
+        owner.oauthProvider = provider;
+        return accounts.open(tenant, owner)
                 .flatMap(ignored -> links.persist(newLink(owner, provider, identity.subject(), email, now)))
-                .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.TENANT_CREATED, tenant.id.toString(), tenant.id,
-                        TenantEvents.state(tenant, TenantSettings.defaults(tenant.id), null)))
-                .flatMap(ignored -> outbox.emit(Topics.TENANTS, EventTypes.USER_CREATED, tenant.id.toString(), tenant.id,
-                        TenantEvents.state(tenant, TenantSettings.defaults(tenant.id), owner)))
-                .map(ignored -> new Resolved(owner, tenant, true));
+                .map(ignored -> new Resolved(owner, true));
     }
 
     /** States live minutes; rows an hour past expiry only take space. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,8 +66,10 @@ public class OidcClient {
 
     private final HttpClient http;
     private final Map<String, CachedKeys> keys = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public OidcClient(Vertx vertx) {
+    public OidcClient(Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(TIMEOUT_MILLIS)
                 .setMaxPoolSize(8));
@@ -159,7 +162,7 @@ public class OidcClient {
 
     private Uni<List<JsonWebKey>> keysFor(String jwksUri, String kid) {
         CachedKeys cached = keys.get(jwksUri);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         boolean fresh = cached != null && cached.fetchedAt().plus(KEYS_TTL).isAfter(now);
         boolean knowsKid = cached != null && cached.keys().stream().anyMatch(k -> kid == null || kid.equals(k.getKeyId()));
         boolean mayRefetch = cached == null || cached.fetchedAt().plus(REFETCH_FLOOR).isBefore(now);
@@ -173,7 +176,7 @@ public class OidcClient {
             }
             try {
                 List<JsonWebKey> fetched = new JsonWebKeySet(answer.body()).getJsonWebKeys();
-                keys.put(jwksUri, new CachedKeys(fetched, Instant.now()));
+                keys.put(jwksUri, new CachedKeys(fetched, clock.instant()));
                 return fetched;
             } catch (JoseException e) {
                 LOG.warnf("JWKS %s is not a key set", jwksUri);

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import ng.risiti.auth.session.RefreshToken;
+import ng.risiti.auth.session.domain.RefreshToken;
 
 @ApplicationScoped
 public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {

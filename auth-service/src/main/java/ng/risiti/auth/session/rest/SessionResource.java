@@ -1,7 +1,5 @@
 package ng.risiti.auth.session.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -11,12 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import ng.risiti.auth.session.service.SessionService;
 import ng.risiti.platform.error.ErrorResponse;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.security.Caller;
@@ -42,10 +41,12 @@ public class SessionResource {
 
     private final SessionService sessions;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    public SessionResource(SessionService sessions, SecurityIdentity identity) {
+    public SessionResource(SessionService sessions, SecurityIdentity identity, Clock clock) {
         this.sessions = sessions;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @POST
@@ -61,8 +62,7 @@ public class SessionResource {
     public Uni<RestResponse<Data<RefreshResponse>>> refresh(@CookieParam(RefreshCookie.NAME) String refreshToken) {
         return sessions.refresh(refreshToken).map(refreshed -> RestResponse.ResponseBuilder
                 .ok(Data.of(new RefreshResponse(refreshed.accessToken())))
-                .cookie(RefreshCookie.of(refreshed.refreshToken(),
-                        Duration.between(OffsetDateTime.now(ZoneOffset.UTC), refreshed.expiresAt())))
+                .cookie(RefreshCookie.of(refreshed.refreshToken(), Duration.between(clock.instant(), refreshed.expiresAt().toInstant())))
                 .build());
     }
 

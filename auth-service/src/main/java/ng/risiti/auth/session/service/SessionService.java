@@ -10,20 +10,17 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.account.User;
-import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.session.RefreshToken;
-import ng.risiti.auth.session.Session;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.session.domain.Client;
+import ng.risiti.auth.session.domain.RefreshToken;
+import ng.risiti.auth.session.domain.Session;
+import ng.risiti.auth.session.events.SessionEvents;
 import ng.risiti.auth.session.repository.RefreshTokenRepository;
 import ng.risiti.auth.session.repository.SessionRepository;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.auth.token.service.AccessTokens;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.events.EventTypes;
-import ng.risiti.platform.events.Outbox;
-import ng.risiti.platform.events.Topics;
-import ng.risiti.platform.events.contract.SessionRevoked;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.platform.security.RevokedSessions;
@@ -31,8 +28,8 @@ import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
 
 /**
- * Sessions (refresh-token families) and their refresh tokens: open, rotate, revoke. {@link #open} and
- * {@link #revokeAllOf} join the caller's transaction; {@link #refresh} and {@link #logout} run their own.
+ * Sessions (refresh-token families) and their refresh tokens: open (for {@link SignIn}), rotate, revoke. {@link #open}
+ * and {@link #revokeAllOf} join the caller's transaction; {@link #refresh} and {@link #logout} run their own.
  */
 @ApplicationScoped
 public class SessionService {
@@ -61,27 +58,25 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
-    private final UserRepository users;
     private final AccessTokens accessTokens;
-    private final Outbox outbox;
+    private final SessionEvents events;
     private final RevokedSessions revokedSessions;
     private final TokenConfig config;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, UserRepository users,
-            AccessTokens accessTokens, Outbox outbox, RevokedSessions revokedSessions, TokenConfig config, Clock clock) {
+    public SessionService(SessionRepository sessions, RefreshTokenRepository refreshTokens, AccessTokens accessTokens,
+            SessionEvents events, RevokedSessions revokedSessions, TokenConfig config, Clock clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
-        this.users = users;
         this.accessTokens = accessTokens;
-        this.outbox = outbox;
+        this.events = events;
         this.revokedSessions = revokedSessions;
         this.config = config;
         this.clock = clock;
     }
 
-    public Uni<Opened> open(UUID tenantId, UUID userId, String userAgent, String ipAddress) {
+    public Uni<Opened> open(UUID tenantId, UUID userId, Client client) {
         OffsetDateTime now = Clocks.now(clock);
         OffsetDateTime expiresAt = now.plus(config.refreshTokenLifetime());
         Session session = new Session();
@@ -91,8 +86,8 @@ public class SessionService {
         session.createdAt = now;
         session.lastUsedAt = now;
         session.expiresAt = expiresAt;
-        session.userAgent = truncate(userAgent, 512);
-        session.ipAddress = truncate(ipAddress, 64);
+        session.userAgent = truncate(client.userAgent(), 512);
+        session.ipAddress = truncate(client.ipAddress(), 64);
 
         String secret = newSecret();
         return sessions.persist(session)
@@ -128,7 +123,7 @@ public class SessionService {
                 if (!token.expiresAt.isAfter(now) || !session.expiresAt.isAfter(now)) {
                     return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(INVALID));
                 }
-                return users.findById(session.userId).flatMap(user -> {
+                return sessions.userOf(session).flatMap(user -> {
                     if (user == null) {
                         return Uni.createFrom().<Outcome>failure(ApiException.unauthorized(INVALID));
                     }
@@ -193,9 +188,7 @@ public class SessionService {
 
     private Uni<Revocation> revoke(Session session, String reason, OffsetDateTime now) {
         session.revokedAt = now;
-        return outbox.emit(Topics.SESSIONS, EventTypes.SESSION_REVOKED, session.id.toString(), session.tenantId,
-                        new SessionRevoked(session.id, session.tenantId, session.userId, now.toInstant(), reason))
-                .map(ignored -> new Revocation(session.id, now));
+        return events.revoked(session, reason, now).map(ignored -> new Revocation(session.id, now));
     }
 
     private static RefreshToken newToken(UUID sessionId, String secret, OffsetDateTime now, OffsetDateTime expiresAt) {

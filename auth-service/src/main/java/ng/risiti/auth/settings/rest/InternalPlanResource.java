@@ -12,8 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.account.Plans;
-import ng.risiti.auth.settings.mapping.SettingsMapper;
+import ng.risiti.auth.account.domain.Plans;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +41,6 @@ public class InternalPlanResource {
     @PermitAll
     @Operation(hidden = true)
     public Uni<Data<SettingsView>> setPlan(@Valid @NotNull PlanChange change) {
-        return settings.setPlan(change.email(), change.plan()).map(current -> Data.of(SettingsMapper.settings(current.tenant(), current.settings())));
+        return settings.setPlan(change.email(), change.plan()).map(current -> Data.of(SettingsView.of(current)));
     }
 }

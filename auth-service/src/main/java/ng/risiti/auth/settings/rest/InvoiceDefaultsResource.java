@@ -11,7 +11,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.settings.mapping.SettingsMapper;
+import ng.risiti.auth.settings.service.InvoiceDefaultsChanges;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
@@ -38,7 +38,7 @@ public class InvoiceDefaultsResource {
     @Authenticated
     @Operation(summary = "Invoice defaults: number prefix, payment terms, footer and logo")
     public Uni<Data<InvoiceDefaultsView>> get() {
-        return settings.get(Caller.user(identity)).map(current -> Data.of(SettingsMapper.invoiceDefaults(current.settings())));
+        return settings.get(Caller.user(identity)).map(current -> Data.of(InvoiceDefaultsView.of(current)));
     }
 
     @PATCH
@@ -46,7 +46,19 @@ public class InvoiceDefaultsResource {
     @Operation(summary = "Change invoice defaults; absent fields stay, null clears footer or logo_url")
     public Uni<Data<InvoiceDefaultsView>> update(JsonNode body) {
         var caller = Caller.user(identity);
-        return settings.updateInvoiceDefaults(caller, InvoiceDefaultsChanges.read(body))
-                .map(current -> Data.of(SettingsMapper.invoiceDefaults(current.settings())));
+        return settings.updateInvoiceDefaults(caller, read(body))
+                .map(current -> Data.of(InvoiceDefaultsView.of(current)));
+    }
+
+    /** A record cannot tell an absent field (unchanged) from null (cleared): the body is read field by field. */
+    private static InvoiceDefaultsChanges read(JsonNode json) {
+        PatchBody body = PatchBody.of(json);
+        InvoiceDefaultsChanges changes = new InvoiceDefaultsChanges(
+                body.matching("number_prefix", PatchBody.NUMBER_PREFIX, "must be 1 to 10 letters, digits or hyphens", false),
+                body.integer("payment_terms_days", 0, 365),
+                body.text("footer", 1000, true),
+                body.httpsUrl("logo_url"));
+        body.validate();
+        return changes;
     }
 }

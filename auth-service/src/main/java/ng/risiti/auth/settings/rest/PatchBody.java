@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import ng.risiti.auth.settings.service.Change;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
 
 /**
  * Reads a PATCH body field by field, because a record cannot tell an absent field (unchanged) from an explicit
- * null (cleared). Collects every bad field so one 400 reports them all, in the seed's {@code details} form.
+ * null (cleared). Collects every bad field so one 400 reports them all, in the error envelope's {@code details}
+ * (docs/api-rules.md, Errors).
  */
 public final class PatchBody {
-
-    /** A field the client sent: {@code value} is null when it asked to clear the field. */
-    public record Change<T>(T value) {
-    }
 
     public static final Pattern TIN = Pattern.compile("\\d{8}-\\d{4}");
     public static final Pattern NRS_SERVICE_ID = Pattern.compile("[A-Za-z0-9]{8}");

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.settings.mapping.SettingsMapper;
+import ng.risiti.auth.settings.service.SettingsChanges;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
@@ -19,7 +19,10 @@ import ng.risiti.platform.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Seed 002 marks settings "JWT": any member reads them; the owner and admins (the {@code admin} scope) change them. */
+/**
+ * Settings take a signed-in user (docs/specification.md, Team and settings): any member reads them; the owner and
+ * admins (the {@code admin} scope) change them.
+ */
 @Path("/api/v1/settings")
 @Tag(name = "Settings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +41,7 @@ public class SettingsResource {
     @Authenticated
     @Operation(summary = "The tenant's profile: business name, TIN, address, contact email, logo URL, NRS service and business ids")
     public Uni<Data<SettingsView>> get() {
-        return settings.get(Caller.user(identity)).map(current -> Data.of(SettingsMapper.settings(current.tenant(), current.settings())));
+        return settings.get(Caller.user(identity)).map(current -> Data.of(SettingsView.of(current)));
     }
 
     @PATCH
@@ -46,7 +49,22 @@ public class SettingsResource {
     @Operation(summary = "Change profile fields; absent fields stay, null clears an optional field")
     public Uni<Data<SettingsView>> update(JsonNode body) {
         var caller = Caller.user(identity);
-        return settings.update(caller, SettingsChanges.read(body))
-                .map(current -> Data.of(SettingsMapper.settings(current.tenant(), current.settings())));
+        return settings.update(caller, read(body))
+                .map(current -> Data.of(SettingsView.of(current)));
+    }
+
+    /** A record cannot tell an absent field (unchanged) from null (cleared): the body is read field by field. */
+    private static SettingsChanges read(JsonNode json) {
+        PatchBody body = PatchBody.of(json);
+        SettingsChanges changes = new SettingsChanges(
+                body.text("business_name", 200, false),
+                body.matching("tin", PatchBody.TIN, "must be a TIN in the format 12345678-0001", true),
+                body.text("address", 500, true),
+                body.email("contact_email"),
+                body.httpsUrl("logo_url"),
+                body.matching("nrs_service_id", PatchBody.NRS_SERVICE_ID, "must be exactly 8 letters or digits", true),
+                body.uuid("nrs_business_id", "must be the NRS business id (a UUID)"));
+        body.validate();
+        return changes;
     }
 }

@@ -3,24 +3,22 @@ package ng.risiti.auth.settings.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import ng.risiti.auth.account.Tenant;
-import ng.risiti.auth.account.repository.TenantRepository;
-import ng.risiti.auth.account.repository.UserRepository;
-import ng.risiti.auth.settings.TenantSettings;
+import ng.risiti.auth.account.domain.Tenant;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.settings.domain.TenantSettings;
+import ng.risiti.auth.settings.repository.TenantRepository;
 import ng.risiti.auth.settings.repository.TenantSettingsRepository;
-import ng.risiti.auth.settings.rest.InvoiceDefaultsChanges;
-import ng.risiti.auth.settings.rest.PatchBody.Change;
-import ng.risiti.auth.settings.rest.SettingsChanges;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.time.Clocks;
 
 /** The tenant's profile and invoice defaults. A change that changes nothing writes nothing and announces nothing. */
 @ApplicationScoped
@@ -30,20 +28,20 @@ public class SettingsService {
     public record Current(Tenant tenant, TenantSettings settings) {
     }
 
-    private final TenantRepository tenants;
+    private final TenantRepository tenantRows;
     private final TenantSettingsRepository settings;
-    private final UserRepository users;
-    private final TenantEvents events;
+    private final Tenants tenants;
+    private final Clock clock;
 
-    public SettingsService(TenantRepository tenants, TenantSettingsRepository settings, UserRepository users, TenantEvents events) {
-        this.tenants = tenants;
+    public SettingsService(TenantRepository tenantRows, TenantSettingsRepository settings, Tenants tenants, Clock clock) {
+        this.tenantRows = tenantRows;
         this.settings = settings;
-        this.users = users;
-        this.events = events;
+        this.tenants = tenants;
+        this.clock = clock;
     }
 
     public Uni<Current> get(Caller caller) {
-        return Panache.withSession(() -> tenants.findById(caller.tenantId()).flatMap(tenant -> {
+        return Panache.withSession(() -> tenantRows.findById(caller.tenantId()).flatMap(tenant -> {
             if (tenant == null) {
                 return Uni.createFrom().failure(ApiException.unauthorized("The tenant of this credential no longer exists."));
             }
@@ -53,7 +51,7 @@ public class SettingsService {
     }
 
     public Uni<Current> update(Caller caller, SettingsChanges changes) {
-        return change(caller, (tenant, profile) -> {
+        return change(caller.tenantId(), (tenant, profile) -> {
             boolean tenantChanged = apply(changes.businessName(), () -> tenant.name, value -> tenant.name = value)
                     | apply(changes.tin(), () -> tenant.tin, value -> tenant.tin = value);
             boolean settingsChanged = apply(changes.address(), () -> profile.address, value -> profile.address = value)
@@ -70,17 +68,17 @@ public class SettingsService {
      * publishes what each plan contains). Announced like any tenant change; 404 for an unknown email.
      */
     public Uni<Current> setPlan(String email, String plan) {
-        return Panache.withSession(() -> users.findByEmail(email.trim().toLowerCase()))
+        return Panache.withSession(() -> tenantRows.findByMemberEmail(User.normalizeEmail(email)))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("User", email))
-                .flatMap(user -> change(user.tenantId, (tenant, profile) -> {
-                    boolean changed = !plan.equals(tenant.planSlug);
-                    tenant.planSlug = plan;
+                .flatMap(tenant -> change(tenant.id, (locked, profile) -> {
+                    boolean changed = !plan.equals(locked.planSlug);
+                    locked.planSlug = plan;
                     return new Changed(changed, false);
                 }));
     }
 
     public Uni<Current> updateInvoiceDefaults(Caller caller, InvoiceDefaultsChanges changes) {
-        return change(caller, (tenant, defaults) -> new Changed(false,
+        return change(caller.tenantId(), (tenant, defaults) -> new Changed(false,
                 apply(changes.numberPrefix(), () -> defaults.invoiceNumberPrefix, value -> defaults.invoiceNumberPrefix = value)
                         | apply(changes.paymentTermsDays(), () -> defaults.paymentTermsDays, value -> defaults.paymentTermsDays = value)
                         | apply(changes.footer(), () -> defaults.invoiceFooter, value -> defaults.invoiceFooter = value)
@@ -98,18 +96,14 @@ public class SettingsService {
     }
 
     /** Locks the tenant, applies the edit, stores what changed and announces the new state in the same transaction. */
-    private Uni<Current> change(Caller caller, Edit edit) {
-        return change(caller.tenantId(), edit);
-    }
-
-    private Uni<Current> change(java.util.UUID tenantId, Edit edit) {
-        return Panache.withTransaction(() -> events.lock(tenantId).flatMap(locked -> {
+    private Uni<Current> change(UUID tenantId, Edit edit) {
+        return Panache.withTransaction(() -> tenants.lock(tenantId).flatMap(locked -> {
             Changed changed = edit.apply(locked.tenant(), locked.settings());
             Current current = new Current(locked.tenant(), locked.settings());
             if (!changed.any()) {
                 return Uni.createFrom().item(current);
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime now = Clocks.now(clock);
             if (changed.tenant()) {
                 locked.tenant().updatedAt = now;
             }
@@ -120,7 +114,7 @@ public class SettingsService {
                     stored = settings.persist(locked.settings());
                 }
             }
-            return stored.flatMap(ignored -> events.emit(EventTypes.TENANT_UPDATED, locked, null))
+            return stored.flatMap(ignored -> tenants.announce(EventTypes.TENANT_UPDATED, locked, null))
                     .call(() -> Panache.getSession().flatMap(session -> session.flush()))
                     .replaceWith(current);
         })).onFailure(UniqueViolation::in).transform(failure -> ApiException.conflict(

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import ng.risiti.auth.team.Invitation;
+import ng.risiti.auth.team.domain.Invitation;
 
 @ApplicationScoped
 public class InvitationRepository implements PanacheRepositoryBase<Invitation, UUID> {

@@ -1,7 +1,5 @@
 package ng.risiti.auth.team.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -11,12 +9,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.session.rest.RefreshCookie;
-import ng.risiti.auth.team.mapping.TeamMapper;
+import ng.risiti.auth.session.rest.SignInResponses;
+import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.auth.team.service.TeamService;
-import ng.risiti.auth.token.config.TokenConfig;
+import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import ng.risiti.platform.rest.Data;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,11 +29,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TeamInvitationResource {
 
     private final TeamService team;
-    private final TokenConfig tokens;
 
-    public TeamInvitationResource(TeamService team, TokenConfig tokens) {
+    public TeamInvitationResource(TeamService team) {
         this.team = team;
-        this.tokens = tokens;
     }
 
     @POST
@@ -43,12 +39,8 @@ public class TeamInvitationResource {
     @IgnoresIdempotencyKey("spends the invitation's single-use token; a repeat is refused by the token itself")
     @PermitAll
     @Operation(summary = "Accept an invitation: creates the account in the inviting tenant with the invited role and signs it in")
-    public Uni<RestResponse<Data<AcceptedInvitation>>> accept(@Valid @NotNull AcceptInvitationRequest body, HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return team.accept(body, new TeamService.Client(request.getHeader(HttpHeaders.USER_AGENT), address))
-                .map(joined -> RestResponse.ResponseBuilder
-                        .create(RestResponse.Status.CREATED, Data.of(TeamMapper.accepted(joined)))
-                        .cookie(RefreshCookie.of(joined.session().refreshToken(), tokens.refreshTokenLifetime()))
-                        .build());
+    public Uni<RestResponse<Data<SignedInResponse>>> accept(@Valid @NotNull AcceptInvitationRequest body, HttpServerRequest request) {
+        return team.accept(body.token(), body.firstName(), body.lastName(), body.password(), SignInResponses.client(request))
+                .map(signedIn -> SignInResponses.of(RestResponse.Status.CREATED, Data.of(SignedInResponse.of(signedIn)), signedIn));
     }
 }

@@ -1,6 +1,5 @@
 package ng.risiti.auth.team.rest;
 
-import ng.risiti.platform.idempotency.Idempotent;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +14,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import ng.risiti.auth.team.mapping.TeamMapper;
+import ng.risiti.auth.team.domain.Role;
 import ng.risiti.auth.team.service.TeamService;
+import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.rest.Data;
@@ -30,8 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Seed 002 marks the team "JWT": any member sees it; the owner and admins (the roles holding the {@code admin}
- * scope) manage it; {@link TeamService} adds the owner-only rules. {@code {userId}} may also name a pending
+ * The team takes a signed-in user (docs/specification.md, Team and settings): any member sees it; the owner and
+ * admins (the roles holding the {@code admin} scope) manage it; {@link TeamService} adds the owner-only rules. {@code {userId}} may also name a pending
  * invitation, so an invitation can be re-roled or withdrawn the same way.
  */
 @Path("/api/v1/team")
@@ -56,7 +56,7 @@ public class TeamResource {
     @Operation(summary = "List members and pending invitations with role and status (active, invited)")
     public Uni<Page<TeamMemberView>> list(@RestQuery String cursor, @RestQuery String limit) {
         var caller = Caller.user(identity);
-        return team.list(caller, pagination.request(cursor, limit)).map(page -> page.map(TeamMapper::view));
+        return team.list(caller, pagination.request(cursor, limit)).map(page -> page.map(TeamMemberView::of));
     }
 
     @POST
@@ -64,7 +64,8 @@ public class TeamResource {
     @Operation(summary = "Invite someone by email with a role; they get a link valid for 7 days")
     public Uni<RestResponse<Data<TeamMemberView>>> invite(@Valid @NotNull InviteRequest body) {
         var caller = Caller.user(identity);
-        return team.invite(caller, body).map(invitation -> RestResponse.status(RestResponse.Status.CREATED, Data.of(TeamMapper.invited(invitation))));
+        return team.invite(caller, body.email(), role(body.role()))
+                .map(invitation -> RestResponse.status(RestResponse.Status.CREATED, Data.of(TeamMemberView.invited(invitation))));
     }
 
     @PATCH
@@ -73,7 +74,7 @@ public class TeamResource {
     @Operation(summary = "Change a member's role (only the owner grants or removes admin); their sessions end")
     public Uni<Data<TeamMemberView>> changeRole(@RestPath String userId, @Valid @NotNull ChangeRoleRequest body) {
         var caller = Caller.user(identity);
-        return team.changeRole(caller, userId, body).map(entry -> Data.of(TeamMapper.view(entry)));
+        return team.changeRole(caller, userId, role(body.role())).map(entry -> Data.of(TeamMemberView.of(entry)));
     }
 
     @DELETE
@@ -83,5 +84,10 @@ public class TeamResource {
     public Uni<Data<Message>> remove(@RestPath String userId) {
         var caller = Caller.user(identity);
         return team.remove(caller, userId).map(entry -> Message.of(entry.user() != null ? "Team member removed." : "Invitation withdrawn."));
+    }
+
+    /** Bean validation let through only the invitable roles ({@link InviteRequest#ROLES}). */
+    private static Role role(String wireName) {
+        return Role.parse(wireName).orElseThrow();
     }
 }

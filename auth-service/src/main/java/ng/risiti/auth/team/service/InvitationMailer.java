@@ -5,7 +5,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
-import ng.risiti.auth.team.Invitation;
+import ng.risiti.auth.team.domain.Invitation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The invitation mail: the only place the invitation token ever travels. */

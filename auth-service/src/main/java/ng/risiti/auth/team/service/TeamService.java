@@ -10,24 +10,21 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.auth.account.Tenant;
-import ng.risiti.auth.account.User;
-import ng.risiti.auth.account.repository.UserRepository;
+import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.account.service.Accounts;
 import ng.risiti.auth.account.service.PasswordHasher;
 import ng.risiti.auth.apikey.service.ApiKeyService;
+import ng.risiti.auth.session.domain.Client;
 import ng.risiti.auth.session.service.SessionService;
-import ng.risiti.auth.settings.service.TenantEvents;
-import ng.risiti.auth.team.Invitation;
-import ng.risiti.auth.team.Role;
+import ng.risiti.auth.session.service.SignIn;
+import ng.risiti.auth.settings.service.Tenants;
 import ng.risiti.auth.team.config.TeamConfig;
+import ng.risiti.auth.team.domain.Invitation;
+import ng.risiti.auth.team.domain.Role;
 import ng.risiti.auth.team.repository.InvitationRepository;
-import ng.risiti.auth.team.rest.AcceptInvitationRequest;
-import ng.risiti.auth.team.rest.ChangeRoleRequest;
-import ng.risiti.auth.team.rest.InviteRequest;
-import ng.risiti.auth.token.service.AccessTokens;
+import ng.risiti.auth.team.repository.MemberRepository;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
@@ -60,14 +57,6 @@ public class TeamService {
         }
     }
 
-    /** Where an invitation was accepted from, kept on the new session. */
-    public record Client(String userAgent, String ipAddress) {
-    }
-
-    /** The new member with a fresh session. */
-    public record Joined(User user, Tenant tenant, String accessToken, SessionService.Opened session) {
-    }
-
     public static final String CURSOR_ID = "id";
     static final String ADMIN_ONLY_BY_OWNER = "Only the owner can grant or remove the admin role.";
     static final String INVALID_TOKEN = "token is invalid or has expired; ask for a new invitation";
@@ -75,30 +64,32 @@ public class TeamService {
     /** Orders UUIDv7 ids as PostgreSQL does (unsigned, byte by byte), which the hex string order equals. */
     private static final Comparator<Entry> BY_ID = Comparator.comparing(entry -> entry.id().toString());
 
-    private final UserRepository users;
+    private final MemberRepository members;
     private final InvitationRepository invitations;
-    private final TenantEvents events;
+    private final Accounts accounts;
+    private final Tenants tenants;
     private final InvitationMailer mailer;
     private final SessionService sessions;
+    private final SignIn signIn;
     private final ApiKeyService apiKeys;
     private final PasswordHasher passwords;
-    private final AccessTokens tokens;
     private final Pagination pagination;
     private final TeamConfig config;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public TeamService(UserRepository users, InvitationRepository invitations, TenantEvents events,
-            InvitationMailer mailer, SessionService sessions, ApiKeyService apiKeys, PasswordHasher passwords, AccessTokens tokens,
+    public TeamService(MemberRepository members, InvitationRepository invitations, Accounts accounts, Tenants tenants,
+            InvitationMailer mailer, SessionService sessions, SignIn signIn, ApiKeyService apiKeys, PasswordHasher passwords,
             Pagination pagination, TeamConfig config, Clock clock) {
-        this.users = users;
+        this.members = members;
         this.invitations = invitations;
-        this.events = events;
+        this.accounts = accounts;
+        this.tenants = tenants;
         this.mailer = mailer;
         this.sessions = sessions;
+        this.signIn = signIn;
         this.apiKeys = apiKeys;
         this.passwords = passwords;
-        this.tokens = tokens;
         this.pagination = pagination;
         this.config = config;
         this.clock = clock;
@@ -108,11 +99,11 @@ public class TeamService {
     public Uni<Page<Entry>> list(Caller caller, PageRequest page) {
         UUID after = page.first() ? null : parseCursor(page.after(CURSOR_ID));
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withSession(() -> users.listMembers(caller.tenantId(), after, page.fetchSize())
-                .flatMap(members -> invitations.listPending(caller.tenantId(), after, now, page.fetchSize())
+        return Panache.withSession(() -> members.listMembers(caller.tenantId(), after, page.fetchSize())
+                .flatMap(current -> invitations.listPending(caller.tenantId(), after, now, page.fetchSize())
                         .map(pending -> {
-                            List<Entry> rows = new ArrayList<>(members.size() + pending.size());
-                            members.forEach(user -> rows.add(new Entry(user, null)));
+                            List<Entry> rows = new ArrayList<>(current.size() + pending.size());
+                            current.forEach(user -> rows.add(new Entry(user, null)));
                             pending.forEach(invitation -> rows.add(new Entry(null, invitation)));
                             rows.sort(BY_ID);
                             return rows.size() > page.fetchSize() ? rows.subList(0, page.fetchSize()) : rows;
@@ -124,19 +115,15 @@ public class TeamService {
      * Stores the invitation and sends its mail inside one transaction: if the mail cannot be sent nothing is
      * stored and the caller may simply retry. Inviting an email again replaces its pending invitation (a resend).
      */
-    public Uni<Invitation> invite(Caller caller, InviteRequest request) {
-        String email = normalizeEmail(request.email());
-        Role role = Role.parse(request.role()).orElseThrow();
+    public Uni<Invitation> invite(Caller caller, String rawEmail, Role role) {
+        String email = User.normalizeEmail(rawEmail);
         String token = newToken();
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(inviter -> {
+        return Panache.withTransaction(() -> tenants.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(inviter -> {
             if (role == Role.ADMIN && inviter.role != Role.OWNER) {
                 return Uni.createFrom().failure(ApiException.forbidden(ADMIN_ONLY_BY_OWNER));
             }
-            return users.emailTaken(email).flatMap(taken -> {
-                if (taken) {
-                    return Uni.createFrom().failure(ApiException.conflict("An account with this email already exists."));
-                }
+            return accounts.requireEmailFree(email).flatMap(free -> {
                 Invitation invitation = new Invitation();
                 invitation.id = UuidV7.next();
                 invitation.tenantId = caller.tenantId();
@@ -158,51 +145,34 @@ public class TeamService {
     }
 
     /** Creates the invited user in the inviting tenant with the invited role and signs them in. */
-    public Uni<Joined> accept(AcceptInvitationRequest request, Client client) {
-        String tokenHash = Credentials.hash(request.token());
+    public Uni<SignIn.SignedIn> accept(String token, String firstName, String lastName, String password, Client client) {
+        String tokenHash = Credentials.hash(token);
         // an unknown token is refused before the Argon2 work, so a stranger cannot make us hash for nothing
         return Panache.withSession(() -> invitations.findByTokenHash(tokenHash))
                 .invoke(invitation -> requirePending(invitation, Clocks.now(clock)))
-                .flatMap(ignored -> Offload.run(() -> passwords.hash(request.password())))
+                .flatMap(ignored -> Offload.run(() -> passwords.hash(password)))
                 .flatMap(hash -> Panache.withTransaction(() -> invitations.findByTokenHash(tokenHash).flatMap(invitation -> {
                     OffsetDateTime now = Clocks.now(clock);
                     requirePending(invitation, now);
-                    return events.lock(invitation.tenantId).flatMap(locked -> users.emailTaken(invitation.email).flatMap(taken -> {
-                        if (taken) {
-                            return Uni.createFrom().failure(ApiException.conflict("An account with this email already exists."));
-                        }
-                        User user = new User();
-                        user.id = UuidV7.next();
-                        user.tenantId = invitation.tenantId;
-                        user.email = invitation.email;
-                        user.passwordHash = hash;
-                        user.firstName = request.firstName().trim();
-                        user.lastName = request.lastName().trim();
-                        user.role = invitation.role;
-                        user.mfaEnabled = false;
-                        user.createdAt = now;
-                        user.updatedAt = now;
+                    return tenants.lock(invitation.tenantId).flatMap(locked -> accounts.requireEmailFree(invitation.email).flatMap(free -> {
+                        User user = User.create(invitation.tenantId, invitation.email, hash, firstName.trim(), lastName.trim(),
+                                invitation.role, now);
                         invitation.acceptedAt = now;
                         invitation.acceptedUserId = user.id;
-                        return users.persist(user)
-                                .flatMap(ignored -> events.emit(EventTypes.USER_CREATED, locked, user))
-                                .flatMap(ignored -> sessions.open(user.tenantId, user.id, client.userAgent(), client.ipAddress()))
-                                .map(session -> new Joined(user, locked.tenant(), null, session));
+                        return accounts.join(locked, user).flatMap(joined -> signIn.open(joined, client));
                     }));
                 })))
                 // the same email signed up or joined meanwhile: the unique index decides
-                .onFailure(UniqueViolation::in).transform(ignored -> ApiException.conflict("An account with this email already exists."))
-                .flatMap(joined -> Offload.run(() -> tokens.issue(joined.user().id, joined.tenant().id, joined.user().role, joined.session().sessionId()))
-                        .map(token -> new Joined(joined.user(), joined.tenant(), token, joined.session())));
+                .onFailure(UniqueViolation::in).transform(ignored -> Accounts.emailTaken())
+                .flatMap(signIn::complete);
     }
 
     /** Changes a member's role (ending their sessions: their tokens carry the old scopes) or a pending invitation's. */
-    public Uni<Entry> changeRole(Caller caller, String id, ChangeRoleRequest request) {
+    public Uni<Entry> changeRole(Caller caller, String id, Role role) {
         UUID targetId = Ids.parse(id, "Team member");
-        Role role = Role.parse(request.role()).orElseThrow();
         List<SessionService.Revocation> revoked = new ArrayList<>();
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
+        return Panache.withTransaction(() -> tenants.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
                         target(caller.tenantId(), targetId, id, now).flatMap(target -> {
                             if (target.user() != null) {
                                 User member = target.user();
@@ -215,7 +185,7 @@ public class TeamService {
                                 }
                                 member.role = role;
                                 member.updatedAt = now;
-                                return events.emit(EventTypes.USER_UPDATED, locked, member)
+                                return tenants.announce(EventTypes.USER_UPDATED, locked, member)
                                         .flatMap(ignored -> sessions.revokeAllOf(member.id, SessionService.REASON_ROLE_CHANGED))
                                         .invoke(revoked::addAll)
                                         .replaceWith(target);
@@ -236,7 +206,7 @@ public class TeamService {
         List<SessionService.Revocation> revoked = new ArrayList<>();
         List<ApiKeyState> revokedKeys = new ArrayList<>();
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withTransaction(() -> events.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
+        return Panache.withTransaction(() -> tenants.lock(caller.tenantId()).flatMap(locked -> actor(caller).flatMap(actor ->
                         target(caller.tenantId(), targetId, id, now).flatMap(target -> {
                             if (target.user() != null) {
                                 User member = target.user();
@@ -246,7 +216,7 @@ public class TeamService {
                                 requireOwnerForAdmin(actor, member.role, member.role);
                                 member.removedAt = now;
                                 member.updatedAt = now;
-                                return events.emit(EventTypes.USER_REMOVED, locked, member)
+                                return tenants.announce(EventTypes.USER_REMOVED, locked, member)
                                         .flatMap(ignored -> sessions.revokeAllOf(member.id, SessionService.REASON_MEMBER_REMOVED))
                                         .invoke(revoked::addAll)
                                         .chain(() -> apiKeys.revokeAllCreatedBy(caller.tenantId(), member.id, now))
@@ -263,12 +233,12 @@ public class TeamService {
 
     /** The signed-in user as the database has them now: the role decides, not the (possibly older) token. */
     private Uni<User> actor(Caller caller) {
-        return users.findInTenant(caller.tenantId(), caller.userId()).onItem().ifNull()
+        return accounts.member(caller.tenantId(), caller.userId()).onItem().ifNull()
                 .failWith(() -> ApiException.unauthorized("The user of this credential no longer exists."));
     }
 
     private Uni<Entry> target(UUID tenantId, UUID targetId, String id, OffsetDateTime now) {
-        return users.findInTenant(tenantId, targetId).flatMap(user -> user != null
+        return accounts.member(tenantId, targetId).flatMap(user -> user != null
                 ? Uni.createFrom().item(new Entry(user, null))
                 : invitations.findPending(tenantId, targetId, now).map(invitation -> {
                     if (invitation == null) {
@@ -303,10 +273,5 @@ public class TeamService {
             throw ApiException.validation("cursor", "cursor is invalid; pass next_cursor from the previous page unchanged");
         }
     }
-
-    static String normalizeEmail(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
-    }
-
 
 }

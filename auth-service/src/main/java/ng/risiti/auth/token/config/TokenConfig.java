@@ -12,11 +12,11 @@ public interface TokenConfig {
     @WithDefault("https://auth.risiti.ng")
     String issuer();
 
-    /** Seed 002: access tokens expire after 15 minutes. */
+    /** Access tokens expire after 15 minutes (docs/api-rules.md, Authentication). */
     @WithDefault("PT15M")
     Duration accessTokenLifetime();
 
-    /** Seed 002: the refresh cookie lives on a 7-day sliding window. */
+    /** The refresh cookie lives on a 7-day sliding window (docs/api-rules.md, Authentication). */
     @WithDefault("P7D")
     Duration refreshTokenLifetime();
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.List;
-import ng.risiti.auth.token.SigningKey;
+import ng.risiti.auth.token.domain.SigningKey;
 
 @ApplicationScoped
 public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, String> {

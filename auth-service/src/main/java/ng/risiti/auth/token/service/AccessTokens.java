@@ -2,12 +2,13 @@ package ng.risiti.auth.token.service;
 
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
+import ng.risiti.auth.team.domain.Role;
 import ng.risiti.auth.token.config.TokenConfig;
 import ng.risiti.platform.security.JwtIdentityAugmentor;
-import ng.risiti.auth.team.Role;
 
 /**
  * Issues RS256 access tokens in the shape every service's {@link JwtIdentityAugmentor} reads: {@code sub} the
@@ -19,15 +20,17 @@ public class AccessTokens {
 
     private final SigningKeys keys;
     private final TokenConfig config;
+    private final Clock clock;
 
-    public AccessTokens(SigningKeys keys, TokenConfig config) {
+    public AccessTokens(SigningKeys keys, TokenConfig config, Clock clock) {
         this.keys = keys;
         this.config = config;
+        this.clock = clock;
     }
 
     public String issue(UUID userId, UUID tenantId, Role role, UUID sessionId) {
         SigningKeys.Active key = keys.active();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return Jwt.issuer(config.issuer())
                 .subject(userId.toString())
                 .claim(JwtIdentityAugmentor.TENANT_CLAIM, tenantId.toString())

@@ -8,6 +8,7 @@ import ng.risiti.auth.account.domain.BusinessType;
 import ng.risiti.auth.account.domain.PasswordRule;
 import ng.risiti.auth.account.domain.Plans;
 import ng.risiti.auth.account.service.AuthService;
+import ng.risiti.platform.rest.Formats;
 
 /** POST /auth/register. Enumerations are strings here so every bad field is reported at once, not just the first. */
 public record RegisterRequest(
@@ -17,7 +18,7 @@ public record RegisterRequest(
         @NotBlank @Pattern(regexp = PasswordRule.PATTERN, message = PasswordRule.MESSAGE) String password,
         @NotBlank @Size(max = 200) String businessName,
         @NotBlank @Pattern(regexp = BusinessType.PATTERN, message = "must be one of: individual, sme, enterprise") String businessType,
-        @Pattern(regexp = "\\d{8}-\\d{4}", message = "must be a TIN in the format 12345678-0001") String tin,
+        @Pattern(regexp = Formats.TIN_REGEX, message = Formats.TIN_RULE) String tin,
         @Pattern(regexp = Plans.PATTERN, message = "must be one of: free, starter, growth, enterprise") String planSlug) {
 
     public AuthService.NewAccount toNewAccount() {

@@ -11,9 +11,11 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.regex.Pattern;
 import ng.risiti.auth.settings.service.InvoiceDefaultsChanges;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.rest.PatchBody;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InvoiceDefaultsResource {
+
+    private static final Pattern NUMBER_PREFIX = Pattern.compile("[A-Za-z0-9-]{1,10}");
 
     private final SettingsService settings;
     private final SecurityIdentity identity;
@@ -54,7 +58,7 @@ public class InvoiceDefaultsResource {
     private static InvoiceDefaultsChanges read(JsonNode json) {
         PatchBody body = PatchBody.of(json);
         InvoiceDefaultsChanges changes = new InvoiceDefaultsChanges(
-                body.matching("number_prefix", PatchBody.NUMBER_PREFIX, "must be 1 to 10 letters, digits or hyphens", false),
+                body.matching("number_prefix", NUMBER_PREFIX, "must be 1 to 10 letters, digits or hyphens", false),
                 body.integer("payment_terms_days", 0, 365),
                 body.text("footer", 1000, true),
                 body.httpsUrl("logo_url"));

@@ -11,9 +11,12 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.regex.Pattern;
 import ng.risiti.auth.settings.service.SettingsChanges;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.rest.Formats;
+import ng.risiti.platform.rest.PatchBody;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class SettingsResource {
+
+    /** The NRS Service ID an IRN carries: 8 letters or digits. */
+    private static final Pattern NRS_SERVICE_ID = Pattern.compile("[A-Za-z0-9]{8}");
 
     private final SettingsService settings;
     private final SecurityIdentity identity;
@@ -58,11 +64,11 @@ public class SettingsResource {
         PatchBody body = PatchBody.of(json);
         SettingsChanges changes = new SettingsChanges(
                 body.text("business_name", 200, false),
-                body.matching("tin", PatchBody.TIN, "must be a TIN in the format 12345678-0001", true),
+                body.matching("tin", Formats.TIN, Formats.TIN_RULE, true),
                 body.text("address", 500, true),
                 body.email("contact_email"),
                 body.httpsUrl("logo_url"),
-                body.matching("nrs_service_id", PatchBody.NRS_SERVICE_ID, "must be exactly 8 letters or digits", true),
+                body.matching("nrs_service_id", NRS_SERVICE_ID, "must be exactly 8 letters or digits", true),
                 body.uuid("nrs_business_id", "must be the NRS business id (a UUID)"));
         body.validate();
         return changes;

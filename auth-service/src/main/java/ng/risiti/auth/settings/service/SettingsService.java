@@ -17,6 +17,7 @@ import ng.risiti.auth.settings.repository.TenantSettingsRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.rest.Change;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.time.Clocks;
 

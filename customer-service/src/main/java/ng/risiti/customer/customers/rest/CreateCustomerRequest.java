@@ -7,15 +7,16 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import ng.risiti.customer.customers.domain.BillingAddress;
 import ng.risiti.customer.customers.service.NewCustomer;
+import ng.risiti.platform.rest.Formats;
 
 /** Body of {@code POST /api/v1/customers} (docs/specification.md, Customers). */
 public record CreateCustomerRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Email @Size(max = 254) String email,
-        @Pattern(regexp = "\\+?[0-9]{7,15}", message = "must be a phone number with country code, e.g. +2348012345678") String phone,
-        @Pattern(regexp = "[0-9]{8}-[0-9]{4}", message = "must be a TIN such as 12345678-0001") String tin,
+        @Pattern(regexp = Formats.PHONE_REGEX, message = Formats.PHONE_RULE) String phone,
+        @Pattern(regexp = Formats.TIN_REGEX, message = Formats.TIN_RULE) String tin,
         @Valid AddressRequest billingAddress,
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NGN") String currency,
+        @Pattern(regexp = Formats.CURRENCY_REGEX, message = Formats.CURRENCY_RULE) String currency,
         @Size(max = 2000) String notes) {
 
     /** UBL-style postal address. */
@@ -23,7 +24,7 @@ public record CreateCustomerRequest(
             @Size(max = 200) String streetName,
             @Size(max = 100) String cityName,
             @Size(max = 20) String postalZone,
-            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as NG") String country) {
+            @Pattern(regexp = Formats.COUNTRY_REGEX, message = Formats.COUNTRY_RULE) String country) {
 
         BillingAddress toBillingAddress() {
             BillingAddress address = new BillingAddress();

@@ -1,4 +1,4 @@
-package ng.risiti.auth.settings.rest;
+package ng.risiti.platform.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -8,36 +8,34 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import ng.risiti.auth.settings.service.Change;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
 
 /**
  * Reads a PATCH body field by field, because a record cannot tell an absent field (unchanged) from an explicit
- * null (cleared). Collects every bad field so one 400 reports them all, in the error envelope's {@code details}
- * (docs/api-rules.md, Errors).
+ * null (cleared). Collects every bad field so one 400 reports them all (docs/api-rules.md, Errors).
  */
 public final class PatchBody {
 
-    public static final Pattern TIN = Pattern.compile("\\d{8}-\\d{4}");
-    public static final Pattern NRS_SERVICE_ID = Pattern.compile("[A-Za-z0-9]{8}");
-    public static final Pattern NUMBER_PREFIX = Pattern.compile("[A-Za-z0-9-]{1,10}");
     /** Deliberately plain: one @, no spaces, a dot in the domain; deliverability is the mail server's job. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final int URL_MAX = 2048;
 
     private final JsonNode body;
-    private final List<FieldError> errors = new ArrayList<>();
+    private final String prefix;
+    private final List<FieldError> errors;
 
-    private PatchBody(JsonNode body) {
+    private PatchBody(JsonNode body, String prefix, List<FieldError> errors) {
         this.body = body;
+        this.prefix = prefix;
+        this.errors = errors;
     }
 
     public static PatchBody of(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw ApiException.validation("body", "body must be a JSON object");
         }
-        return new PatchBody(body);
+        return new PatchBody(body, "", new ArrayList<>());
     }
 
     /** Throws the collected field errors, if any. */
@@ -78,7 +76,12 @@ public final class PatchBody {
     }
 
     public Change<String> email(String field) {
-        Change<String> change = text(field, 254, true);
+        return email(field, true);
+    }
+
+    /** A valid address, lower-cased; when not {@code nullable}, null or blank is an error instead of a clear. */
+    public Change<String> email(String field, boolean nullable) {
+        Change<String> change = text(field, 254, nullable);
         if (change != null && change.value() != null) {
             if (!EMAIL.matcher(change.value()).matches()) {
                 return error(field, field + " must be a valid email address");
@@ -86,6 +89,21 @@ public final class PatchBody {
             return new Change<>(change.value().toLowerCase(Locale.ROOT));
         }
         return change;
+    }
+
+    /** An object of fields (an address), read with its own PatchBody whose errors are reported as {@code field.x}. */
+    public Change<PatchBody> object(String field) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode node = body.get(field);
+        if (node.isNull()) {
+            return new Change<>(null);
+        }
+        if (!node.isObject()) {
+            return error(field, field + " must be an object");
+        }
+        return new Change<>(new PatchBody(node, field + ".", errors));
     }
 
     /** An absolute https URL with a host: logos are embedded in invoices and pages served over https. */
@@ -125,7 +143,7 @@ public final class PatchBody {
     }
 
     private <T> Change<T> error(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(prefix + field, prefix + message));
         return null;
     }
 

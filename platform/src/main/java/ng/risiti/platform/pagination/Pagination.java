@@ -38,7 +38,12 @@ public class Pagination {
 
     /** Validates the raw {@code cursor} and {@code limit} query parameters (strings, so bad input is a 400, not a 404). */
     public PageRequest request(String cursor, String limit) {
-        int size = PageRequest.DEFAULT_LIMIT;
+        return request(cursor, limit, PageRequest.DEFAULT_LIMIT);
+    }
+
+    /** For a list whose specified page size differs from the default (customers: 20). */
+    public PageRequest request(String cursor, String limit, int defaultLimit) {
+        int size = defaultLimit;
         if (limit != null && !limit.isBlank()) {
             try {
                 size = Integer.parseInt(limit.trim());

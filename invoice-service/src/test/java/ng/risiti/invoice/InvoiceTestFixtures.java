@@ -46,11 +46,31 @@ public final class InvoiceTestFixtures {
         return id;
     }
 
+    /** A customer the tenant deleted, as customer-service's internal lookup answers it (deleted ones too). */
+    public UUID unreplicatedDeletedCustomer(String name, String tin) {
+        UUID id = UUID.randomUUID();
+        CustomerServiceStub.register(id, customerState(id, name, tin, false, Instant.now().toString()));
+        return id;
+    }
+
+    /** Publishes the customer's deletion, as customer-service does, and waits until the replica has it. */
+    public void deleteCustomer(UUID id, String name, String tin) {
+        TestEvents.publish("risiti.customers.v1", id.toString(), "customer.deleted", tenantId,
+                customerState(id, name, tin, false, Instant.now().toString()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_customers where id = ? and deleted", id) == 1);
+    }
+
     private String customerState(UUID id, String name, String tin, boolean testMode) {
+        return customerState(id, name, tin, testMode, null);
+    }
+
+    private String customerState(UUID id, String name, String tin, boolean testMode, String deletedAt) {
         String now = Instant.now().toString();
         return """
                 {"id":"%s","tenant_id":"%s","name":"%s","email":"ap@example.ng","phone":null,"tin":"%s",
-                 "created_at":"%s","updated_at":"%s","deleted_at":null,"test_mode":%s}""".formatted(id, tenantId, name, tin, now, now, testMode);
+                 "created_at":"%s","updated_at":"%s","deleted_at":%s,"test_mode":%s}"""
+                .formatted(id, tenantId, name, tin, now, now, deletedAt == null ? "null" : "\"" + deletedAt + "\"", testMode);
     }
 
     /** The tenant's live ({@code rs_live_}) and test ({@code rs_test_}) API keys, every scope. */

@@ -34,4 +34,7 @@ public class Customer extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
+    /** Lower-cased name, email and TIN, written by PostgreSQL (a generated column) and trigram-indexed for search. */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    public String searchText;
 }

@@ -5,8 +5,10 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.customer.customers.domain.CustomerSearch;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.security.Tenancy;
 
@@ -18,24 +20,47 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("tenantId = ?1 and testMode = ?2 and id = ?3 and deletedAt is null", tenancy.tenantId(), tenancy.test(), id).firstResult();
     }
 
-    /** In either world: for the internal lookup, whose caller checks the world itself. */
+    /** Deleted ones too, in either world: for the internal lookup, whose caller checks the world and the deletion. */
     public Uni<Customer> findInTenant(UUID tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2 and deletedAt is null", tenantId, id).firstResult();
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
     }
 
-    /** Newest first; {@code search} matches name, email or TIN, case-insensitively. */
-    public Uni<List<Customer>> page(Tenancy tenancy, String search, PageRequest page) {
+    /** Newest first (ids are UUIDv7, time-ordered). */
+    public Uni<List<Customer>> page(Tenancy tenancy, CustomerSearch search, PageRequest page) {
+        Filter filter = filter(tenancy, search);
+        if (page.after("id") != null) {
+            filter.query.append(" and id < :after");
+            filter.parameters.and("after", UUID.fromString(page.after("id")));
+        }
+        return find(filter.query + " order by id desc", filter.parameters).page(0, page.fetchSize()).list();
+    }
+
+    /** How many customers the search matches in all, for the list's {@code meta.total}. */
+    public Uni<Long> count(Tenancy tenancy, CustomerSearch search) {
+        Filter filter = filter(tenancy, search);
+        return count(filter.query.toString(), filter.parameters);
+    }
+
+    private record Filter(StringBuilder query, Parameters parameters) {
+    }
+
+    private static Filter filter(Tenancy tenancy, CustomerSearch search) {
         StringBuilder query = new StringBuilder("tenantId = :tenant and testMode = :test and deletedAt is null");
         Parameters parameters = Parameters.with("tenant", tenancy.tenantId()).and("test", tenancy.test());
-        if (search != null && !search.isBlank()) {
-            query.append(" and (lower(name) like :search or lower(email) like :search or tin like :search)");
-            parameters.and("search", "%" + search.trim().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        if (search.text() != null && !search.text().isBlank()) {
+            // searchText is lower-cased by PostgreSQL; LIKE with both wildcards is what the trigram index serves
+            query.append(" and searchText like :text");
+            parameters.and("text", "%" + search.text().trim().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        if (page.after("id") != null) {
-            query.append(" and id < :after");
-            parameters.and("after", UUID.fromString(page.after("id")));
+        if (search.createdFrom() != null) {
+            query.append(" and createdAt >= :from");
+            parameters.and("from", search.createdFrom());
         }
-        query.append(" order by id desc");
-        return find(query.toString(), parameters).page(0, page.fetchSize()).list();
+        if (search.createdTo() != null) {
+            query.append(" and createdAt < :to");
+            parameters.and("to", search.createdTo());
+        }
+        return new Filter(query, parameters);
     }
 }

@@ -1,5 +1,6 @@
 package ng.risiti.customer.customers.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,9 +8,12 @@ import java.util.UUID;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.customer.customers.service.CustomerService.CustomerWithFigures;
 
-/** The customer object of docs/specification.md (Customers), with the kobo twin of its outstanding balance. */
+/**
+ * The customer object of docs/specification.md (Customers), with the kobo twin of its outstanding balance; {@code
+ * contacts} where one customer is shown (null, and so absent, in lists).
+ */
 public record CustomerResponse(UUID id, String name, String email, String phone, String tin, String currency,
-        Address billingAddress, String notes, List<Object> contacts, long invoiceCount, String outstandingBalance,
+        Address billingAddress, String notes, @JsonInclude(JsonInclude.Include.NON_NULL) List<ContactResponse> contacts, long invoiceCount, String outstandingBalance,
         long outstandingBalanceKobo, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public record Address(String streetName, String cityName, String postalZone, String country) {
@@ -21,7 +25,8 @@ public record CustomerResponse(UUID id, String name, String email, String phone,
                 : new Address(customer.billingAddress.streetName, customer.billingAddress.cityName,
                         customer.billingAddress.postalZone, customer.billingAddress.country);
         return new CustomerResponse(customer.id, customer.name, customer.email, customer.phone, customer.tin, customer.currency,
-                address, customer.notes, List.of(), row.figures().invoiceCount(),
+                address, customer.notes, row.contacts() == null ? null : row.contacts().stream().map(ContactResponse::of).toList(),
+                row.figures().invoiceCount(),
                 BigDecimal.valueOf(row.figures().outstandingKobo(), 2).toPlainString(), row.figures().outstandingKobo(),
                 customer.createdAt, customer.updatedAt);
     }

@@ -6,11 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import ng.risiti.customer.customers.domain.Contact;
 import ng.risiti.customer.customers.domain.Customer;
+import ng.risiti.customer.customers.domain.CustomerSearch;
 import ng.risiti.customer.customers.events.CustomerEvents;
+import ng.risiti.customer.customers.repository.ContactRepository;
 import ng.risiti.customer.customers.repository.CustomerRepository;
+import ng.risiti.customer.invoices.domain.CustomerInvoice;
 import ng.risiti.customer.invoices.domain.InvoiceFigures;
 import ng.risiti.customer.invoices.service.CustomerInvoiceService;
 import ng.risiti.platform.error.ApiException;
@@ -25,30 +30,37 @@ import ng.risiti.platform.time.Clocks;
 @ApplicationScoped
 public class CustomerService {
 
-    /** A customer with the invoice figures its response shows. */
-    public record CustomerWithFigures(Customer customer, InvoiceFigures figures) {
+    /** A customer with the invoice figures and contacts its response shows (contacts only where one customer is shown). */
+    public record CustomerWithFigures(Customer customer, InvoiceFigures figures, List<Contact> contacts) {
+    }
+
+    /** A page of customers and how many the search matches in all. */
+    public record Found(List<CustomerWithFigures> rows, long total) {
     }
 
     private final CustomerRepository customers;
+    private final ContactRepository contacts;
     private final CustomerInvoiceService invoices;
     private final CustomerEvents events;
     private final Clock clock;
 
-    public CustomerService(CustomerRepository customers, CustomerInvoiceService invoices, CustomerEvents events, Clock clock) {
+    public CustomerService(CustomerRepository customers, ContactRepository contacts, CustomerInvoiceService invoices,
+            CustomerEvents events, Clock clock) {
         this.customers = customers;
+        this.contacts = contacts;
         this.invoices = invoices;
         this.events = events;
         this.clock = clock;
     }
 
-    /** A new customer has no invoices yet, so it comes back with {@link InvoiceFigures#NONE}. */
+    /** A new customer has no invoices or contacts yet, so it comes back with {@link InvoiceFigures#NONE}. */
     public Uni<CustomerWithFigures> create(Caller caller, NewCustomer details) {
         OffsetDateTime now = Clocks.now(clock);
         Customer customer = new Customer();
         customer.id = UuidV7.next();
         customer.tenantId = caller.tenantId();
         customer.name = details.name().trim();
-        customer.email = details.email().trim().toLowerCase();
+        customer.email = details.email().trim().toLowerCase(Locale.ROOT);
         customer.phone = details.phone();
         customer.tin = details.tin();
         customer.billingAddress = details.billingAddress();
@@ -59,19 +71,70 @@ public class CustomerService {
         customer.updatedAt = now;
         return Panache.withTransaction(() -> customers.persist(customer)
                 .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)))
-                .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE));
+                .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE, List.of()));
     }
 
     public Uni<CustomerWithFigures> get(Caller caller, UUID id) {
-        return Panache.withSession(() -> customers.findForTenant(caller.tenancy(), id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id))
-                .flatMap(customer -> invoices.figures(caller.tenantId(), List.of(id))
-                        .map(figures -> new CustomerWithFigures(customer, figures.getOrDefault(id, InvoiceFigures.NONE)))));
+        return Panache.withSession(() -> require(caller, id).flatMap(this::withFiguresAndContacts));
+    }
+
+    /** Changes only the fields asked for and publishes the new state ({@code customer.updated}); nothing asked, nothing written. */
+    public Uni<CustomerWithFigures> update(Caller caller, UUID id, CustomerChanges changes) {
+        return Panache.withTransaction(() -> require(caller, id).flatMap(customer -> {
+            if (changes.none()) {
+                return Uni.createFrom().item(customer);
+            }
+            apply(customer, changes);
+            customer.updatedAt = Clocks.now(clock);
+            return events.emit(EventTypes.CUSTOMER_UPDATED, customer).replaceWith(customer);
+        }).flatMap(this::withFiguresAndContacts));
     }
 
     /**
-     * A customer's state as the customers topic carries it, in either world of the tenant, for another service's
-     * replica that has not received it yet (the caller checks the world itself).
+     * Soft delete: the customer leaves lists and lookups, its invoices keep their snapshots, and invoice-service refuses
+     * new invoices for it once {@code customer.deleted} reaches it.
+     */
+    public Uni<Void> delete(Caller caller, UUID id) {
+        return Panache.withTransaction(() -> require(caller, id).flatMap(customer -> {
+            OffsetDateTime now = Clocks.now(clock);
+            customer.deletedAt = now;
+            customer.updatedAt = now;
+            return events.emit(EventTypes.CUSTOMER_DELETED, customer);
+        }));
+    }
+
+    public Uni<Contact> addContact(Caller caller, UUID customerId, NewContact details) {
+        return Panache.withTransaction(() -> require(caller, customerId).flatMap(customer -> {
+            Contact contact = new Contact();
+            contact.id = UuidV7.next();
+            contact.customerId = customer.id;
+            contact.name = details.name().trim();
+            contact.email = details.email().trim().toLowerCase(Locale.ROOT);
+            contact.phone = details.phone();
+            contact.role = details.role() == null ? null : details.role().trim();
+            contact.createdAt = Clocks.now(clock);
+            return contacts.persist(contact);
+        }));
+    }
+
+    public Uni<Void> removeContact(Caller caller, UUID customerId, UUID contactId) {
+        return Panache.withTransaction(() -> require(caller, customerId)
+                .flatMap(customer -> contacts.remove(customer.id, contactId))
+                .invoke(removed -> {
+                    if (!removed) {
+                        throw ApiException.notFound("Contact", contactId);
+                    }
+                })).replaceWithVoid();
+    }
+
+    /** The customer's invoices, newest first, as invoice events told this service of them. */
+    public Uni<List<CustomerInvoice>> invoices(Caller caller, UUID customerId, PageRequest page) {
+        return Panache.withSession(() -> require(caller, customerId).flatMap(customer -> invoices.page(customer.tenantId, customer.id, page)));
+    }
+
+    /**
+     * A customer's state as the customers topic carries it, in either world of the tenant and deleted or not, for
+     * another service's replica that has not received it yet (the caller checks the world and the deletion itself).
      */
     public Uni<CustomerState> state(UUID tenantId, UUID id) {
         return Panache.withSession(() -> customers.findInTenant(tenantId, id))
@@ -79,13 +142,48 @@ public class CustomerService {
                 .map(CustomerEvents::state);
     }
 
-    public Uni<List<CustomerWithFigures>> page(Caller caller, String search, PageRequest page) {
+    public Uni<Found> page(Caller caller, CustomerSearch search, PageRequest page) {
         return Panache.withSession(() -> customers.page(caller.tenancy(), search, page)
                 .flatMap(rows -> invoices.figures(caller.tenantId(), rows.stream().map(c -> c.id).toList())
-                        .map(figures -> withFigures(rows, figures))));
+                        .map(figures -> withFigures(rows, figures)))
+                .flatMap(rows -> customers.count(caller.tenancy(), search).map(total -> new Found(rows, total))));
+    }
+
+    private Uni<Customer> require(Caller caller, UUID id) {
+        return customers.findForTenant(caller.tenancy(), id).onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id));
+    }
+
+    private Uni<CustomerWithFigures> withFiguresAndContacts(Customer customer) {
+        return invoices.figures(customer.tenantId, List.of(customer.id))
+                .flatMap(figures -> contacts.of(customer.id).map(list -> new CustomerWithFigures(customer,
+                        figures.getOrDefault(customer.id, InvoiceFigures.NONE), list)));
+    }
+
+    private static void apply(Customer customer, CustomerChanges changes) {
+        if (changes.name() != null) {
+            customer.name = changes.name().value();
+        }
+        if (changes.email() != null) {
+            customer.email = changes.email().value();
+        }
+        if (changes.phone() != null) {
+            customer.phone = changes.phone().value();
+        }
+        if (changes.tin() != null) {
+            customer.tin = changes.tin().value();
+        }
+        if (changes.billingAddress() != null) {
+            customer.billingAddress = changes.billingAddress().value();
+        }
+        if (changes.currency() != null) {
+            customer.currency = changes.currency().value();
+        }
+        if (changes.notes() != null) {
+            customer.notes = changes.notes().value();
+        }
     }
 
     private static List<CustomerWithFigures> withFigures(List<Customer> rows, Map<UUID, InvoiceFigures> figures) {
-        return rows.stream().map(c -> new CustomerWithFigures(c, figures.getOrDefault(c.id, InvoiceFigures.NONE))).toList();
+        return rows.stream().map(c -> new CustomerWithFigures(c, figures.getOrDefault(c.id, InvoiceFigures.NONE), null)).toList();
     }
 }

@@ -11,14 +11,16 @@ import java.util.UUID;
 import ng.risiti.customer.invoices.domain.CustomerInvoice;
 import ng.risiti.customer.invoices.domain.InvoiceFigures;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
+import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.ReplicaTable;
 
 /** The latest state of each invoice of a customer, and the figures summed from them. */
 @ApplicationScoped
 public class CustomerInvoiceRepository implements PanacheRepositoryBase<CustomerInvoice, UUID> {
 
-    private static final ReplicaTable FIGURES = ReplicaTable.of("customer_invoices", "invoice_id",
-            "tenant_id", "customer_id", "status", "amount_due_kobo");
+    private static final ReplicaTable INVOICES = ReplicaTable.of("customer_invoices", "invoice_id",
+            "tenant_id", "customer_id", "status", "amount_due_kobo", "invoice_number", "currency", "total_amount_kobo",
+            "issue_date", "due_date");
 
     /** Invoice count and outstanding kobo per customer (drafts and cancelled invoices owe nothing). */
     public Uni<Map<UUID, InvoiceFigures>> figures(UUID tenantId, Collection<UUID> customerIds) {
@@ -34,10 +36,20 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
                 .map(CustomerInvoiceRepository::byCustomer);
     }
 
-    /** Upserts the invoice's figures unless the row already reflects a newer event of it. */
+    /** Upserts the invoice unless the row already reflects a newer event of it. */
     public Uni<Void> apply(InvoiceSnapshot invoice, long version) {
-        return FIGURES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
-                invoice.amountDueKobo());
+        return INVOICES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
+                invoice.amountDueKobo(), invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(),
+                invoice.issueDate(), invoice.dueDate());
+    }
+
+    /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered). */
+    public Uni<List<CustomerInvoice>> page(UUID tenantId, UUID customerId, PageRequest page) {
+        String after = page.after("id");
+        return after == null
+                ? find("tenantId = ?1 and customerId = ?2 order by invoiceId desc", tenantId, customerId).page(0, page.fetchSize()).list()
+                : find("tenantId = ?1 and customerId = ?2 and invoiceId < ?3 order by invoiceId desc", tenantId, customerId,
+                        UUID.fromString(after)).page(0, page.fetchSize()).list();
     }
 
     private static Map<UUID, InvoiceFigures> byCustomer(List<Object[]> rows) {

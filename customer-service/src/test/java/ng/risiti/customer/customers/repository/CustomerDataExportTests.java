@@ -31,8 +31,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import ng.risiti.customer.customers.rest.CustomerResourceTests;
-import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.DataExportProbe.Answer;
+import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
@@ -74,13 +74,25 @@ class CustomerDataExportTests {
                  "billing_address":{"street_name":"Plot 33, Kudirat Abiola Way","city_name":"Lagos","postal_zone":"100281","country":"NG"},
                  "currency":"USD","notes":"Pays by transfer; ask for Adaeze."}""");
         JsonPath bare = create(token, "{\"name\":\"Mama Put Ventures\",\"email\":\"hello@mamaput.ng\"}");
-        String strangers = create(tokenOf(UUID.randomUUID()), "{\"name\":\"Jumia Nigeria\",\"email\":\"ap@jumia.ng\"}").getString("data.id");
+        String strangerToken = tokenOf(UUID.randomUUID());
+        String strangers = create(strangerToken, "{\"name\":\"Jumia Nigeria\",\"email\":\"ap@jumia.ng\"}").getString("data.id");
+        String contact = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"name\":\"Adaeze Okafor\",\"email\":\"adaeze@konga.com\",\"role\":\"Accounts Payable\"}")
+                .post("/api/v1/customers/" + konga.getString("data.id") + "/contacts").then().statusCode(201).extract().path("data.id");
+        given().auth().oauth2(strangerToken).contentType(ContentType.JSON).body("{\"name\":\"Other\",\"email\":\"o@jumia.ng\"}")
+                .post("/api/v1/customers/" + strangers + "/contacts").then().statusCode(201);
 
         Answer answer = DataExportProbe.request(tenantId, SERVICE);
 
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
-        assertThat(answer.summary().get("files")).hasSize(1);
+        assertThat(answer.summary().get("files")).hasSize(2);
         assertThat(answer.summary().at("/files/0/name").asText()).isEqualTo("customers");
+        assertThat(answer.summary().at("/files/1/name").asText()).isEqualTo("customer_contacts");
+        List<JsonNode> contacts = answer.file("customer_contacts");
+        assertThat(contacts).extracting(row -> row.get("id").asText()).containsExactly(contact);
+        assertThat(DataExportProbe.fieldNames(contacts.get(0)))
+                .containsExactlyInAnyOrder("id", "customer_id", "name", "email", "phone", "role", "created_at");
+        assertThat(contacts.get(0).get("role").asText()).isEqualTo("Accounts Payable");
         assertThat(answer.summary().at("/files/0/records").asLong()).isEqualTo(2);
         List<JsonNode> rows = answer.file("customers");
         assertThat(rows).extracting(row -> row.get("id").asText())

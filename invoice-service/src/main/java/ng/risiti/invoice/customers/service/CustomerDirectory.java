@@ -29,24 +29,27 @@ public class CustomerDirectory {
         this.lookup = lookup;
     }
 
-    /** The tenant's live customer in the caller's world, or 404 NOT_FOUND (also for another tenant's or world's customer). */
+    /**
+     * The tenant's customer in the caller's world, or 404 NOT_FOUND (also for another tenant's or world's customer);
+     * a customer the tenant deleted is 422 UNPROCESSABLE: it exists, but takes no new invoices.
+     */
     public Uni<KnownCustomer> require(Tenancy tenancy, UUID customerId) {
         return Panache.withSession(() -> customers.findById(customerId))
-                .flatMap(known -> {
-                    if (known == null) {
-                        return askCustomerService(tenancy, customerId);
+                // a customer the replica knows belongs to one tenant and world for good
+                .flatMap(known -> known == null ? askCustomerService(customerId, tenancy) : Uni.createFrom().item(known))
+                .map(known -> {
+                    if (known == null || !known.tenantId.equals(tenancy.tenantId()) || known.testMode != tenancy.test()) {
+                        throw ApiException.notFound("Customer", customerId);
                     }
-                    // a customer the replica knows belongs to one tenant and world for good: any other, or a deleted one, is 404
-                    return Uni.createFrom().item(visibleTo(known, tenancy) ? known : null);
-                })
-                .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", customerId));
+                    if (known.deleted) {
+                        throw new ApiException(ErrorCode.UNPROCESSABLE,
+                                "Customer '" + customerId + "' was deleted; new invoices cannot be issued to it.");
+                    }
+                    return known;
+                });
     }
 
-    private static boolean visibleTo(KnownCustomer customer, Tenancy tenancy) {
-        return customer.tenantId.equals(tenancy.tenantId()) && customer.testMode == tenancy.test() && !customer.deleted;
-    }
-
-    private Uni<KnownCustomer> askCustomerService(Tenancy tenancy, UUID customerId) {
+    private Uni<KnownCustomer> askCustomerService(UUID customerId, Tenancy tenancy) {
         return lookup.find(customerId, tenancy.tenantId())
                 .onFailure(CustomerDirectory::notFound).recoverWithNull()
                 .onFailure().transform(failure -> {
@@ -55,8 +58,7 @@ public class CustomerDirectory {
                     return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Customers cannot be checked right now; retry shortly.");
                 })
                 .flatMap(state -> state == null ? Uni.createFrom().nullItem()
-                        : Panache.withTransaction(() -> customers.apply(state, 0).chain(() -> customers.findById(state.id())))
-                                .map(known -> visibleTo(known, tenancy) ? known : null));
+                        : Panache.withTransaction(() -> customers.apply(state, 0).chain(() -> customers.findById(state.id()))));
     }
 
     private static boolean notFound(Throwable failure) {

@@ -62,4 +62,23 @@ class CustomerDirectoryTests {
         }
         assertThat(InvoiceTestFixtures.count("select count(*) from known_customers where id = ?", customer)).isEqualTo(1);
     }
+
+    @Test
+    void aDeletedCustomerTakesNoNewInvoicesWhetherTheReplicaOrALookupKnowsIt() {
+        InvoiceTestFixtures tenant = new InvoiceTestFixtures();
+        UUID replicated = tenant.customer("Gone Ltd", "44444444-0001");
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(201);
+        tenant.deleteCustomer(replicated, "Gone Ltd", "44444444-0001");
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(422)
+                .body("error.code", equalTo("UNPROCESSABLE"))
+                .body("error.message", equalTo("Customer '" + replicated + "' was deleted; new invoices cannot be issued to it."));
+
+        UUID lookedUp = tenant.unreplicatedDeletedCustomer("Also Gone Ltd", "44444444-0002");
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(lookedUp)).post("/api/v1/invoices").then().statusCode(422)
+                .body("error.code", equalTo("UNPROCESSABLE"));
+
+        // another tenant still cannot tell the customer exists
+        InvoiceTestFixtures stranger = new InvoiceTestFixtures();
+        stranger.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(404);
+    }
 }

@@ -1,0 +1,26 @@
+-- People at a customer (an accounts-payable contact to copy on invoices), listed on the customer.
+create table customer_contacts (
+    id           uuid         primary key,
+    customer_id  uuid         not null references customers (id),
+    name         text         not null,
+    email        text         not null,
+    phone        text,
+    role         text,
+    created_at   timestamptz  not null
+);
+create index customer_contacts_customer on customer_contacts (customer_id, id);
+
+-- Search matches name, email or TIN anywhere in them, case-insensitively, through a trigram index, so a tenant with
+-- 100,000 customers is never scanned row by row. pg_trgm is a trusted extension: the database owner may create it.
+create extension if not exists pg_trgm;
+alter table customers add column search_text text
+    generated always as (lower(name || ' ' || email || ' ' || coalesce(tin, ''))) stored;
+create index customers_search on customers using gin (search_text gin_trgm_ops) where deleted_at is null;
+
+-- A customer's invoices are listed from the invoice events too: what each row shows.
+alter table customer_invoices add column invoice_number text;
+alter table customer_invoices add column currency char(3);
+alter table customer_invoices add column total_amount_kobo bigint;
+alter table customer_invoices add column issue_date date;
+alter table customer_invoices add column due_date date;
+create index customer_invoices_listing on customer_invoices (customer_id, invoice_id desc);

@@ -1,0 +1,66 @@
+package ng.risiti.customer.customers.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+/** Every customer endpoint needs exactly the scope docs/permissions.md gives it: without it 403, with it alone not. */
+@QuarkusTest
+@QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "customer"))
+@QuarkusTestResource(TestIdentity.Resource.class)
+class CustomerScopeTests {
+
+    static final List<String> ALL = List.of("invoices:read", "invoices:write", "customers:read", "customers:write",
+            "payments:write", "reports:read", "webhooks:manage");
+
+    record Endpoint(String name, String scope, BiFunction<RequestSpecification, String, Integer> call) {
+    }
+
+    @Test
+    void eachEndpointNeedsItsScopeAndNoOther() {
+        UUID tenantId = UUID.randomUUID();
+        String writer = TestIdentity.token(tenantId, UUID.randomUUID(), "owner", ALL);
+        String customer = given().auth().oauth2(writer).contentType(ContentType.JSON).body(CustomerResourceTests.KONGA)
+                .post("/api/v1/customers").then().statusCode(201).extract().path("data.id");
+        String contactBody = "{\"name\":\"Emeka Obi\",\"email\":\"emeka@konga.com\"}";
+        String path = "/api/v1/customers/" + customer;
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("GET /customers", "customers:read", (call, id) -> call.get("/api/v1/customers").statusCode()),
+                new Endpoint("GET /customers/{id}", "customers:read", (call, id) -> call.get(path).statusCode()),
+                new Endpoint("GET /customers/{id}/invoices", "invoices:read", (call, id) -> call.get(path + "/invoices").statusCode()),
+                new Endpoint("POST /customers", "customers:write", (call, id) -> call.body(CustomerResourceTests.KONGA).post("/api/v1/customers").statusCode()),
+                new Endpoint("PATCH /customers/{id}", "customers:write", (call, id) -> call.body("{\"notes\":\"x\"}").patch(path).statusCode()),
+                new Endpoint("POST /customers/{id}/contacts", "customers:write", (call, id) -> call.body(contactBody).post(path + "/contacts").statusCode()),
+                // a contact id nobody has: with the scope the answer is 404, without it 403
+                new Endpoint("DELETE /customers/{id}/contacts/{contactId}", "customers:write",
+                        (call, id) -> call.delete(path + "/contacts/" + UUID.randomUUID()).statusCode()),
+                new Endpoint("DELETE /customers/{id}", "customers:write", (call, id) -> call.delete("/api/v1/customers/" + UUID.randomUUID()).statusCode()));
+
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            List<String> others = ALL.stream().filter(scope -> !scope.equals(endpoint.scope())).toList();
+            int without = endpoint.call().apply(as(tenantId, others), customer);
+            int with = endpoint.call().apply(as(tenantId, List.of(endpoint.scope())), customer);
+            if (without != 403 || with == 403 || with == 401) {
+                wrong.add(endpoint.name() + ": without " + endpoint.scope() + " " + without + ", with it alone " + with);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static RequestSpecification as(UUID tenantId, List<String> scopes) {
+        return given().auth().oauth2(TestIdentity.token(tenantId, UUID.randomUUID(), "member", scopes)).contentType(ContentType.JSON);
+    }
+}

@@ -24,3 +24,6 @@ alter table customer_invoices add column total_amount_kobo bigint;
 alter table customer_invoices add column issue_date date;
 alter table customer_invoices add column due_date date;
 create index customer_invoices_listing on customer_invoices (customer_id, invoice_id desc);
+
+-- Find-or-create matches a live customer by email (stored lower-cased).
+create index customers_email on customers (tenant_id, test_mode, email) where deleted_at is null;

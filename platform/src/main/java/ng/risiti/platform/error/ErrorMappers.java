@@ -35,7 +35,7 @@ public class ErrorMappers {
     @ServerExceptionMapper(priority = FIRST)
     public Response api(ApiException e, HttpServerRequest request) {
         Response.ResponseBuilder response = Response.status(e.code().status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(e.code(), e.getMessage(), e.details(), requestId(request)));
+                .entity(body(e.code(), e.getMessage(), e.details(), request));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -88,8 +88,7 @@ public class ErrorMappers {
         LOG.debugf(e, "Authentication failed on %s %s", request.method(), request.path());
         if (Credentials.lookupUnavailable(e)) {
             return Response.status(ErrorCode.SERVICE_UNAVAILABLE.status()).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "1")
-                    .entity(ErrorResponse.of(ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; retry shortly.", List.of(),
-                            requestId(request)))
+                    .entity(body(ErrorCode.SERVICE_UNAVAILABLE, "API keys cannot be checked right now; retry shortly.", List.of(), request))
                     .build();
         }
         if (Credentials.expired(e)) {
@@ -160,7 +159,7 @@ public class ErrorMappers {
             default -> e.getMessage();
         };
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(code, message, List.of(), requestId(request))).build();
+                .entity(body(code, message, List.of(), request)).build();
     }
 
     @ServerExceptionMapper(priority = FIRST)
@@ -186,7 +185,12 @@ public class ErrorMappers {
 
     private static Response respond(ErrorCode code, String message, List<FieldError> details, HttpServerRequest request) {
         return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.of(code, message, details, requestId(request))).build();
+                .entity(body(code, message, details, request)).build();
+    }
+
+    /** The API's envelope, or the Finora dialect's under {@code /v1/}. */
+    private static Object body(ErrorCode code, String message, List<FieldError> details, HttpServerRequest request) {
+        return FinoraErrorResponse.forPath(request == null ? null : request.path(), code, message, details, requestId(request));
     }
 
     static String requestId(HttpServerRequest request) {

@@ -58,7 +58,8 @@ public class HttpEdge {
         }
         String body;
         try {
-            body = json.writeValueAsString(ErrorResponse.of(code, message, List.of(), RequestIdFilter.current(context)));
+            body = json.writeValueAsString(FinoraErrorResponse.forPath(context.request().path(), code, message, List.of(),
+                    RequestIdFilter.current(context)));
         } catch (JsonProcessingException e) {
             body = "{\"error\":{\"code\":\"" + code.name() + "\"}}";
         }

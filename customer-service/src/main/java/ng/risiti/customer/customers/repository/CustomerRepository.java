@@ -10,6 +10,7 @@ import java.util.UUID;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.customer.customers.domain.CustomerSearch;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
 /** Live (not deleted) customers, always within one tenant and, for its API, one world (live or test). */
@@ -23,6 +24,21 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     /** Deleted ones too, in either world: for the internal lookup, whose caller checks the world and the deletion. */
     public Uni<Customer> findInTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+
+    /** The oldest live customer with this (lower-cased) email in the caller's world, or null. */
+    public Uni<Customer> findByEmail(Tenancy tenancy, String email) {
+        return find("tenantId = ?1 and testMode = ?2 and email = ?3 and deletedAt is null order by id",
+                tenancy.tenantId(), tenancy.test(), email).firstResult();
+    }
+
+    /**
+     * Holds, until the transaction ends, a lock on one email of one tenant's world: two find-or-creates for the same
+     * email then run one after the other, so the second finds what the first created.
+     */
+    public Uni<Void> lockEmail(Tenancy tenancy, String email) {
+        return SessionSql.rows("select pg_advisory_xact_lock(hashtextextended($1, 0))",
+                tenancy.tenantId() + "|" + tenancy.test() + "|" + email).replaceWithVoid();
     }
 
     /** Newest first (ids are UUIDv7, time-ordered). */

@@ -53,8 +53,33 @@ public class CustomerService {
         this.clock = clock;
     }
 
+    /** A customer found by email, or made because none was; {@code created} tells which. */
+    public record Resolved(Customer customer, boolean created) {
+    }
+
     /** A new customer has no invoices or contacts yet, so it comes back with {@link InvoiceFigures#NONE}. */
     public Uni<CustomerWithFigures> create(Caller caller, NewCustomer details) {
+        Customer customer = newCustomer(caller, details);
+        return Panache.withTransaction(() -> customers.persist(customer)
+                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)))
+                .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE, List.of()));
+    }
+
+    /**
+     * The caller's live customer with this email (case-insensitive), else a new one (the WooCommerce flow: resolve a
+     * shopper to a customer). Calls for one email at once create exactly one customer: they take turns on a lock.
+     */
+    public Uni<Resolved> findOrCreate(Caller caller, NewCustomer details) {
+        Customer candidate = newCustomer(caller, details);
+        return Panache.withTransaction(() -> customers.lockEmail(caller.tenancy(), candidate.email)
+                .chain(() -> customers.findByEmail(caller.tenancy(), candidate.email))
+                .flatMap(found -> found != null ? Uni.createFrom().item(new Resolved(found, false))
+                        : customers.persist(candidate)
+                                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved))
+                                .replaceWith(new Resolved(candidate, true))));
+    }
+
+    private Customer newCustomer(Caller caller, NewCustomer details) {
         OffsetDateTime now = Clocks.now(clock);
         Customer customer = new Customer();
         customer.id = UuidV7.next();
@@ -69,9 +94,7 @@ public class CustomerService {
         customer.testMode = caller.test();
         customer.createdAt = now;
         customer.updatedAt = now;
-        return Panache.withTransaction(() -> customers.persist(customer)
-                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)))
-                .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE, List.of()));
+        return customer;
     }
 
     public Uni<CustomerWithFigures> get(Caller caller, UUID id) {

@@ -46,6 +46,8 @@ class CustomerScopeTests {
                 // a contact id nobody has: with the scope the answer is 404, without it 403
                 new Endpoint("DELETE /customers/{id}/contacts/{contactId}", "customers:write",
                         (call, id) -> call.delete(path + "/contacts/" + UUID.randomUUID()).statusCode()),
+                new Endpoint("POST /v1/customers/find-or-create", "customers:write", (call, id) -> call.queryParam("businessId", tenantId.toString())
+                        .body("{\"name\":\"Ada\",\"email\":\"ada@example.ng\"}").post("/v1/customers/find-or-create").statusCode()),
                 new Endpoint("DELETE /customers/{id}", "customers:write", (call, id) -> call.delete("/api/v1/customers/" + UUID.randomUUID()).statusCode()));
 
         List<String> wrong = new ArrayList<>();

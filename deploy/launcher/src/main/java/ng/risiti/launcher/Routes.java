@@ -29,6 +29,7 @@ public final class Routes {
 
             Map.entry("/api/v1/customers", CUSTOMER),
             Map.entry("/v1/customers", CUSTOMER),
+            Map.entry("/api/v1/verifications", CUSTOMER),
 
             Map.entry("/api/v1/invoices", INVOICE),
             Map.entry("/api/v1/payments", INVOICE),

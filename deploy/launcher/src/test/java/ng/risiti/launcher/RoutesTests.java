@@ -20,6 +20,7 @@ class RoutesTests {
             "/api/v1/.well-known/jwks.json, auth-service",
             "/api/v1/customers/cus_1, customer-service",
             "/v1/customers/find-or-create, customer-service",
+            "/api/v1/verifications, customer-service",
             "/api/v1/invoices/inv_1/finalize, invoice-service",
             "/api/v1/p/tok_123/pay, invoice-service",
             "/p/tok_123, invoice-service",

@@ -19,10 +19,12 @@ public final class Topics {
     public static final String DATA_EXPORTS = "risiti.data-exports.v1";
     /** Every service's part of a data export, in chunks (key = export id): auth-service builds the archive. */
     public static final String DATA_EXPORT_PARTS = "risiti.data-export-parts.v1";
+    /** TIN and NIN verifications done (key = verification id), each with what it costs: billing charges credits for them. */
+    public static final String VERIFICATIONS = "risiti.verifications.v1";
 
     public static final List<String> COMPACTED = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, SESSIONS);
     public static final List<String> ALL = List.of(TENANTS, API_KEYS, CUSTOMERS, ENTITLEMENTS, INVOICES, NRS, BILLING, API_USAGE, SESSIONS,
-            DATA_EXPORTS, DATA_EXPORT_PARTS);
+            DATA_EXPORTS, DATA_EXPORT_PARTS, VERIFICATIONS);
 
     private Topics() {
     }

@@ -34,6 +34,11 @@ public class Customer extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
+    /** A TIN or NIN verification confirmed this customer's TIN, or a NIN for them. */
+    @Column(name = "tin_verified")
+    public boolean tinVerified;
+    @Column(name = "nin_verified")
+    public boolean ninVerified;
     /** Lower-cased name, email and TIN, written by PostgreSQL (a generated column) and trigram-indexed for search. */
     @Column(name = "search_text", insertable = false, updatable = false)
     public String searchText;

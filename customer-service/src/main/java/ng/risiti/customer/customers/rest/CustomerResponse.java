@@ -12,7 +12,8 @@ import ng.risiti.customer.customers.service.CustomerService.CustomerWithFigures;
  * The customer object of docs/specification.md (Customers), with the kobo twin of its outstanding balance; {@code
  * contacts} where one customer is shown (null, and so absent, in lists).
  */
-public record CustomerResponse(UUID id, String name, String email, String phone, String tin, String currency,
+public record CustomerResponse(UUID id, String name, String email, String phone, String tin, boolean tinVerified,
+        boolean ninVerified, String currency,
         Address billingAddress, String notes, @JsonInclude(JsonInclude.Include.NON_NULL) List<ContactResponse> contacts, long invoiceCount, String outstandingBalance,
         long outstandingBalanceKobo, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
@@ -24,7 +25,8 @@ public record CustomerResponse(UUID id, String name, String email, String phone,
         Address address = customer.billingAddress == null ? null
                 : new Address(customer.billingAddress.streetName, customer.billingAddress.cityName,
                         customer.billingAddress.postalZone, customer.billingAddress.country);
-        return new CustomerResponse(customer.id, customer.name, customer.email, customer.phone, customer.tin, customer.currency,
+        return new CustomerResponse(customer.id, customer.name, customer.email, customer.phone, customer.tin, customer.tinVerified,
+                customer.ninVerified, customer.currency,
                 address, customer.notes, row.contacts() == null ? null : row.contacts().stream().map(ContactResponse::of).toList(),
                 row.figures().invoiceCount(),
                 BigDecimal.valueOf(row.figures().outstandingKobo(), 2).toPlainString(), row.figures().outstandingKobo(),

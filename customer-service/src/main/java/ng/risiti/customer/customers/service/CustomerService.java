@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import ng.risiti.customer.customers.domain.Contact;
 import ng.risiti.customer.customers.domain.Customer;
@@ -150,6 +151,37 @@ public class CustomerService {
                 })).replaceWithVoid();
     }
 
+    /** 404 unless the caller's world has this live customer. */
+    public Uni<Void> requireExists(Caller caller, UUID id) {
+        return Panache.withSession(() -> require(caller, id)).replaceWithVoid();
+    }
+
+    /**
+     * A TIN NRS confirmed for this customer: it becomes the customer's TIN, verified ({@code customer.updated} when it
+     * changes). Joins the caller's transaction.
+     */
+    public Uni<Void> markTinVerified(Caller caller, UUID id, String tin) {
+        return require(caller, id).flatMap(customer -> {
+            if (tin.equals(customer.tin) && customer.tinVerified) {
+                return Uni.createFrom().voidItem();
+            }
+            customer.tin = tin;
+            customer.tinVerified = true;
+            customer.updatedAt = Clocks.now(clock);
+            return events.emit(EventTypes.CUSTOMER_UPDATED, customer);
+        });
+    }
+
+    /** A NIN the provider confirmed for this customer (the NIN itself stays in the verification). Joins the caller's transaction. */
+    public Uni<Void> markNinVerified(Caller caller, UUID id) {
+        return require(caller, id).invoke(customer -> {
+            if (!customer.ninVerified) {
+                customer.ninVerified = true;
+                customer.updatedAt = Clocks.now(clock);
+            }
+        }).replaceWithVoid();
+    }
+
     /** The customer's invoices, newest first, as invoice events told this service of them. */
     public Uni<List<CustomerInvoice>> invoices(Caller caller, UUID customerId, PageRequest page) {
         return Panache.withSession(() -> require(caller, customerId).flatMap(customer -> invoices.page(customer.tenantId, customer.id, page)));
@@ -192,8 +224,9 @@ public class CustomerService {
         if (changes.phone() != null) {
             customer.phone = changes.phone().value();
         }
-        if (changes.tin() != null) {
+        if (changes.tin() != null && !Objects.equals(customer.tin, changes.tin().value())) {
             customer.tin = changes.tin().value();
+            customer.tinVerified = false; // a new TIN is not the one NRS confirmed
         }
         if (changes.billingAddress() != null) {
             customer.billingAddress = changes.billingAddress().value();

@@ -49,8 +49,8 @@ import org.junit.jupiter.api.Test;
 class CustomerDataExportTests {
 
     static final String SERVICE = "customer-service";
-    static final List<String> COLUMNS = List.of("id", "name", "email", "phone", "tin", "street_name", "city_name", "postal_zone",
-            "country", "currency", "notes", "test_mode", "created_at", "updated_at", "deleted_at");
+    static final List<String> COLUMNS = List.of("id", "name", "email", "phone", "tin", "tin_verified", "nin_verified", "street_name",
+            "city_name", "postal_zone", "country", "currency", "notes", "test_mode", "created_at", "updated_at", "deleted_at");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/api/v1/customers")
@@ -85,7 +85,7 @@ class CustomerDataExportTests {
         Answer answer = DataExportProbe.request(tenantId, SERVICE);
 
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
-        assertThat(answer.summary().get("files")).hasSize(2);
+        assertThat(answer.summary().get("files")).hasSize(3);
         assertThat(answer.summary().at("/files/0/name").asText()).isEqualTo("customers");
         assertThat(answer.summary().at("/files/1/name").asText()).isEqualTo("customer_contacts");
         List<JsonNode> contacts = answer.file("customer_contacts");
@@ -93,6 +93,7 @@ class CustomerDataExportTests {
         assertThat(DataExportProbe.fieldNames(contacts.get(0)))
                 .containsExactlyInAnyOrder("id", "customer_id", "name", "email", "phone", "role", "created_at");
         assertThat(contacts.get(0).get("role").asText()).isEqualTo("Accounts Payable");
+        assertThat(answer.summary().at("/files/2/name").asText()).isEqualTo("verifications");
         assertThat(answer.summary().at("/files/0/records").asLong()).isEqualTo(2);
         List<JsonNode> rows = answer.file("customers");
         assertThat(rows).extracting(row -> row.get("id").asText())

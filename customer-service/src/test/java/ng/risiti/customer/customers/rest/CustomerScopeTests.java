@@ -48,6 +48,9 @@ class CustomerScopeTests {
                         (call, id) -> call.delete(path + "/contacts/" + UUID.randomUUID()).statusCode()),
                 new Endpoint("POST /v1/customers/find-or-create", "customers:write", (call, id) -> call.queryParam("businessId", tenantId.toString())
                         .body("{\"name\":\"Ada\",\"email\":\"ada@example.ng\"}").post("/v1/customers/find-or-create").statusCode()),
+                new Endpoint("GET /verifications", "customers:read", (call, id) -> call.get("/api/v1/verifications").statusCode()),
+                new Endpoint("POST /verifications", "customers:write",
+                        (call, id) -> call.body("{\"type\":\"nin\",\"number\":\"12345678901\"}").post("/api/v1/verifications").statusCode()),
                 new Endpoint("DELETE /customers/{id}", "customers:write", (call, id) -> call.delete("/api/v1/customers/" + UUID.randomUUID()).statusCode()));
 
         List<String> wrong = new ArrayList<>();

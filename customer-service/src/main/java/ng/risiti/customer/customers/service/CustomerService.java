@@ -197,8 +197,9 @@ public class CustomerService {
                 .map(CustomerEvents::state);
     }
 
+    /** A search runs in a (read-only) transaction of its own, so its statements are planned for its pattern. */
     public Uni<Found> page(Caller caller, CustomerSearch search, PageRequest page) {
-        return Panache.withSession(() -> customers.page(caller.tenancy(), search, page)
+        return Panache.withTransaction(() -> customers.planForThisSearch(search).chain(() -> customers.page(caller.tenancy(), search, page))
                 .flatMap(rows -> invoices.figures(caller.tenantId(), rows.stream().map(c -> c.id).toList())
                         .map(figures -> withFigures(rows, figures)))
                 .flatMap(rows -> customers.count(caller.tenancy(), search).map(total -> new Found(rows, total))));

@@ -3,6 +3,7 @@ package ng.risiti.customer.customers.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -86,6 +87,11 @@ public class CustomerResourceTests {
         member().queryParam("search", "konga").get("/api/v1/customers").then().statusCode(200)
                 .body("data.size()", equalTo(1)).body("data[0].name", equalTo("Konga Technologies Ltd"));
         member().queryParam("q", "JUMIA").get("/api/v1/customers").then().statusCode(200).body("data.size()", equalTo(1));
+        member().queryParam("search", "Finance@Kon").get("/api/v1/customers").then().statusCode(200)
+                .body("data.name", contains("Konga Technologies Ltd"));
+        member().queryParam("search", "@jumia.ng").get("/api/v1/customers").then().statusCode(200)
+                .body("data.name", contains("Jumia Nigeria"));
+        member().queryParam("search", "nance@konga").get("/api/v1/customers").then().statusCode(200).body("data.size()", equalTo(0));
         String cursor = member().queryParam("limit", 1).get("/api/v1/customers").then().statusCode(200)
                 .body("has_more", equalTo(true)).extract().path("next_cursor");
         member().queryParam("limit", 1).queryParam("cursor", cursor).get("/api/v1/customers").then().statusCode(200)

@@ -16,7 +16,10 @@ import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
-/** Every customer endpoint needs exactly the scope docs/permissions.md gives it: without it 403, with it alone not. */
+/**
+ * Every customer endpoint needs exactly the scope docs/permissions.md gives it: without it 403, with it alone not;
+ * without credentials 401.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "customer"))
 @QuarkusTestResource(TestIdentity.Resource.class)
@@ -58,8 +61,10 @@ class CustomerScopeTests {
             List<String> others = ALL.stream().filter(scope -> !scope.equals(endpoint.scope())).toList();
             int without = endpoint.call().apply(as(tenantId, others), customer);
             int with = endpoint.call().apply(as(tenantId, List.of(endpoint.scope())), customer);
-            if (without != 403 || with == 403 || with == 401) {
-                wrong.add(endpoint.name() + ": without " + endpoint.scope() + " " + without + ", with it alone " + with);
+            int anonymous = endpoint.call().apply(given().contentType(ContentType.JSON), customer);
+            if (without != 403 || with == 403 || with == 401 || anonymous != 401) {
+                wrong.add(endpoint.name() + ": without " + endpoint.scope() + " " + without + ", with it alone " + with
+                        + ", without credentials " + anonymous);
             }
         }
         assertThat(wrong).isEmpty();

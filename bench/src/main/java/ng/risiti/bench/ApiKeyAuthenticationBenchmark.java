@@ -3,6 +3,7 @@ package ng.risiti.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +64,7 @@ public class ApiKeyAuthenticationBenchmark {
                 keyIds.add(UUID.randomUUID());
             }
         }
-        provider = new ApiKeyIdentityProvider(registry, usage);
+        provider = new ApiKeyIdentityProvider(registry, usage, Clock.systemUTC());
     }
 
     @Benchmark

@@ -6,8 +6,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -16,6 +14,7 @@ import ng.risiti.platform.events.relay.OutboxRelay;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Tenancy;
+import ng.risiti.platform.time.Clocks;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -113,7 +112,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data is not serializable", e);
         }
-        OffsetDateTime occurredAt = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime occurredAt = Clocks.now(clock);
         return new Object[] {key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body};
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -22,10 +23,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     private final ApiKeyRegistry registry;
     private final ApiKeyUsageRecorder usage;
+    private final Clock clock;
 
-    public ApiKeyIdentityProvider(ApiKeyRegistry registry, ApiKeyUsageRecorder usage) {
+    public ApiKeyIdentityProvider(ApiKeyRegistry registry, ApiKeyUsageRecorder usage, Clock clock) {
         this.registry = registry;
         this.usage = usage;
+        this.clock = clock;
     }
 
     @Override
@@ -43,7 +46,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 .onFailure(ApiKeyRegistry.LookupUnavailable.class)
                 .transform(unavailable -> new AuthenticationFailedException(unavailable.getMessage(), unavailable))
                 .map(state -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (state == null || !state.usableAt(now)) {
                 throw new AuthenticationFailedException("unknown, revoked or expired API key");
             }

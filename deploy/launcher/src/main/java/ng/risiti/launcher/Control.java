@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -288,10 +289,16 @@ final class Control {
         if (c.lastRestartAt() == null) {
             return "-";
         }
-        LocalDateTime at = LocalDateTime.ofInstant(Instant.parse(c.lastRestartAt()), ZoneId.systemDefault()).withNano(0);
-        return at.toLocalDate().equals(LocalDate.now()) ? at.toLocalTime().toString()
-                : at.toLocalDate() + " " + at.toLocalTime();
+        return restartTime(LocalDateTime.ofInstant(Instant.parse(c.lastRestartAt()), ZoneId.systemDefault()), LocalDate.now());
     }
+
+    /** Always with seconds: LocalTime's own toString drops ":00", which broke the column (and a test) once a minute. */
+    static String restartTime(LocalDateTime at, LocalDate today) {
+        return at.format(at.toLocalDate().equals(today) ? TIME_OF_DAY : DATE_AND_TIME);
+    }
+
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     // ---------------------------------------------------------------------------------------------- restart
 

@@ -2,6 +2,7 @@ package ng.risiti.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -184,6 +185,41 @@ class InvoiceLifecycleIT {
                         assertThat(e.tenantId()).isEqualTo(account.tenantId());
                     });
         }
+    }
+
+    /**
+     * A TIN verification through every real hop: customer-service asks nrs-gateway-service, which asks the NRS sandbox
+     * with its own credentials; the answer marks the customer and is published with its charge. A NIN goes to the
+     * sandbox's NIN stand-in.
+     */
+    @Test
+    @Order(5)
+    @Timeout(60)
+    void verificationsAskTheProvidersThroughEveryHopAndArePublishedWithTheirCharge() {
+        Api.Account account = api.signUp("Verify Ltd");
+        UUID customerId = api.createCustomer(account);
+        try (KafkaTopicReader reader = KafkaTopicReader.fromEnd(stack.kafkaBootstrapServers(), "risiti.verifications.v1")) {
+            String id = api.withKey(account.apiKey())
+                    .body(Map.of("type", "tin", "number", "98765432-0001", "customer_id", customerId.toString()))
+                    .when().post("/api/v1/verifications")
+                    .then().log().ifValidationFails().statusCode(201)
+                    .body("data.valid", equalTo(true))
+                    .body("data.registered_name", equalTo("Sandbox Taxpayer 98765432-0001"))
+                    .body("data.charge_kobo", equalTo(20000))
+                    .extract().path("data.id");
+            step("TIN verified at the NRS sandbox through nrs-gateway-service");
+            ConsumerRecord<String, String> charged = reader.first("verification.completed", r -> id.equals(r.key()), EVENT_TIMEOUT);
+            assertThat(charged.value()).contains("\"charge_kobo\":20000");
+            step("verification.completed read from risiti.verifications.v1");
+        }
+        api.withKey(account.apiKey()).when().get("/api/v1/customers/" + customerId).then().statusCode(200)
+                .body("data.tin", equalTo("98765432-0001")).body("data.tin_verified", equalTo(true));
+        api.withKey(account.apiKey()).body(Map.of("type", "nin", "number", "12345678901")).when().post("/api/v1/verifications")
+                .then().log().ifValidationFails().statusCode(201)
+                .body("data.valid", equalTo(true)).body("data.registered_name", equalTo("Adaeze Okafor"));
+        api.withKey(account.apiKey()).body(Map.of("type", "tin", "number", "00000000-0001")).when().post("/api/v1/verifications")
+                .then().statusCode(201).body("data.valid", equalTo(false));
+        step("NIN found and an unknown TIN answered, both through the gateway");
     }
 
     /**

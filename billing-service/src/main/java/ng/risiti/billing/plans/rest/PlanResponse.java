@@ -1,7 +1,7 @@
 package ng.risiti.billing.plans.rest;
 
-import java.math.BigDecimal;
 import ng.risiti.billing.plans.domain.Plan;
+import ng.risiti.platform.rest.Naira;
 
 /** A plan as {@code GET /billing/plans} shows it; prices as naira strings with kobo twins, null for custom. */
 public record PlanResponse(String slug, String name, String monthlyPrice, Long monthlyPriceKobo, String annualPrice,
@@ -15,12 +15,8 @@ public record PlanResponse(String slug, String name, String monthlyPrice, Long m
 
     public static PlanResponse of(Plan plan) {
         Long annual = plan.annualPriceKobo();
-        return new PlanResponse(plan.slug, plan.name, naira(plan.monthlyPriceKobo), plan.monthlyPriceKobo, naira(annual), annual,
+        return new PlanResponse(plan.slug, plan.name, Naira.fromKobo(plan.monthlyPriceKobo), plan.monthlyPriceKobo, Naira.fromKobo(annual), annual,
                 new Limits(plan.apiCallsPerDay, plan.burstPerMinute),
                 new Features(plan.nrsSubmission, plan.pdfAndXml, plan.creditNotes, plan.customPricing));
-    }
-
-    private static String naira(Long kobo) {
-        return kobo == null ? null : BigDecimal.valueOf(kobo, 2).toPlainString();
     }
 }

@@ -1,9 +1,9 @@
 package ng.risiti.customer.customers.rest;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import ng.risiti.customer.invoices.domain.CustomerInvoice;
+import ng.risiti.platform.rest.Naira;
 
 /** A row of {@code GET /api/v1/customers/{id}/invoices}: naira as decimal strings, with their kobo twins. */
 public record CustomerInvoiceResponse(UUID id, String invoiceNumber, String status, String totalAmount, Long totalAmountKobo,
@@ -11,11 +11,7 @@ public record CustomerInvoiceResponse(UUID id, String invoiceNumber, String stat
 
     public static CustomerInvoiceResponse of(CustomerInvoice invoice) {
         return new CustomerInvoiceResponse(invoice.invoiceId, invoice.invoiceNumber, invoice.status,
-                invoice.totalAmountKobo == null ? null : naira(invoice.totalAmountKobo), invoice.totalAmountKobo,
-                naira(invoice.amountDueKobo), invoice.amountDueKobo, invoice.currency, invoice.issueDate, invoice.dueDate);
-    }
-
-    private static String naira(long kobo) {
-        return BigDecimal.valueOf(kobo, 2).toPlainString();
+                Naira.fromKobo(invoice.totalAmountKobo), invoice.totalAmountKobo,
+                Naira.fromKobo(invoice.amountDueKobo), invoice.amountDueKobo, invoice.currency, invoice.issueDate, invoice.dueDate);
     }
 }

@@ -1,12 +1,12 @@
 package ng.risiti.customer.customers.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.customer.customers.service.CustomerService.CustomerWithFigures;
+import ng.risiti.platform.rest.Naira;
 
 /**
  * The customer object of docs/specification.md (Customers), with the kobo twin of its outstanding balance; {@code
@@ -29,7 +29,7 @@ public record CustomerResponse(UUID id, String name, String email, String phone,
                 customer.ninVerified, customer.currency,
                 address, customer.notes, row.contacts() == null ? null : row.contacts().stream().map(ContactResponse::of).toList(),
                 row.figures().invoiceCount(),
-                BigDecimal.valueOf(row.figures().outstandingKobo(), 2).toPlainString(), row.figures().outstandingKobo(),
+                Naira.fromKobo(row.figures().outstandingKobo()), row.figures().outstandingKobo(),
                 customer.createdAt, customer.updatedAt);
     }
 }

@@ -197,7 +197,7 @@ public class CustomerService {
                 .map(CustomerEvents::state);
     }
 
-    /** A search runs in a (read-only) transaction of its own, so its statements are planned for its pattern. */
+    /** A page and its total read in one transaction: one snapshot, and a search's statements planned for its pattern. */
     public Uni<Found> page(Caller caller, CustomerSearch search, PageRequest page) {
         return Panache.withTransaction(() -> customers.planForThisSearch(search).chain(() -> customers.page(caller.tenancy(), search, page))
                 .flatMap(rows -> invoices.figures(caller.tenantId(), rows.stream().map(c -> c.id).toList())

@@ -2,6 +2,7 @@ package ng.risiti.invoice.invoices.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import ng.risiti.platform.rest.Naira;
 
 /** An amount of naira in kobo (1/100). All money inside Risiti is this: exact integers, never floating point. */
 public record Kobo(long value) implements Comparable<Kobo> {
@@ -34,9 +35,9 @@ public record Kobo(long value) implements Comparable<Kobo> {
         return BigDecimal.valueOf(value);
     }
 
-    /** The API's money string (docs/specification.md, Invoices): naira with two decimals, e.g. {@code "376250.00"}. */
+    /** The API's money string: naira with two decimals, e.g. {@code "376250.00"}. */
     public String toNairaString() {
-        return BigDecimal.valueOf(value, 2).toPlainString();
+        return Naira.fromKobo(value);
     }
 
     @Override

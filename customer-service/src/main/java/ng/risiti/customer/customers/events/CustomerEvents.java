@@ -2,6 +2,7 @@ package ng.risiti.customer.customers.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import ng.risiti.customer.customers.domain.BillingAddress;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
@@ -24,6 +25,10 @@ public class CustomerEvents {
 
     public static CustomerState state(Customer customer) {
         return new CustomerState(customer.id, customer.tenantId, customer.name, customer.email, customer.phone, customer.tin,
-                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode);
+                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode, address(customer.billingAddress));
+    }
+
+    private static CustomerState.Address address(BillingAddress address) {
+        return address == null ? null : new CustomerState.Address(address.streetName, address.cityName, address.postalZone, address.country);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A customer as customer-service last published it; its name, TIN and email are snapshotted onto invoices. */
+/** A customer as customer-service last published it; its name, TIN, email, phone and billing address are snapshotted onto invoices. */
 @Entity
 @Table(name = "known_customers")
 public class KnownCustomer extends PanacheEntityBase {
@@ -20,6 +20,14 @@ public class KnownCustomer extends PanacheEntityBase {
     public String name;
     public String email;
     public String tin;
+    public String phone;
+    @Column(name = "street_name")
+    public String streetName;
+    @Column(name = "city_name")
+    public String cityName;
+    @Column(name = "postal_zone")
+    public String postalZone;
+    public String country;
     public boolean deleted;
     @Column(name = "test_mode")
     public boolean testMode;

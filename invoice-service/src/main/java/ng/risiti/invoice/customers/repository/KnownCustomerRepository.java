@@ -13,7 +13,8 @@ import ng.risiti.platform.persistence.ReplicaTable;
 public class KnownCustomerRepository implements PanacheRepositoryBase<KnownCustomer, UUID> {
 
     private static final ReplicaTable REPLICA = ReplicaTable.of("known_customers", "id",
-            "tenant_id", "name", "email", "tin", "deleted", "test_mode", "updated_at");
+            "tenant_id", "name", "email", "tin", "phone", "street_name", "city_name", "postal_zone", "country", "deleted", "test_mode",
+            "updated_at");
 
     /**
      * Writes the customer's state at {@code version} unless the replica holds a newer one (by the event's aggregate
@@ -21,7 +22,9 @@ public class KnownCustomerRepository implements PanacheRepositoryBase<KnownCusto
      * customer missing both succeed, and a redelivered or reordered old event never moves the replica back.
      */
     public Uni<Void> apply(CustomerState state, long version) {
-        return REPLICA.apply(version, state.id(), state.tenantId(), state.name(), state.email(), state.tin(),
-                state.deletedAt() != null, state.testMode(), state.updatedAt());
+        CustomerState.Address address = state.billingAddress() != null ? state.billingAddress() : new CustomerState.Address(null, null, null, null);
+        return REPLICA.apply(version, state.id(), state.tenantId(), state.name(), state.email(), state.tin(), state.phone(),
+                address.streetName(), address.cityName(), address.postalZone(), address.country(), state.deletedAt() != null, state.testMode(),
+                state.updatedAt());
     }
 }

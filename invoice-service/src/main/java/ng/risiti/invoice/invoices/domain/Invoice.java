@@ -37,6 +37,27 @@ public class Invoice extends PanacheEntityBase {
     public String customerTin;
     @Column(name = "customer_email")
     public String customerEmail;
+    @Column(name = "customer_phone")
+    public String customerPhone;
+    @Column(name = "customer_street")
+    public String customerStreet;
+    @Column(name = "customer_city")
+    public String customerCity;
+    @Column(name = "customer_postal_zone")
+    public String customerPostalZone;
+    @Column(name = "customer_country")
+    public String customerCountry;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type")
+    public InvoiceType type = InvoiceType.INVOICE;
+    /** The invoice a credit note credits; null on an invoice. */
+    @Column(name = "original_invoice_id")
+    public UUID originalInvoiceId;
+    @Column(name = "credit_reason")
+    public String creditReason;
+    /** How much of this invoice credit notes have taken so far. */
+    @Column(name = "credited_kobo")
+    public Kobo credited = Kobo.ZERO;
     @Enumerated(EnumType.STRING)
     public InvoiceStatus status;
     public String currency;
@@ -56,6 +77,9 @@ public class Invoice extends PanacheEntityBase {
     public String irn;
     @Column(name = "digital_signature")
     public String digitalSignature;
+    /** The NRS QR code's content: IRN and timestamp with the NRS certificate, RSA-encrypted, Base64. Set at finalize. */
+    @Column(name = "qr_payload")
+    public String qrPayload;
     @Column(name = "public_token")
     public UUID publicToken;
     @Column(name = "test_mode")

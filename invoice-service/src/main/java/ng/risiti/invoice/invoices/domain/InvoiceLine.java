@@ -32,6 +32,14 @@ public class InvoiceLine extends PanacheEntityBase {
     public UUID taxRateId;
     @Column(name = "tax_percent")
     public BigDecimal taxPercent;
+    /** UNCL5305 as EN 16931 uses it: S standard, Z zero-rated, E exempt. */
+    @Column(name = "vat_category")
+    public String vatCategory = "S";
+    /** NRS's item classification (HS code) and product category, sent with the line to NRS. */
+    @Column(name = "hsn_code")
+    public String hsnCode;
+    @Column(name = "product_category")
+    public String productCategory;
     @Column(name = "net_kobo")
     public Kobo net;
     @Column(name = "tax_kobo")

@@ -23,14 +23,15 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             with invoice as (
                 insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
                     currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
-                    test_mode, created_at, updated_at, version)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0)
+                    test_mode, created_at, updated_at, version, customer_phone, customer_street, customer_city, customer_postal_zone,
+                    customer_country)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24)
                 returning id)
             insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
-                tax_percent, net_kobo, tax_kobo, total_kobo)
+                tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
             values """;
-    /** A line's own values; its invoice_id is ?1. */
-    private static final int LINE_PARAMETERS = 11;
+    /** A line's own values; its invoice_id is $1. */
+    private static final int LINE_PARAMETERS = 14;
 
     public Uni<Invoice> findForTenant(Tenancy tenancy, UUID id) {
         return find("tenantId = :tenant and testMode = :test and id = :id", scope(tenancy).and("id", id)).firstResult();
@@ -56,7 +57,8 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 invoice.invoiceNumber != null ? invoice.invoiceNumber : invoice.id.toString(), invoice.customerId));
         parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
                 invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
-                invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt));
+                invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt,
+                invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry));
         for (int i = 0; i < invoice.lines.size(); i++) {
             InvoiceLine line = invoice.lines.get(i);
             int p = parameters.size() + 1;
@@ -66,7 +68,8 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             }
             sql.append(')');
             parameters.addAll(Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),
-                    line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value()));
+                    line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value(),
+                    line.vatCategory, line.hsnCode, line.productCategory));
         }
         return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
     }
@@ -76,8 +79,9 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
      * as the create's last statement, together with the event that carries the number.
      */
     public CompletingWrite numbering(Invoice invoice, String prefix) {
-        return new CompletingWrite("update invoices set invoice_number = next_invoice_number($2, $3, $4, $5) where id = $1 returning invoice_number",
-                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix), "invoice_number");
+        return new CompletingWrite("update invoices set invoice_number = next_invoice_number($2, $3, $4, $5, $6) where id = $1 returning invoice_number",
+                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix, invoice.type.wireName()),
+                "invoice_number");
     }
 
     private static Parameters scope(Tenancy tenancy) {

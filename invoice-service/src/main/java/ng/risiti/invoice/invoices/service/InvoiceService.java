@@ -117,6 +117,11 @@ public class InvoiceService {
         invoice.customerName = customer.name;
         invoice.customerTin = customer.tin;
         invoice.customerEmail = customer.email;
+        invoice.customerPhone = customer.phone;
+        invoice.customerStreet = customer.streetName;
+        invoice.customerCity = customer.cityName;
+        invoice.customerPostalZone = customer.postalZone;
+        invoice.customerCountry = customer.country;
         invoice.status = InvoiceStatus.DRAFT;
         invoice.currency = newInvoice.currency() == null ? "NGN" : newInvoice.currency();
         invoice.issueDate = newInvoice.issueDate();
@@ -138,6 +143,9 @@ public class InvoiceService {
             line.discountPercent = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
             line.taxRateId = rate.id;
             line.taxPercent = rate.percent;
+            line.vatCategory = rate.vatCategory != null ? rate.vatCategory : "S";
+            line.hsnCode = item.hsnCode();
+            line.productCategory = item.productCategory();
             lines.add(line);
         }
         invoice.setLines(lines);

@@ -14,6 +14,7 @@ public record NewInvoice(UUID customerId, LocalDate issueDate, LocalDate dueDate
         String notes, String invoiceNumber) {
 
     /** One line; {@code taxRateId} null means the standard VAT rate. */
-    public record Line(String description, BigDecimal quantity, Kobo unitPrice, BigDecimal discountPercent, UUID taxRateId) {
+    public record Line(String description, BigDecimal quantity, Kobo unitPrice, BigDecimal discountPercent, UUID taxRateId,
+            String hsnCode, String productCategory) {
     }
 }

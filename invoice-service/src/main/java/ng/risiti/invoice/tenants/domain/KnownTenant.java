@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A tenant as auth-service last published it: what invoicing needs of it (name, TIN, NRS Service ID). */
+/** A tenant as auth-service last published it: what invoicing needs of it (the supplier party of its documents, NRS Service ID, plan). */
 @Entity
 @Table(name = "known_tenants")
 public class KnownTenant extends PanacheEntityBase {
@@ -19,6 +19,15 @@ public class KnownTenant extends PanacheEntityBase {
     public String tin;
     @Column(name = "nrs_service_id")
     public String nrsServiceId;
+    public String address;
+    @Column(name = "contact_email")
+    public String contactEmail;
+    @Column(name = "logo_url")
+    public String logoUrl;
+    @Column(name = "invoice_footer")
+    public String invoiceFooter;
+    @Column(name = "plan_slug")
+    public String planSlug;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     /** The aggregate version of the tenant event this row reflects. */

@@ -12,10 +12,12 @@ import ng.risiti.platform.persistence.ReplicaTable;
 @ApplicationScoped
 public class KnownTenantRepository implements PanacheRepositoryBase<KnownTenant, UUID> {
 
-    private static final ReplicaTable REPLICA = ReplicaTable.of("known_tenants", "id", "name", "tin", "nrs_service_id", "updated_at");
+    private static final ReplicaTable REPLICA = ReplicaTable.of("known_tenants", "id", "name", "tin", "nrs_service_id",
+            "address", "contact_email", "logo_url", "invoice_footer", "plan_slug", "updated_at");
 
     /** Upserts the tenant unless the replica already reflects a newer event of it. */
     public Uni<Void> apply(TenantState state, long version) {
-        return REPLICA.apply(version, state.tenantId(), state.name(), state.tin(), state.nrsServiceId(), state.updatedAt());
+        return REPLICA.apply(version, state.tenantId(), state.name(), state.tin(), state.nrsServiceId(), state.address(), state.contactEmail(),
+                state.logoUrl(), state.invoiceDefaults() == null ? null : state.invoiceDefaults().footer(), state.planSlug(), state.updatedAt());
     }
 }

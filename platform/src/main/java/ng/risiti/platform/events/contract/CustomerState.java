@@ -11,5 +11,10 @@ import java.util.UUID;
  */
 @RegisterForReflection
 public record CustomerState(UUID id, UUID tenantId, String name, String email, String phone, String tin,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, boolean testMode) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime deletedAt, boolean testMode, Address billingAddress) {
+
+    /** The customer's billing address in UBL's terms (ISO 3166-1 alpha-2 country); every part may be absent. */
+    @RegisterForReflection
+    public record Address(String streetName, String cityName, String postalZone, String country) {
+    }
 }

@@ -12,7 +12,12 @@ alter table invoices
     add column customer_city        text,
     add column customer_postal_zone text,
     add column customer_country     char(2),
-    add column qr_payload           text;
+    add column qr_payload           text,
+    -- the supplier as it was when the document was finalized: a legal document does not change with later settings
+    add column supplier_name        text,
+    add column supplier_tin         text,
+    add column supplier_address     text,
+    add column supplier_email       text;
 alter table invoices add constraint invoices_credit_within_total check (credited_kobo <= total_kobo);
 create index invoices_original on invoices (original_invoice_id) where original_invoice_id is not null;
 

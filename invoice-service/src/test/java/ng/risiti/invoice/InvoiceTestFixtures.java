@@ -39,6 +39,29 @@ public final class InvoiceTestFixtures {
         return id;
     }
 
+    /**
+     * Publishes the tenant's state on risiti.tenants.v1 as auth-service does (its profile, NRS Service ID and plan) and
+     * waits until this service has it: documents and credit notes need the supplier, and their plan gate reads it.
+     */
+    public InvoiceTestFixtures onPlan(String plan) {
+        String state = """
+                {"tenant_id":"%s","name":"Adeyemi & Sons Trading Ltd","tin":"12345678-0001","business_type":"sme","plan_slug":"%s",
+                 "address":"12 Adeola Odeku Street, Victoria Island, Lagos","contact_email":"billing@adeyemi.ng",
+                 "invoice_defaults":{"number_prefix":"INV","payment_terms_days":30,"footer":"Thank you for your business."},
+                 "updated_at":"%s"}""".formatted(tenantId, plan, Instant.now());
+        TestEvents.publish("risiti.tenants.v1", tenantId.toString(), "tenant.updated", tenantId, state);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_tenants where id = ? and plan_slug = '" + plan + "'", tenantId) == 1);
+        return this;
+    }
+
+    /** Creates an invoice with the given body as the owner, finalizes it, and returns its id. */
+    public String finalizedInvoice(String body) {
+        String id = owner().body(body).post("/api/v1/invoices").then().statusCode(201).extract().path("data.id");
+        owner().post("/api/v1/invoices/" + id + "/finalize").then().statusCode(200);
+        return id;
+    }
+
     /** A customer created a moment ago: customer-service knows it, this service's replica not yet. */
     public UUID unreplicatedCustomer(String name, String tin) {
         UUID id = UUID.randomUUID();

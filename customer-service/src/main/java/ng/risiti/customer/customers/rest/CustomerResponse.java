@@ -15,7 +15,7 @@ import ng.risiti.platform.rest.Naira;
 public record CustomerResponse(UUID id, String name, String email, String phone, String tin, boolean tinVerified,
         boolean ninVerified, String currency,
         Address billingAddress, String notes, @JsonInclude(JsonInclude.Include.NON_NULL) List<ContactResponse> contacts, long invoiceCount, String outstandingBalance,
-        long outstandingBalanceKobo, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        long outstandingBalanceKobo, String creditBalance, long creditBalanceKobo, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
     public record Address(String streetName, String cityName, String postalZone, String country) {
     }
@@ -30,6 +30,7 @@ public record CustomerResponse(UUID id, String name, String email, String phone,
                 address, customer.notes, row.contacts() == null ? null : row.contacts().stream().map(ContactResponse::of).toList(),
                 row.figures().invoiceCount(),
                 Naira.fromKobo(row.figures().outstandingKobo()), row.figures().outstandingKobo(),
+                Naira.fromKobo(row.figures().creditKobo()), row.figures().creditKobo(),
                 customer.createdAt, customer.updatedAt);
     }
 }

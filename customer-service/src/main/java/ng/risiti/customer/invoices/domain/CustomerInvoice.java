@@ -33,4 +33,8 @@ public class CustomerInvoice extends PanacheEntityBase {
     public LocalDate issueDate;
     @Column(name = "due_date")
     public LocalDate dueDate;
+    /** {@code invoice} or {@code credit_note}. */
+    public String type;
+    @Column(name = "customer_credit_kobo")
+    public long customerCreditKobo;
 }

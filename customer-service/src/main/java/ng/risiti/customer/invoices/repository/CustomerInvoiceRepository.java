@@ -20,15 +20,20 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
 
     private static final ReplicaTable INVOICES = ReplicaTable.of("customer_invoices", "invoice_id",
             "tenant_id", "customer_id", "status", "amount_due_kobo", "invoice_number", "currency", "total_amount_kobo",
-            "issue_date", "due_date");
+            "issue_date", "due_date", "type", "customer_credit_kobo");
 
-    /** Invoice count and outstanding kobo per customer (drafts and cancelled invoices owe nothing). */
+    /**
+     * Invoice count, outstanding kobo and credit balance per customer (drafts and cancelled invoices owe nothing; credit
+     * notes are not invoices, and what they credited beyond an amount due is the customer's credit).
+     */
     public Uni<Map<UUID, InvoiceFigures>> figures(UUID tenantId, Collection<UUID> customerIds) {
         if (customerIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return getSession().flatMap(session -> session.createSelectionQuery("""
-                        select customerId, count(*), coalesce(sum(case when status in ('draft', 'cancelled') then 0 else amountDueKobo end), 0)
+                        select customerId, count(*) filter (where type = 'invoice'),
+                            coalesce(sum(case when status in ('draft', 'cancelled') then 0 else amountDueKobo end), 0),
+                            coalesce(sum(customerCreditKobo), 0)
                         from CustomerInvoice where tenantId = :tenant and customerId in :ids group by customerId""", Object[].class)
                 .setParameter("tenant", tenantId)
                 .setParameter("ids", customerIds)
@@ -40,7 +45,7 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
     public Uni<Void> apply(InvoiceSnapshot invoice, long version) {
         return INVOICES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
                 invoice.amountDueKobo(), invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(),
-                invoice.issueDate(), invoice.dueDate());
+                invoice.issueDate(), invoice.dueDate(), invoice.type() == null ? "invoice" : invoice.type(), invoice.customerCreditKobo());
     }
 
     /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered). */
@@ -55,7 +60,8 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
     private static Map<UUID, InvoiceFigures> byCustomer(List<Object[]> rows) {
         Map<UUID, InvoiceFigures> figures = new HashMap<>();
         for (Object[] row : rows) {
-            figures.put((UUID) row[0], new InvoiceFigures(((Number) row[1]).longValue(), ((Number) row[2]).longValue()));
+            figures.put((UUID) row[0], new InvoiceFigures(((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                    ((Number) row[3]).longValue()));
         }
         return figures;
     }

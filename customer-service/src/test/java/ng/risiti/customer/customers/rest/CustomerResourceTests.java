@@ -80,6 +80,25 @@ public class CustomerResourceTests {
     }
 
     @Test
+    void creditNotesAreNotCountedAsInvoicesAndWhatTheyCreditBeyondTheAmountDueIsTheCustomersCredit() {
+        String id = member().body(KONGA).post("/api/v1/customers").then().statusCode(201).extract().path("data.id");
+        UUID invoice = UUID.randomUUID();
+        publishInvoice(invoice, UUID.fromString(id), "paid", 0);
+        String creditNote = """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"CN-2026-001","status":"finalized","customer_id":"%s",
+                 "currency":"NGN","amount_due_kobo":0,"total_amount_kobo":5000000,"test_mode":false,"type":"credit_note",
+                 "original_invoice_id":"%s","customer_credit_kobo":5000000}""".formatted(UUID.randomUUID(), tenantId, id, invoice);
+        TestEvents.publish("risiti.invoices.v1", UUID.randomUUID().toString(), "credit_note.issued", tenantId, creditNote);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> member().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("data.invoice_count", equalTo(1))
+                .body("data.outstanding_balance", equalTo("0.00"))
+                .body("data.credit_balance", equalTo("50000.00"))
+                .body("data.credit_balance_kobo", equalTo(5000000)));
+        member().get("/api/v1/customers/" + id + "/invoices").then().statusCode(200)
+                .body("data.type", org.hamcrest.Matchers.containsInAnyOrder("invoice", "credit_note"));
+    }
+
+    @Test
     void listsSearchesAndPages() {
         member().body(KONGA).post("/api/v1/customers").then().statusCode(201);
         member().body(KONGA.replace("Konga Technologies Ltd", "Jumia Nigeria").replace("Finance@Konga.com", "ap@jumia.ng"))

@@ -13,6 +13,7 @@ import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
 import ng.risiti.invoice.invoices.domain.Kobo;
 import ng.risiti.invoice.invoices.domain.LinePrice;
+import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.request.UuidV7;
 
 /**
@@ -45,7 +46,8 @@ public final class CreditLines {
      * Lines whose total (VAT included) is exactly {@code amount}, spread over the invoice's tax rates in proportion
      * to what each contributed to its total (largest remainder, so the parts add up to the kobo). Within a rate, one
      * line whose net plus its rounded VAT makes the part; where rounding skips that total (a step of 2 kobo), a
-     * second line of a few kobo at the same rate makes up the difference.
+     * second line of a few kobo at the same rate makes up the difference. A kobo no line at a rate can make (at 100%
+     * VAT every total is even) moves to the next rate; 422 if none can take it.
      */
     public static List<InvoiceLine> ofAmount(Invoice original, Kobo amount, String description) {
         Map<UUID, Kobo> totals = new LinkedHashMap<>();
@@ -55,11 +57,20 @@ public final class CreditLines {
             sample.putIfAbsent(line.taxRateId, line);
         }
         List<InvoiceLine> lines = new ArrayList<>();
-        Map<UUID, Kobo> parts = apportion(amount, totals);
-        for (Map.Entry<UUID, Kobo> part : parts.entrySet()) {
-            if (part.getValue().value() > 0) {
-                lines.addAll(linesTotalling(sample.get(part.getKey()), part.getValue(), description));
+        long carried = 0;
+        for (Map.Entry<UUID, Kobo> part : apportion(amount, totals).entrySet()) {
+            long target = part.getValue().value() + carried;
+            List<InvoiceLine> made = linesTotalling(sample.get(part.getKey()), target, description);
+            carried = 0;
+            if (made == null) {
+                made = linesTotalling(sample.get(part.getKey()), target - 1, description);
+                carried = 1;
             }
+            lines.addAll(made);
+        }
+        if (carried > 0) {
+            throw ApiException.unprocessable("An amount of " + original.currency + " " + amount.toNairaString()
+                    + " cannot be credited exactly at this invoice's VAT rates; credit one kobo more or less.");
         }
         return lines;
     }
@@ -84,19 +95,23 @@ public final class CreditLines {
         return parts;
     }
 
-    private static List<InvoiceLine> linesTotalling(InvoiceLine rate, Kobo target, String description) {
-        InvoiceLine single = lineTotalling(rate, target.value(), description);
+    /** Lines at this rate totalling exactly {@code target} kobo, or null if whole kobo cannot make it. */
+    private static List<InvoiceLine> linesTotalling(InvoiceLine rate, long target, String description) {
+        if (target <= 0) {
+            return target == 0 ? List.of() : null;
+        }
+        InvoiceLine single = lineTotalling(rate, target, description);
         if (single != null) {
             return List.of(single);
         }
         for (long small = 1; small <= 3; small++) {
             long smallTotal = price(rate, small).total().value();
-            InvoiceLine main = lineTotalling(rate, target.value() - smallTotal, description);
+            InvoiceLine main = lineTotalling(rate, target - smallTotal, description);
             if (main != null) {
                 return List.of(main, copy(rate, "Rounding adjustment", BigDecimal.ONE, Kobo.of(small), BigDecimal.ZERO));
             }
         }
-        throw new IllegalStateException("no lines total " + target + " at " + rate.taxPercent + "%");
+        return null;
     }
 
     /** The one line at this rate whose total is exactly {@code total} kobo, or null if rounding skips it. */

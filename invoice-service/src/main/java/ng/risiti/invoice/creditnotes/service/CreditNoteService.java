@@ -86,6 +86,7 @@ public class CreditNoteService {
         Irn irn = Irn.of(number, NrsServiceIds.of(supplier), note.issueDate);
         return signer.sign(note.tenantId, CanonicalInvoice.of(note, irn)).map(signature -> {
             note.finalizeWith(irn, signature, now);
+            note.supplierAs(supplier.name, supplier.tin, supplier.address, supplier.contactEmail);
             return note;
         });
     }

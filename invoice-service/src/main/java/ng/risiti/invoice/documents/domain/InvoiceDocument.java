@@ -100,8 +100,10 @@ public record InvoiceDocument(
                     gross.minus(line.net), line.net, line.vatCategory, line.taxPercent, line.tax, line.total, line.hsnCode,
                     line.productCategory));
         }
-        Party seller = new Party(supplier.name, supplier.tin, supplier.contactEmail, null,
-                new Address(supplier.address, null, null, DEFAULT_COUNTRY));
+        // the supplier as finalized, where the invoice kept it; its presentation (footer, logo) is the tenant's current one
+        Party seller = invoice.supplierName != null
+                ? new Party(invoice.supplierName, invoice.supplierTin, invoice.supplierEmail, null, new Address(invoice.supplierAddress, null, null, DEFAULT_COUNTRY))
+                : new Party(supplier.name, supplier.tin, supplier.contactEmail, null, new Address(supplier.address, null, null, DEFAULT_COUNTRY));
         Party buyer = new Party(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.customerPhone,
                 new Address(invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone,
                         invoice.customerCountry != null ? invoice.customerCountry.trim() : DEFAULT_COUNTRY));

@@ -77,6 +77,15 @@ public class Invoice extends PanacheEntityBase {
     public String irn;
     @Column(name = "digital_signature")
     public String digitalSignature;
+    /** The supplier (the tenant) as it was at finalization; null on drafts and on invoices finalized before it was kept. */
+    @Column(name = "supplier_name")
+    public String supplierName;
+    @Column(name = "supplier_tin")
+    public String supplierTin;
+    @Column(name = "supplier_address")
+    public String supplierAddress;
+    @Column(name = "supplier_email")
+    public String supplierEmail;
     /** The NRS QR code's content: IRN and timestamp with the NRS certificate, RSA-encrypted, Base64. Set at finalize. */
     @Column(name = "qr_payload")
     public String qrPayload;
@@ -153,5 +162,13 @@ public class Invoice extends PanacheEntityBase {
         digitalSignature = signature;
         finalizedAt = at;
         updatedAt = at;
+    }
+
+    /** Keeps the supplier's details as they are now, with the finalized document. */
+    public void supplierAs(String name, String tin, String address, String email) {
+        supplierName = name;
+        supplierTin = tin;
+        supplierAddress = address;
+        supplierEmail = email;
     }
 }

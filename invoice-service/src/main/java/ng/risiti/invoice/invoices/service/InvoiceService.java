@@ -22,6 +22,7 @@ import ng.risiti.invoice.signing.service.InvoiceSigner;
 import ng.risiti.invoice.taxes.domain.TaxRate;
 import ng.risiti.invoice.taxes.service.TaxRateService;
 import ng.risiti.invoice.tenants.service.NrsServiceIds;
+import ng.risiti.invoice.tenants.service.TenantDirectory;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
@@ -39,17 +40,17 @@ public class InvoiceService {
     private final CustomerDirectory customers;
     private final InvoiceSigner signer;
     private final InvoiceEvents events;
-    private final NrsServiceIds serviceIds;
+    private final TenantDirectory tenants;
     private final Clock clock;
 
     public InvoiceService(InvoiceRepository invoices, TaxRateService taxRates,
-            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, NrsServiceIds serviceIds, Clock clock) {
+            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, TenantDirectory tenants, Clock clock) {
         this.invoices = invoices;
         this.taxRates = taxRates;
         this.customers = customers;
         this.signer = signer;
         this.events = events;
-        this.serviceIds = serviceIds;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -91,8 +92,9 @@ public class InvoiceService {
      * refuses the lock if the draft changed (or a concurrent finalize won) in between.
      */
     public Uni<Invoice> finalizeInvoice(Caller caller, UUID id) {
-        return get(caller, id).flatMap(draft -> serviceIds.of(caller.tenantId()).flatMap(serviceId -> {
+        return get(caller, id).flatMap(draft -> tenants.find(caller.tenantId()).flatMap(supplier -> {
             draft.status.moveTo(InvoiceStatus.FINALIZED);
+            String serviceId = supplier != null ? NrsServiceIds.of(supplier) : NrsServiceIds.sandbox(caller.tenantId());
             Irn irn = Irn.of(draft.invoiceNumber, serviceId, draft.issueDate);
             long version = draft.version;
             return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
@@ -102,6 +104,9 @@ public class InvoiceService {
                                     return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
                                 }
                                 invoice.finalizeWith(irn, signature, Clocks.now(clock));
+                                if (supplier != null) {
+                                    invoice.supplierAs(supplier.name, supplier.tin, supplier.address, supplier.contactEmail);
+                                }
                                 return events.emit(EventTypes.INVOICE_FINALIZED, invoice).replaceWith(invoice);
                             })));
         }));

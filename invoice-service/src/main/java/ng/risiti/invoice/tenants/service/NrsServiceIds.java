@@ -1,32 +1,19 @@
 package ng.risiti.invoice.tenants.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import ng.risiti.invoice.tenants.domain.KnownTenant;
-import ng.risiti.invoice.tenants.repository.KnownTenantRepository;
 
 /**
  * The NRS Service ID an IRN carries: the tenant's own, from its settings (published by auth-service on
  * risiti.tenants.v1). Until a tenant sets one, a stable sandbox ID derived from the tenant id keeps IRNs in the NRS
  * shape and distinct between tenants.
  */
-@ApplicationScoped
-public class NrsServiceIds {
+public final class NrsServiceIds {
 
-    private final KnownTenantRepository tenants;
-
-    public NrsServiceIds(KnownTenantRepository tenants) {
-        this.tenants = tenants;
+    private NrsServiceIds() {
     }
 
-    public Uni<String> of(UUID tenantId) {
-        return Panache.withSession(() -> tenants.findById(tenantId))
-                .map(tenant -> tenant != null && tenant.nrsServiceId != null ? tenant.nrsServiceId : sandbox(tenantId));
-    }
-
-    /** The Service ID of a tenant already at hand. */
+    /** The Service ID of a tenant this service knows. */
     public static String of(KnownTenant tenant) {
         return tenant.nrsServiceId != null ? tenant.nrsServiceId : sandbox(tenant.id);
     }

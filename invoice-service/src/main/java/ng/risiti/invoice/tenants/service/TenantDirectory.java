@@ -28,10 +28,14 @@ public class TenantDirectory {
         this.tenants = tenants;
     }
 
+    /** The tenant, or null while its first event has not reached this service. */
+    public Uni<KnownTenant> find(UUID tenantId) {
+        return Panache.withSession(() -> tenants.findById(tenantId));
+    }
+
     /** The tenant; 503 while its first event has not reached this service (moments after registration at most). */
     public Uni<KnownTenant> supplier(UUID tenantId) {
-        return Panache.withSession(() -> tenants.findById(tenantId))
-                .onItem().ifNull().failWith(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+        return find(tenantId).onItem().ifNull().failWith(() -> new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
                         "This business's details have not reached the invoice service yet; retry in a moment."));
     }
 

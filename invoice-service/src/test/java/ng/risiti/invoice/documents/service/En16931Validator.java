@@ -25,13 +25,13 @@ import org.w3c.dom.Document;
  * The reference validator (phive with the CEN EN 16931 rules): the UBL 2.1 XSD, then the EN 16931 UBL schematron, of the
  * newest EN 16931 release the rules jar carries. Built once per test class: compiling the schematron takes seconds.
  */
-final class En16931Validator {
+public final class En16931Validator {
 
     static final DVRCoordinate INVOICE = EN16931Validation.VID_UBL_INVOICE_1316;
     static final DVRCoordinate CREDIT_NOTE = EN16931Validation.VID_UBL_CREDIT_NOTE_1316;
 
     /** Every finding of one validation: errors fail a document, warnings are only reported. */
-    record Findings(List<String> errors, List<String> warnings) {
+    public record Findings(List<String> errors, List<String> warnings) {
     }
 
     /** phive logs every schematron run at INFO; hundreds of those lines would bury a failure. Held: JUL keeps loggers weakly. */
@@ -39,12 +39,22 @@ final class En16931Validator {
 
     private final ValidationExecutorSetRegistry<IValidationSourceXML> registry = new ValidationExecutorSetRegistry<>();
 
+    private static En16931Validator shared;
+
+    /** One validator for every test class of this JVM that needs one (the API tests as well as the UBL ones). */
+    public static synchronized En16931Validator shared() {
+        if (shared == null) {
+            shared = new En16931Validator();
+        }
+        return shared;
+    }
+
     En16931Validator() {
         PHIVE_LOGS.setLevel(Level.WARNING);
         EN16931Validation.initEN16931(registry);
     }
 
-    Findings validate(String name, byte[] xml, boolean creditNote) {
+    public Findings validate(String name, byte[] xml, boolean creditNote) {
         IValidationExecutorSet<IValidationSourceXML> rules = Objects.requireNonNull(registry.getOfID(creditNote ? CREDIT_NOTE : INVOICE),
                 "the rules jar has no EN 16931 UBL 1.3.16 set");
         ValidationResultList results = ValidationExecutionManager.executeValidation(IValidityDeterminator.createDefault(), rules,

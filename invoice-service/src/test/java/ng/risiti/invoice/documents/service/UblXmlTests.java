@@ -45,7 +45,7 @@ class UblXmlTests {
     @BeforeAll
     static void compileTheRules() {
         started = System.nanoTime();
-        validator = new En16931Validator();
+        validator = En16931Validator.shared();
     }
 
     @AfterAll

@@ -3,7 +3,7 @@
 -- A credit note is an invoice row of type credit_note, linked to the invoice it credits. credited_kobo is how much of
 -- an invoice credit notes have taken so far: the row's own lock serializes concurrent credit notes against it.
 alter table invoices
-    add column type                 text    not null default 'invoice' check (type in ('invoice', 'credit_note')),
+    add column type                 text    not null default 'INVOICE' check (type in ('INVOICE', 'CREDIT_NOTE')),
     add column original_invoice_id  uuid    references invoices (id),
     add column credit_reason        text,
     add column credited_kobo        bigint  not null default 0 check (credited_kobo >= 0),

@@ -29,6 +29,8 @@ public final class EventTypes {
     public static final String SUBSCRIPTION_UPGRADED = "subscription.upgraded";
     public static final String SUBSCRIPTION_PAYMENT_FAILED = "subscription.payment_failed";
     public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
+    /** On the credited invoice, beside its credit note's credit_note.issued: its amount due (and maybe status) changed. */
+    public static final String INVOICE_CREDITED = "invoice.credited";
     public static final String VERIFICATION_COMPLETED = "verification.completed";
 
     /** Every type this version knows; a consumer dead-letters an event of any other type. */
@@ -36,7 +38,7 @@ public final class EventTypes {
             USER_REMOVED, API_KEY_STATE, API_KEY_USED, SESSION_REVOKED, DATA_EXPORT_REQUESTED, DATA_EXPORT_CHUNK, DATA_EXPORT_CONTRIBUTED,
             CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_DELETED, INVOICE_CREATED, INVOICE_FINALIZED, INVOICE_SENT, INVOICE_PAID,
             INVOICE_OVERDUE, INVOICE_FIRS_SUBMITTED, INVOICE_FIRS_SUBMISSION_FAILED, PAYMENT_RECEIVED, SUBSCRIPTION_UPGRADED,
-            SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, VERIFICATION_COMPLETED);
+            SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, INVOICE_CREDITED, VERIFICATION_COMPLETED);
 
     private EventTypes() {
     }

@@ -46,6 +46,12 @@ public final class CanonicalInvoice {
         doc.put("subtotal_kobo", invoice.subtotal.value());
         doc.put("tax_total_kobo", invoice.taxTotal.value());
         doc.put("total_kobo", invoice.total.value());
+        if (invoice.type == InvoiceType.CREDIT_NOTE) {
+            // only credit notes carry these, so the bytes of every invoice signed before credit notes existed are unchanged
+            doc.put("type", invoice.type.wireName());
+            doc.put("original_invoice_id", invoice.originalInvoiceId.toString());
+            doc.put("credit_reason", invoice.creditReason);
+        }
         try {
             return JSON.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {

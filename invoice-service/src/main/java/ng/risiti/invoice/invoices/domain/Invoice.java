@@ -121,6 +121,31 @@ public class Invoice extends PanacheEntityBase {
         amountDue = total;
     }
 
+    /** How much of the invoice a credit note may still take. */
+    public Kobo creditable() {
+        return total.minus(credited);
+    }
+
+    /**
+     * Takes a credit note's total off this invoice: what is still due falls by it, and whatever it credits beyond the
+     * amount due (the customer had paid that part) is returned as the customer's credit balance. An invoice nothing
+     * was paid on ends cancelled once fully credited; one settled by payments and credit ends paid.
+     */
+    public Kobo applyCredit(Kobo credit, OffsetDateTime at) {
+        if (credit.compareTo(creditable()) > 0) {
+            throw new IllegalArgumentException("credit exceeds what is creditable");
+        }
+        Kobo paid = total.minus(credited).minus(amountDue);
+        Kobo excess = credit.compareTo(amountDue) > 0 ? credit.minus(amountDue) : Kobo.ZERO;
+        credited = credited.plus(credit);
+        amountDue = amountDue.minus(credit.minus(excess));
+        if (amountDue.value() == 0 && status != InvoiceStatus.PAID) {
+            status = status.moveTo(paid.value() == 0 ? InvoiceStatus.CANCELLED : InvoiceStatus.PAID);
+        }
+        updatedAt = at;
+        return excess;
+    }
+
     /** Locks the invoice with its IRN and the signature over its canonical form. */
     public void finalizeWith(Irn assigned, String signature, OffsetDateTime at) {
         status = status.moveTo(InvoiceStatus.FINALIZED);

@@ -3,7 +3,9 @@ package ng.risiti.invoice.invoices.events;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.invoice.invoices.domain.Kobo;
 import ng.risiti.platform.events.CompletingWrite;
+import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
@@ -29,13 +31,24 @@ public class InvoiceEvents {
                 snapshot(invoice));
     }
 
+    /** A credit note's credit_note.issued, with what it left on the customer's credit balance. */
+    public Uni<Void> emitCreditNote(Invoice creditNote, Kobo customerCredit) {
+        return outbox.emit(Topics.INVOICES, EventTypes.CREDIT_NOTE_ISSUED, creditNote.id.toString(),
+                new Tenancy(creditNote.tenantId, creditNote.testMode), snapshot(creditNote, customerCredit));
+    }
+
     static InvoiceSnapshot snapshot(Invoice invoice) {
+        return snapshot(invoice, Kobo.ZERO);
+    }
+
+    static InvoiceSnapshot snapshot(Invoice invoice, Kobo customerCredit) {
         return new InvoiceSnapshot(invoice.id, invoice.tenantId, invoice.invoiceNumber, invoice.status.wireName(),
                 invoice.customerId, invoice.customerName, invoice.customerTin, invoice.currency, invoice.issueDate, invoice.dueDate,
                 invoice.subtotal.toNairaString(), invoice.subtotal.value(),
                 invoice.taxTotal.toNairaString(), invoice.taxTotal.value(),
                 invoice.total.toNairaString(), invoice.total.value(),
                 invoice.amountDue.toNairaString(), invoice.amountDue.value(),
-                invoice.irn, invoice.testMode, invoice.finalizedAt);
+                invoice.irn, invoice.testMode, invoice.finalizedAt, invoice.type.wireName(), invoice.originalInvoiceId,
+                invoice.credited.toNairaString(), invoice.credited.value(), customerCredit.value());
     }
 }

@@ -37,6 +37,22 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("tenantId = :tenant and testMode = :test and id = :id", scope(tenancy).and("id", id)).firstResult();
     }
 
+    /**
+     * The invoice, its row locked until the transaction ends: concurrent credit notes (and, later, payments) against
+     * one invoice take turns, and each sees what the one before it committed.
+     */
+    public Uni<Invoice> lockForTenant(Tenancy tenancy, UUID id) {
+        return SessionSql.rows("select id from invoices where id = $1 and tenant_id = $2 and test_mode = $3 for update",
+                        id, tenancy.tenantId(), tenancy.test())
+                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().nullItem() : findForTenant(tenancy, id));
+    }
+
+    /** The next free number of a series (credit notes: CN-YYYY-NNN) in the invoice's world and year. */
+    public Uni<String> nextNumber(Invoice invoice, String prefix) {
+        return SessionSql.value(String.class, "select next_invoice_number($1, $2, $3, $4, $5)",
+                invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix, invoice.type.wireName());
+    }
+
     /** Newest first; {@code after} is the id of the last invoice of the previous page. */
     public Uni<List<Invoice>> page(Tenancy tenancy, PageRequest page) {
         String after = page.after("id");

@@ -13,6 +13,10 @@ public record InvoiceResponse(
         UUID id,
         String invoiceNumber,
         String status,
+        /** {@code invoice} or {@code credit_note}. */
+        String type,
+        UUID originalInvoiceId,
+        String creditReason,
         String currency,
         LocalDate issueDate,
         LocalDate dueDate,
@@ -24,6 +28,9 @@ public record InvoiceResponse(
         long totalAmountKobo,
         String amountDue,
         long amountDueKobo,
+        /** How much of the invoice credit notes have taken. */
+        String creditedAmount,
+        long creditedAmountKobo,
         String notes,
         String irn,
         String digitalSignature,
@@ -36,30 +43,37 @@ public record InvoiceResponse(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    public record CustomerSnapshot(String name, String tin, String email) {
+    public record CustomerSnapshot(String name, String tin, String email, String phone, BillingAddress billingAddress) {
     }
 
-    public record LineItem(String description, BigDecimal quantity, String unitPrice, long unitPriceKobo,
+    public record BillingAddress(String streetName, String cityName, String postalZone, String country) {
+    }
+
+    public record LineItem(UUID id, String description, BigDecimal quantity, String unitPrice, long unitPriceKobo,
             String discountPercent, String taxRate, UUID taxRateId, String subtotal, long subtotalKobo,
-            String tax, long taxKobo, String total, long totalKobo) {
+            String tax, long taxKobo, String total, long totalKobo, String vatCategory, String hsnCode, String productCategory) {
 
         static LineItem of(InvoiceLine line) {
-            return new LineItem(line.description, line.quantity.stripTrailingZeros(), line.unitPrice.toNairaString(),
+            return new LineItem(line.id, line.description, line.quantity.stripTrailingZeros(), line.unitPrice.toNairaString(),
                     line.unitPrice.value(), percent(line.discountPercent, 2), percent(line.taxPercent, 1), line.taxRateId,
                     line.net.toNairaString(), line.net.value(), line.tax.toNairaString(), line.tax.value(),
-                    line.total.toNairaString(), line.total.value());
+                    line.total.toNairaString(), line.total.value(), line.vatCategory, line.hsnCode, line.productCategory);
         }
     }
 
     public static InvoiceResponse of(Invoice invoice) {
-        return new InvoiceResponse(invoice.id, invoice.invoiceNumber, invoice.status.wireName(), invoice.currency,
+        return new InvoiceResponse(invoice.id, invoice.invoiceNumber, invoice.status.wireName(), invoice.type.wireName(),
+                invoice.originalInvoiceId, invoice.creditReason, invoice.currency,
                 invoice.issueDate, invoice.dueDate,
                 invoice.subtotal.toNairaString(), invoice.subtotal.value(),
                 invoice.taxTotal.toNairaString(), invoice.taxTotal.value(),
                 invoice.total.toNairaString(), invoice.total.value(),
                 invoice.amountDue.toNairaString(), invoice.amountDue.value(),
+                invoice.credited.toNairaString(), invoice.credited.value(),
                 invoice.notes, invoice.irn, invoice.digitalSignature, invoice.publicToken, invoice.firsSubmittedAt,
-                new CustomerSnapshot(invoice.customerName, invoice.customerTin, invoice.customerEmail),
+                new CustomerSnapshot(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.customerPhone,
+                        invoice.customerStreet == null && invoice.customerCity == null && invoice.customerCountry == null ? null
+                                : new BillingAddress(invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry)),
                 invoice.lines.stream().map(LineItem::of).toList(), List.of(),
                 invoice.finalizedAt, invoice.createdAt, invoice.updatedAt);
     }

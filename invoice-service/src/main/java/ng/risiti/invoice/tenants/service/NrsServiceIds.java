@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import ng.risiti.invoice.tenants.domain.KnownTenant;
 import ng.risiti.invoice.tenants.repository.KnownTenantRepository;
 
 /**
@@ -23,6 +24,11 @@ public class NrsServiceIds {
     public Uni<String> of(UUID tenantId) {
         return Panache.withSession(() -> tenants.findById(tenantId))
                 .map(tenant -> tenant != null && tenant.nrsServiceId != null ? tenant.nrsServiceId : sandbox(tenantId));
+    }
+
+    /** The Service ID of a tenant already at hand. */
+    public static String of(KnownTenant tenant) {
+        return tenant.nrsServiceId != null ? tenant.nrsServiceId : sandbox(tenant.id);
     }
 
     public static String sandbox(UUID tenantId) {

@@ -31,5 +31,14 @@ public record InvoiceSnapshot(
         long amountDueKobo,
         String irn,
         boolean testMode,
-        OffsetDateTime finalizedAt) {
+        OffsetDateTime finalizedAt,
+        /** {@code invoice} or {@code credit_note}. */
+        String type,
+        /** The invoice a credit note credits; null on an invoice. */
+        UUID originalInvoiceId,
+        /** How much of this invoice credit notes have taken. */
+        String credited,
+        long creditedKobo,
+        /** On a credit note: what it credited beyond the invoice's amount due, now the customer's credit balance. */
+        long customerCreditKobo) {
 }

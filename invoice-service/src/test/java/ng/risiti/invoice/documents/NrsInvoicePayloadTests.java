@@ -2,6 +2,7 @@ package ng.risiti.invoice.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -253,11 +254,8 @@ class NrsInvoicePayloadTests {
         ((ObjectNode) payload.get("invoice_line").get(0)).remove("hsn_code");
         ((ObjectNode) payload.get("accounting_customer_party")).put("telephone", "0803 123 4567");
         payload.put("invoice_type_code", "383");
-        try {
-            sandbox.validate(payload, "invoice_validate");
-            throw new AssertionError("the sandbox accepted a broken payload");
-        } catch (NrsException e) {
-            assertThat(e.details()).contains("invoice_line[0].hsn_code", "accounting_customer_party.telephone", "invoice_type_code: unknown code 383");
-        }
+        assertThatThrownBy(() -> sandbox.validate(payload, "invoice_validate"))
+                .isInstanceOfSatisfying(NrsException.class, e -> assertThat(e.details())
+                        .contains("invoice_line[0].hsn_code", "accounting_customer_party.telephone", "invoice_type_code: unknown code 383"));
     }
 }

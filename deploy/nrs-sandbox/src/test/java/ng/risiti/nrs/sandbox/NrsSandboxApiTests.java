@@ -30,11 +30,13 @@ class NrsSandboxApiTests {
     static String invoice(String irn) {
         return """
             {"business_id":"6f19a0f0-c8f3-4d2b-8a8b-1b2c45e89d0f","irn":"%s","issue_date":"2025-06-11",
-             "invoice_type_code":"380","document_currency_code":"NGN","tax_currency_code":"NGN",
+             "invoice_type_code":"381","document_currency_code":"NGN","tax_currency_code":"NGN",
              "accounting_supplier_party":{"party_name":"Ada Ventures","tin":"12345678-0001","email":"ada@example.ng",
                "postal_address":{"street_name":"1 Broad St","city_name":"Lagos","postal_zone":"100001","country":"NG"}},
+             "tax_total":[{"tax_amount":75,"tax_subtotal":[{"taxable_amount":1000,"tax_amount":75,"tax_category":{"id":"STANDARD_VAT","percent":7.5}}]}],
              "legal_monetary_total":{"line_extension_amount":1000,"tax_exclusive_amount":1000,"tax_inclusive_amount":1075,"payable_amount":1075},
-             "invoice_line":[{"invoiced_quantity":1,"line_extension_amount":1000,"item":{"name":"Consulting"},"price":{"price_amount":1000,"base_quantity":1,"price_unit":"NGN per 1"}}]}
+             "invoice_line":[{"hsn_code":"9983.11","product_category":"Professional services","invoiced_quantity":1,
+               "line_extension_amount":1000,"item":{"name":"Consulting"},"price":{"price_amount":1000,"base_quantity":1,"price_unit":"NGN per 1"}}]}
             """.formatted(irn);
     }
 
@@ -74,7 +76,7 @@ class NrsSandboxApiTests {
         api().post("/api/v1/invoice/transmit/" + IRN).then().statusCode(200);
         api().get("/api/v1/invoice/download/" + IRN).then().statusCode(200)
                 .body("data.transmitted", equalTo(true))
-                .body("data.invoice.invoice_type_code", equalTo("380"));
+                .body("data.invoice.invoice_type_code", equalTo("381"));
         api().get("/api/v1/invoice/confirm/UNKNOWN1-94ND90NR-20250611").then().statusCode(404)
                 .body("error.handler", equalTo("invoice_confirm"));
     }

@@ -14,10 +14,12 @@ import ng.risiti.nrs.sandbox.NrsException;
 import ng.risiti.nrs.sandbox.service.FaultInjector;
 import ng.risiti.nrs.sandbox.service.FaultInjector.Fault;
 import ng.risiti.nrs.sandbox.service.InvoiceLedger;
+import ng.risiti.nrs.sandbox.service.QrCodeReader;
 
 /**
  * Test controls, not part of NRS: {@code POST /__sandbox/faults {"count":3,"status":500,"delay_ms":0,"path_prefix":"/api/v1/invoice/sign"}}
- * makes the next matching calls fail; {@code POST /__sandbox/reset} forgets every invoice and fault.
+ * makes the next matching calls fail; {@code POST /__sandbox/reset} forgets every invoice and fault;
+ * {@code GET /__sandbox/crypto-keys} is the sandbox's {@code crypto_keys.txt}, for clients that build QR codes.
  */
 @Path("/__sandbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,10 +32,12 @@ public class SandboxAdminResource {
 
     private final FaultInjector faults;
     private final InvoiceLedger ledger;
+    private final QrCodeReader qrCodes;
 
-    public SandboxAdminResource(FaultInjector faults, InvoiceLedger ledger) {
+    public SandboxAdminResource(FaultInjector faults, InvoiceLedger ledger, QrCodeReader qrCodes) {
         this.faults = faults;
         this.ledger = ledger;
+        this.qrCodes = qrCodes;
     }
 
     @POST
@@ -80,5 +84,12 @@ public class SandboxAdminResource {
     @Path("/invoices")
     public Response invoices() {
         return NrsEnvelope.ok(ledger.all().stream().map(i -> i.irn().value()).sorted().toList());
+    }
+
+    /** Bare, not in NRS's envelope: it is the file's content, as a taxpayer downloads it from the NRS dashboard. */
+    @GET
+    @Path("/crypto-keys")
+    public Map<String, String> cryptoKeys() {
+        return qrCodes.cryptoKeys();
     }
 }

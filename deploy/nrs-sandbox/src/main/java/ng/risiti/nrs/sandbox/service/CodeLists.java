@@ -13,14 +13,31 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CodeLists {
 
+    // NRS's own list, as GET /api/v1/invoice/resources/invoice-types answers: it is not UNCL1001. 380 is a credit
+    // note and 381 a commercial invoice (the reverse of UNCL1001), and the 396 of NRS's Postman examples is an
+    // "Invoice Request". Transcribed from public integrations that captured the endpoint's answer (one cites
+    // einvoice.firs.gov.ng/docs/resources/get-invoice-type?version=1.1); 20 codes, as NRS's sandbox reports.
     private static final List<Map<String, Object>> INVOICE_TYPES = List.of(
-            entry("380", "Commercial Invoice"),
-            entry("381", "Credit Note"),
-            entry("383", "Debit Note"),
-            entry("384", "Corrected Invoice"),
-            entry("386", "Prepayment Invoice"),
-            entry("389", "Self-billed Invoice"),
-            entry("396", "Factored Invoice"));
+            entry("380", "Credit Note"),
+            entry("381", "Commercial Invoice"),
+            entry("384", "Debit Note"),
+            entry("385", "Self Billed Invoice"),
+            entry("386", "Factored Invoice"),
+            entry("388", "Statement of Account"),
+            entry("389", "Purchase Order"),
+            entry("390", "Proforma Invoice"),
+            entry("392", "Consignment Invoice"),
+            entry("393", "Self-billed Credit Note"),
+            entry("394", "Self-billed Invoice"),
+            entry("395", "Credit Note Request"),
+            entry("396", "Invoice Request"),
+            entry("397", "Final Settlement"),
+            entry("399", "Bill of Lading"),
+            entry("400", "Waybill"),
+            entry("402", "Shipping Instructions"),
+            entry("404", "Certificate of Origin"),
+            entry("406", "Customs Declaration"),
+            entry("408", "Packing List"));
 
     private static final List<Map<String, Object>> CURRENCIES = List.of(
             Map.of("code", "NGN", "name", "Nigerian Naira", "symbol", "₦", "symbol_native", "₦", "decimal_digits", 2),
@@ -40,13 +57,36 @@ public class CodeLists {
             entry("49", "Direct debit"),
             entry("68", "Online payment service"));
 
+    // NRS's tax categories (GET .../resources/tax-categories): VAT is STANDARD_VAT, REDUCED_VAT or ZERO_VAT, and an
+    // exempt supply is EXEMPTED ("Tax Exemption"); there is no VAT_EXEMPTED. The others are listed for completeness.
     private static final List<Map<String, Object>> TAX_CATEGORIES = List.of(
-            Map.of("code", "STANDARD_VAT", "value", "Standard Value-Added Tax", "percent", "7.5"),
-            Map.of("code", "ZERO_VAT", "value", "Zero Value-Added Tax", "percent", "0.0"),
-            Map.of("code", "VAT_EXEMPTED", "value", "Exempted Value-Added Tax", "percent", "0.0"),
-            Map.of("code", "LOCAL_SALES_TAX", "value", "Local Sales Tax", "percent", "Not Available"),
-            Map.of("code", "STATE_SALES_TAX", "value", "State Sales Tax", "percent", "Not Available"),
-            Map.of("code", "WITHHOLDING_TAX", "value", "Withholding Tax", "percent", "Not Available"));
+            taxCategory("STANDARD_GST", "Standard Goods and Services Tax", "Not Available"),
+            taxCategory("REDUCED_GST", "Reduced Goods and Services Tax", "Not Available"),
+            taxCategory("ZERO_GST", "Zero Goods and Services Tax", "Not Available"),
+            taxCategory("STANDARD_VAT", "Standard Value-Added Tax", "7.5"),
+            taxCategory("REDUCED_VAT", "Reduced Value-Added Tax", "7.5"),
+            taxCategory("ZERO_VAT", "Zero Value-Added Tax", "0.0"),
+            taxCategory("STATE_SALES_TAX", "State Sales Tax", "Not Available"),
+            taxCategory("LOCAL_SALES_TAX", "Local Sales Tax", "Not Available"),
+            taxCategory("ALCOHOL_EXCISE_TAX", "Alcohol Excise Tax", "Not Available"),
+            taxCategory("TOBACCO_EXCISE_TAX", "Tobacco Excise Tax", "Not Available"),
+            taxCategory("FUEL_EXCISE_TAX", "Fuel Excise Tax", ""),
+            taxCategory("CORPORATE_INCOME_TAX", "Corporate Income Tax", "Not Available"),
+            taxCategory("PERSONAL_INCOME_TAX", "Personal Income Tax", "Not Available"),
+            taxCategory("SOCIAL_SECURITY_TAX", "Social Security Tax", "Not Available"),
+            taxCategory("MEDICARE_TAX", "Medicare Tax", ""),
+            taxCategory("REAL_ESTATE_TAX", "Real Estate Tax", "Not Available"),
+            taxCategory("PERSONAL_PROPERTY_TAX", "Personal Property Tax", "Not Available"),
+            taxCategory("CARBON_TAX", "Carbon Tax", "Not Available"),
+            taxCategory("PLASTIC_TAX", "Plastic Tax", "Not Available"),
+            taxCategory("IMPORT_DUTY", "Import Duty", "Not Available"),
+            taxCategory("EXPORT_DUTY", "Export Duty", "Not Available"),
+            taxCategory("LUXURY_TAX", "Luxury Tax", "Not Available"),
+            taxCategory("SERVICE_TAX", "Service Tax", "Not Available"),
+            taxCategory("TOURISM_TAX", "Tourism Tax", "Not Available"),
+            taxCategory("WITHHOLDING_TAX", "Withholding Tax", "Not Available"),
+            taxCategory("STAMP_DUTY", "Stamp Duty", "Not Available"),
+            taxCategory("EXEMPTED", "Tax Exemption", "0.0"));
 
     private static final List<Map<String, Object>> VAT_EXEMPTIONS = List.of(
             exemption("0101.21.00", "Pure-bred breeding horses", "Live animals"),
@@ -77,6 +117,7 @@ public class CodeLists {
     public boolean isInvoiceType(String code) { return codes(INVOICE_TYPES, "code").contains(code); }
     public boolean isCurrency(String code) { return codes(CURRENCIES, "code").contains(code); }
     public boolean isPaymentMeans(String code) { return codes(PAYMENT_MEANS, "code").contains(code); }
+    public boolean isTaxCategory(String code) { return codes(TAX_CATEGORIES, "code").contains(code); }
     public boolean isCountry(String code) { return codes(COUNTRIES, "alpha_2").contains(code); }
 
     private static Set<String> codes(List<Map<String, Object>> list, String key) {
@@ -85,6 +126,10 @@ public class CodeLists {
 
     private static Map<String, Object> entry(String code, String value) {
         return Map.of("code", code, "value", value);
+    }
+
+    private static Map<String, Object> taxCategory(String code, String value, String percent) {
+        return Map.of("code", code, "value", value, "percent", percent);
     }
 
     private static Map<String, Object> exemption(String tariffCode, String description, String heading) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import ng.risiti.invoice.creditnotes.domain.CreditLines;
+import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
@@ -51,13 +52,15 @@ public class CreditNoteService {
     private final InvoiceRepository invoices;
     private final TenantDirectory tenants;
     private final InvoiceSigner signer;
+    private final NrsQrCode qrCodes;
     private final InvoiceEvents events;
     private final Clock clock;
 
-    public CreditNoteService(InvoiceRepository invoices, TenantDirectory tenants, InvoiceSigner signer, InvoiceEvents events, Clock clock) {
+    public CreditNoteService(InvoiceRepository invoices, TenantDirectory tenants, InvoiceSigner signer, NrsQrCode qrCodes, InvoiceEvents events, Clock clock) {
         this.invoices = invoices;
         this.tenants = tenants;
         this.signer = signer;
+        this.qrCodes = qrCodes;
         this.events = events;
         this.clock = clock;
     }
@@ -86,6 +89,7 @@ public class CreditNoteService {
         Irn irn = Irn.of(number, NrsServiceIds.of(supplier), note.issueDate);
         return signer.sign(note.tenantId, CanonicalInvoice.of(note, irn)).map(signature -> {
             note.finalizeWith(irn, signature, now);
+            note.qrPayload = qrCodes.of(irn, now);
             note.supplierAs(supplier.name, supplier.tin, supplier.address, supplier.contactEmail);
             return note;
         });

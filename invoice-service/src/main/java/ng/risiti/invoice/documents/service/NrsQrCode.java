@@ -5,11 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import ng.risiti.invoice.documents.config.NrsCryptoConfig;
 import ng.risiti.invoice.documents.domain.InvoiceDocument;
+import ng.risiti.invoice.invoices.domain.Irn;
 
 /**
  * The content of an invoice's NRS QR code, made the way NRS prescribes ("IRN signing"): the JSON
@@ -43,6 +45,11 @@ public class NrsQrCode {
     /** The QR code of a finalized document, stamped with the moment it was finalized. */
     public String of(InvoiceDocument doc) {
         return of(doc, defaultKeys);
+    }
+
+    /** The QR code of an invoice finalized just now with this IRN, under the configured keys. */
+    public String of(Irn irn, OffsetDateTime finalizedAt) {
+        return encrypt(irn.value(), finalizedAt.toInstant(), defaultKeys);
     }
 
     public static String of(InvoiceDocument doc, NrsCryptoKeys keys) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.customers.domain.KnownCustomer;
 import ng.risiti.invoice.customers.service.CustomerDirectory;
+import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
@@ -41,16 +42,18 @@ public class InvoiceService {
     private final InvoiceSigner signer;
     private final InvoiceEvents events;
     private final TenantDirectory tenants;
+    private final NrsQrCode qrCodes;
     private final Clock clock;
 
     public InvoiceService(InvoiceRepository invoices, TaxRateService taxRates,
-            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, TenantDirectory tenants, Clock clock) {
+            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, TenantDirectory tenants, NrsQrCode qrCodes, Clock clock) {
         this.invoices = invoices;
         this.taxRates = taxRates;
         this.customers = customers;
         this.signer = signer;
         this.events = events;
         this.tenants = tenants;
+        this.qrCodes = qrCodes;
         this.clock = clock;
     }
 
@@ -104,6 +107,7 @@ public class InvoiceService {
                                     return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
                                 }
                                 invoice.finalizeWith(irn, signature, Clocks.now(clock));
+                                invoice.qrPayload = qrCodes.of(irn, invoice.finalizedAt);
                                 if (supplier != null) {
                                     invoice.supplierAs(supplier.name, supplier.tin, supplier.address, supplier.contactEmail);
                                 }

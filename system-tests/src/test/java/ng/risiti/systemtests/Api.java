@@ -51,7 +51,7 @@ final class Api {
         String email = "owner+" + UUID.randomUUID() + "@systemtest.risiti.ng";
         String registered = request()
                 .body(Map.of("first_name", "Adaeze", "last_name", "Okonkwo", "email", email, "password", PASSWORD,
-                        "business_name", businessName, "business_type", "sme", "tin", "12345678-0001"))
+                        "business_name", businessName, "business_type", "sme", "tin", "12345678-0001", "plan_slug", "starter"))
                 .when().post("/api/v1/auth/register")
                 .then().log().ifValidationFails().statusCode(201)
                 .extract().path("data.access_token");
@@ -140,6 +140,14 @@ final class Api {
         assertThat(finalized.getString("data.irn")).isNotBlank();
         assertThat(finalized.getString("data.total_amount")).isEqualTo("376250.00");
         return finalized;
+    }
+
+    /** A finalized invoice's PDF or UBL XML ({@code kind} pdf or xml) through the gateway, as bytes. */
+    byte[] document(Account account, UUID invoiceId, String kind, String contentType) {
+        return given().config(config).baseUri(baseUri).header("x-api-key", account.apiKey())
+                .when().get("/api/v1/invoices/{id}/" + kind, invoiceId)
+                .then().log().ifValidationFails().statusCode(200).contentType(org.hamcrest.Matchers.startsWith(contentType))
+                .extract().asByteArray();
     }
 
     JsonPath invoice(Account account, UUID invoiceId) {

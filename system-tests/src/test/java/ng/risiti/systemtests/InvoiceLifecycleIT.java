@@ -172,6 +172,19 @@ class InvoiceLifecycleIT {
                 assertThat(s.get("irn")).isEqualTo(irn);
             });
 
+            byte[] pdf = api.document(account, draft.invoiceId(), "pdf", "application/pdf");
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(new String(api.document(account, draft.invoiceId(), "xml", "application/xml"), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>").contains(irn);
+            step("its PDF and UBL XML downloaded through the gateway");
+            api.withKey(account.apiKey()).body(Map.of("reason", "Discount agreed", "amount", "10750.00"))
+                    .when().post("/api/v1/invoices/{id}/credit-note", draft.invoiceId())
+                    .then().log().ifValidationFails().statusCode(201)
+                    .body("data.type", org.hamcrest.Matchers.equalTo("credit_note"))
+                    .body("data.total_amount", org.hamcrest.Matchers.equalTo("10750.00"));
+            assertThat(api.invoice(account, draft.invoiceId()).getString("data.amount_due")).isEqualTo("365500.00");
+            step("credited through the gateway");
+
             await("webhook-service's consumer group commits past the event")
                     .atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(500))
                     .until(() -> Events.committedOffset(stack.kafkaBootstrapServers(), Events.WEBHOOK_GROUP, event)

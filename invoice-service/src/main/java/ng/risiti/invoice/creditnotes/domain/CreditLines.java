@@ -52,7 +52,10 @@ public final class CreditLines {
     public static List<InvoiceLine> ofAmount(Invoice original, Kobo amount, String description) {
         Map<UUID, Kobo> totals = new LinkedHashMap<>();
         Map<UUID, InvoiceLine> sample = new LinkedHashMap<>();
-        for (InvoiceLine line : original.lines) {
+        // highest rate first: a kobo a rate cannot make is carried to the next, and the lowest rates can make any total
+        List<InvoiceLine> byRate = new ArrayList<>(original.lines);
+        byRate.sort(Comparator.comparing((InvoiceLine line) -> line.taxPercent).reversed());
+        for (InvoiceLine line : byRate) {
             totals.merge(line.taxRateId, line.total, Kobo::plus);
             sample.putIfAbsent(line.taxRateId, line);
         }

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 
 class CreditLinesTests {
 
-    private static final long SEED = 20261126L;
+    private static final long SEED = Long.getLong("seed", 20261126L);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Test
     void anyAmountUpToTheTotalIsCreditedToTheKoboAtTheInvoicesOwnRates() {
         Random random = new Random(SEED);
-        for (int run = 0; run < 2_000; run++) {
+        for (int run = 0; run < Integer.getInteger("runs", 2_000); run++) {
             Invoice invoice = invoice(random);
             long amount = 1 + (long) (random.nextDouble() * invoice.total.value());
             if (invoice.lines.stream().allMatch(line -> line.taxPercent.compareTo(HUNDRED) == 0) && amount % 2 == 1) {

@@ -29,4 +29,13 @@ class InvoicePdfSamplesTests {
         assertThat(PdfReading.pages(sample)).isEqualTo(PdfReading.pages(InvoicePdf.of(PdfTestDocuments.namedWithQr())));
         assertThat(PdfReading.scanQr(PdfReading.render(sample, 0, 200))).isEqualTo(PdfTestDocuments.rsaCiphertextLikePayload());
     }
+
+    @Test
+    void theCommittedXmlAndNrsPayloadAreWhatTheRenderersMakeToday() throws Exception {
+        for (java.util.Map.Entry<String, byte[]> text : DocumentSamples.texts().entrySet()) {
+            assertThat(SAMPLES.resolve(text.getKey())).as("run with -Dsamples.write=true to write it").exists();
+            assertThat(Files.readString(SAMPLES.resolve(text.getKey()))).as(text.getKey())
+                    .isEqualTo(new String(text.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -20,7 +20,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads the PDFs back as a viewer would (PDFBox) and scans a rendered page as a phone would (ZXing). Test code only. */
-final class PdfReading {
+public final class PdfReading {
 
     private PdfReading() {
     }
@@ -49,7 +49,7 @@ final class PdfReading {
         return text.replaceAll("\\s+", " ").trim();
     }
 
-    static BufferedImage render(byte[] pdf, int page, float dpi) {
+    public static BufferedImage render(byte[] pdf, int page, float dpi) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFRenderer(document).renderImageWithDPI(page, dpi, ImageType.RGB);
         } catch (IOException e) {
@@ -58,7 +58,7 @@ final class PdfReading {
     }
 
     /** The QR code found on an image, searching the whole page (PURE_BARCODE off), or null. */
-    static String scanQr(BufferedImage image) {
+    public static String scanQr(BufferedImage image) {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         try {
             return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,

@@ -34,7 +34,9 @@ alter table known_tenants
     add column contact_email  text,
     add column logo_url       text,
     add column invoice_footer text,
-    add column plan_slug      text;
+    add column plan_slug      text,
+    add column default_hsn_code         text,
+    add column default_product_category text;
 
 alter table known_customers
     add column phone        text,

@@ -258,4 +258,24 @@ class NrsInvoicePayloadTests {
                 .isInstanceOfSatisfying(NrsException.class, e -> assertThat(e.details())
                         .contains("invoice_line[0].hsn_code", "accounting_customer_party.telephone", "invoice_type_code: unknown code 383"));
     }
+
+    @Test
+    void linesWithoutTheirOwnCodesTakeTheTenantsInvoiceDefaultsBeforeTheConfiguredOnes() {
+        ng.risiti.invoice.tenants.domain.KnownTenant tenant = SampleDocuments.supplier();
+        ng.risiti.invoice.documents.config.NrsInvoiceConfig config = new ng.risiti.invoice.documents.config.NrsInvoiceConfig() {
+            @Override
+            public String defaultHsnCode() {
+                return "9999.00";
+            }
+
+            @Override
+            public String defaultProductCategory() {
+                return "General goods and services";
+            }
+        };
+        assertThat(LineDefaults.of(tenant, config)).isEqualTo(new LineDefaults("9999.00", "General goods and services"));
+        tenant.defaultHsnCode = "9983.13";
+        tenant.defaultProductCategory = "IT services";
+        assertThat(LineDefaults.of(tenant, config)).isEqualTo(new LineDefaults("9983.13", "IT services"));
+    }
 }

@@ -38,6 +38,11 @@ public class TenantSettings {
     public String invoiceFooter;
     @Column(name = "invoice_logo_url")
     public String invoiceLogoUrl;
+    /** The HS code and product category NRS gets for a line that names none. */
+    @Column(name = "default_hsn_code")
+    public String defaultHsnCode;
+    @Column(name = "default_product_category")
+    public String defaultProductCategory;
     /** Null on unsaved defaults ({@link #defaults}). */
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;

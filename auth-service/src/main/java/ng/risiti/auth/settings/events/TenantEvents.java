@@ -37,7 +37,7 @@ public class TenantEvents {
                         member.role.wireName(), member.createdAt),
                 settings.address, settings.contactEmail, settings.logoUrl, settings.nrsServiceId, settings.nrsBusinessId,
                 new TenantState.InvoiceDefaults(settings.invoiceNumberPrefix, settings.paymentTermsDays,
-                        settings.invoiceFooter, settings.invoiceLogoUrl),
+                        settings.invoiceFooter, settings.invoiceLogoUrl, settings.defaultHsnCode, settings.defaultProductCategory),
                 latest(tenant, settings));
     }
 

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InvoiceDefaultsResource {
 
     private static final Pattern NUMBER_PREFIX = Pattern.compile("[A-Za-z0-9-]{1,10}");
+    private static final Pattern HSN_CODE = Pattern.compile("[0-9]{4}(\\.[0-9]{2}){0,3}");
 
     private final SettingsService settings;
     private final SecurityIdentity identity;
@@ -40,7 +41,7 @@ public class InvoiceDefaultsResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Invoice defaults: number prefix, payment terms, footer and logo")
+    @Operation(summary = "Invoice defaults: number prefix, payment terms, footer, logo, and the HS code and product category NRS gets for lines without their own")
     public Uni<Data<InvoiceDefaultsView>> get() {
         return settings.get(Caller.user(identity)).map(current -> Data.of(InvoiceDefaultsView.of(current)));
     }
@@ -61,7 +62,9 @@ public class InvoiceDefaultsResource {
                 body.matching("number_prefix", NUMBER_PREFIX, "must be 1 to 10 letters, digits or hyphens", false),
                 body.integer("payment_terms_days", 0, 365),
                 body.text("footer", 1000, true),
-                body.httpsUrl("logo_url"));
+                body.httpsUrl("logo_url"),
+                body.matching("hsn_code", HSN_CODE, "must be an HS code such as 8471.30 or 8471.30.00", true),
+                body.text("product_category", 100, true));
         body.validate();
         return changes;
     }

@@ -83,7 +83,9 @@ public class SettingsService {
                 apply(changes.numberPrefix(), () -> defaults.invoiceNumberPrefix, value -> defaults.invoiceNumberPrefix = value)
                         | apply(changes.paymentTermsDays(), () -> defaults.paymentTermsDays, value -> defaults.paymentTermsDays = value)
                         | apply(changes.footer(), () -> defaults.invoiceFooter, value -> defaults.invoiceFooter = value)
-                        | apply(changes.logoUrl(), () -> defaults.invoiceLogoUrl, value -> defaults.invoiceLogoUrl = value)));
+                        | apply(changes.logoUrl(), () -> defaults.invoiceLogoUrl, value -> defaults.invoiceLogoUrl = value)
+                        | apply(changes.hsnCode(), () -> defaults.defaultHsnCode, value -> defaults.defaultHsnCode = value)
+                        | apply(changes.productCategory(), () -> defaults.defaultProductCategory, value -> defaults.defaultProductCategory = value)));
     }
 
     private record Changed(boolean tenant, boolean settings) {

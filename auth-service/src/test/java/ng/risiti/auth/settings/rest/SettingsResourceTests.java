@@ -53,6 +53,8 @@ class SettingsResourceTests {
                 .body("data.payment_terms_days", equalTo(30))
                 .body("data.footer", nullValue())
                 .body("data.logo_url", nullValue())
+                .body("data.hsn_code", nullValue())
+                .body("data.product_category", nullValue())
                 .body("data.updated_at", nullValue());
     }
 
@@ -193,17 +195,20 @@ class SettingsResourceTests {
         try (KafkaTopicReader tenants = KafkaTopicReader.fromEnd(Topics.TENANTS)) {
             given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON)
                     .body(Map.of("number_prefix", "FD-2026", "payment_terms_days", 14, "footer", "Thank you for your business.",
-                            "logo_url", "https://cdn.fime.ng/invoice-logo.png"))
+                            "logo_url", "https://cdn.fime.ng/invoice-logo.png", "hsn_code", "9983.13", "product_category", "IT services"))
                     .when().patch("/api/v1/settings/invoice-defaults")
                     .then().statusCode(200)
                     .body("data.number_prefix", equalTo("FD-2026"))
                     .body("data.payment_terms_days", equalTo(14))
                     .body("data.footer", equalTo("Thank you for your business."))
                     .body("data.logo_url", equalTo("https://cdn.fime.ng/invoice-logo.png"))
+                    .body("data.hsn_code", equalTo("9983.13"))
+                    .body("data.product_category", equalTo("IT services"))
                     .body("data.updated_at", notNullValue());
             ConsumerRecord<String, String> updated = tenants.first("tenant.updated", r -> owner.tenantId().equals(r.key()), Duration.ofSeconds(10));
             assertThat(updated.value()).contains("\"invoice_defaults\":{\"number_prefix\":\"FD-2026\",\"payment_terms_days\":14,"
-                    + "\"footer\":\"Thank you for your business.\",\"logo_url\":\"https://cdn.fime.ng/invoice-logo.png\"}",
+                    + "\"footer\":\"Thank you for your business.\",\"logo_url\":\"https://cdn.fime.ng/invoice-logo.png\","
+                    + "\"hsn_code\":\"9983.13\",\"product_category\":\"IT services\"}",
                     "\"name\":\"Fime Digital Ltd\"");
         }
         Map<String, Object> clear = new HashMap<>();
@@ -230,11 +235,12 @@ class SettingsResourceTests {
         bad.put("payment_terms_days", 366);
         bad.put("footer", "x".repeat(1001));
         bad.put("logo_url", "ftp://cdn.fime.ng/logo.png");
+        bad.put("hsn_code", "84.71");
         given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON).body(bad)
                 .when().patch("/api/v1/settings/invoice-defaults")
                 .then().statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"))
-                .body("error.details.field", containsInAnyOrder("number_prefix", "payment_terms_days", "footer", "logo_url"));
+                .body("error.details.field", containsInAnyOrder("number_prefix", "payment_terms_days", "footer", "logo_url", "hsn_code"));
         for (Map<String, Object> body : List.<Map<String, Object>>of(
                 Map.of("number_prefix", ""), Map.of("number_prefix", "INVOICES-2026"), Map.of("number_prefix", "IN V"),
                 Map.of("number_prefix", "INV/"), Map.of("payment_terms_days", -1), Map.of("payment_terms_days", "30"),

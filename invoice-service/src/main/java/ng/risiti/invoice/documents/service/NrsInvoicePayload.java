@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import ng.risiti.invoice.documents.config.NrsInvoiceConfig;
 import ng.risiti.invoice.documents.domain.InvoiceDocument;
+import ng.risiti.invoice.tenants.domain.KnownTenant;
 import ng.risiti.invoice.documents.domain.InvoiceDocument.Address;
 import ng.risiti.invoice.documents.domain.InvoiceDocument.Line;
 import ng.risiti.invoice.documents.domain.InvoiceDocument.OriginalInvoice;
@@ -44,6 +45,12 @@ public final class NrsInvoicePayload {
 
         public static LineDefaults of(NrsInvoiceConfig config) {
             return new LineDefaults(config.defaultHsnCode(), config.defaultProductCategory());
+        }
+
+        /** The tenant's invoice defaults where it set them (settings, invoice defaults), else the configured ones. */
+        public static LineDefaults of(KnownTenant tenant, NrsInvoiceConfig config) {
+            return new LineDefaults(blank(tenant.defaultHsnCode) ? config.defaultHsnCode() : tenant.defaultHsnCode,
+                    blank(tenant.defaultProductCategory) ? config.defaultProductCategory() : tenant.defaultProductCategory);
         }
     }
 

@@ -28,6 +28,11 @@ public class KnownTenant extends PanacheEntityBase {
     public String invoiceFooter;
     @Column(name = "plan_slug")
     public String planSlug;
+    /** The tenant's invoice defaults for NRS's per-line HS code and product category. */
+    @Column(name = "default_hsn_code")
+    public String defaultHsnCode;
+    @Column(name = "default_product_category")
+    public String defaultProductCategory;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     /** The aggregate version of the tenant event this row reflects. */

@@ -13,11 +13,14 @@ import ng.risiti.platform.persistence.ReplicaTable;
 public class KnownTenantRepository implements PanacheRepositoryBase<KnownTenant, UUID> {
 
     private static final ReplicaTable REPLICA = ReplicaTable.of("known_tenants", "id", "name", "tin", "nrs_service_id",
-            "address", "contact_email", "logo_url", "invoice_footer", "plan_slug", "updated_at");
+            "address", "contact_email", "logo_url", "invoice_footer", "plan_slug", "default_hsn_code", "default_product_category",
+            "updated_at");
 
     /** Upserts the tenant unless the replica already reflects a newer event of it. */
     public Uni<Void> apply(TenantState state, long version) {
+        TenantState.InvoiceDefaults defaults = state.invoiceDefaults();
         return REPLICA.apply(version, state.tenantId(), state.name(), state.tin(), state.nrsServiceId(), state.address(), state.contactEmail(),
-                state.logoUrl(), state.invoiceDefaults() == null ? null : state.invoiceDefaults().footer(), state.planSlug(), state.updatedAt());
+                state.logoUrl(), defaults == null ? null : defaults.footer(), state.planSlug(), defaults == null ? null : defaults.hsnCode(),
+                defaults == null ? null : defaults.productCategory(), state.updatedAt());
     }
 }

@@ -21,8 +21,9 @@ public record TenantState(UUID tenantId, String name, String tin, String busines
     public record Member(UUID id, String email, String firstName, String lastName, String role, OffsetDateTime createdAt) {
     }
 
-    /** What a new invoice of this tenant starts with. */
+    /** What a new invoice of this tenant starts with; {@code hsnCode} and {@code productCategory} go to NRS for lines without their own. */
     @RegisterForReflection
-    public record InvoiceDefaults(String numberPrefix, int paymentTermsDays, String footer, String logoUrl) {
+    public record InvoiceDefaults(String numberPrefix, int paymentTermsDays, String footer, String logoUrl, String hsnCode,
+            String productCategory) {
     }
 }

@@ -57,6 +57,20 @@ public final class PdfReading {
         }
     }
 
+    /**
+     * The QR code on a page as a phone would get it: a scanner sees the code at many scales, and ZXing on one rendering
+     * of a whole page misses roughly 1 code in 150 at 300 dpi (5% at 200 dpi, measured), so this looks at a few.
+     */
+    public static String scanQr(byte[] pdf, int page) {
+        for (float dpi : new float[] {300, 150, 400, 200}) {
+            String found = scanQr(render(pdf, page, dpi));
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** The QR code found on an image, searching the whole page (PURE_BARCODE off), or null. */
     public static String scanQr(BufferedImage image) {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));

@@ -143,10 +143,11 @@ class InvoiceResourceTests {
                 .body("error.details[0].field", equalTo("issue_date"));
         tenant.owner().body("""
                 {"customer_id":"%s","issue_date":"2025-03-24","due_date":"2025-04-23",
-                 "line_items":[{"description":"","quantity":0,"unit_price":-1,"discount_percent":101}]}""".formatted(customerId))
+                 "line_items":[{"description":"","quantity":0,"unit_price":-1,"discount_percent":101,"hsn_code":"84.71",
+                                "product_category":"%s"}]}""".formatted(customerId, "x".repeat(101)))
                 .post("/api/v1/invoices").then().statusCode(400)
                 .body("error.details.field", containsInAnyOrder("line_items.0.description", "line_items.0.quantity",
-                        "line_items.0.unit_price", "line_items.0.discount_percent"));
+                        "line_items.0.unit_price", "line_items.0.discount_percent", "line_items.0.hsn_code", "line_items.0.product_category"));
         tenant.owner().body("""
                 {"customer_id":"%s","issue_date":"2025-03-24","due_date":"2025-03-01",
                  "line_items":[{"description":"x","quantity":1,"unit_price":1}]}""".formatted(customerId))

@@ -15,13 +15,19 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import ng.risiti.platform.error.ApiException;
 
 /** An invoice of one tenant to one customer. Editable as a draft; finalizing assigns its IRN and signs it, and locks it. */
 @Entity
 @Table(name = "invoices")
 public class Invoice extends PanacheEntityBase {
+
+    /** The states in which an invoice takes a payment (docs/specification.md, Payments). */
+    private static final Set<InvoiceStatus> PAYABLE = EnumSet.of(InvoiceStatus.FINALIZED, InvoiceStatus.SENT, InvoiceStatus.PARTIAL);
 
     @Id
     public UUID id;
@@ -153,6 +159,33 @@ public class Invoice extends PanacheEntityBase {
         }
         updatedAt = at;
         return excess;
+    }
+
+    /**
+     * Takes a payment off what is still due: the invoice is partial while anything stays due and paid once nothing
+     * does. Only a finalized, sent or partially paid invoice takes a payment, and never more than its amount due, so
+     * amount due + payments + credit applied to the amount due always make the total (422 saying why otherwise).
+     */
+    public void recordPayment(Kobo amount, OffsetDateTime at) {
+        if (amount.value() <= 0) {
+            throw new IllegalArgumentException("a payment must be more than zero");
+        }
+        if (type != InvoiceType.INVOICE) {
+            throw ApiException.unprocessable("A credit note cannot take a payment.");
+        }
+        if (!PAYABLE.contains(status)) {
+            throw ApiException.unprocessable("Invoice is " + status.wireName() + "; only a finalized, sent or partially paid invoice can take a payment.");
+        }
+        if (amount.compareTo(amountDue) > 0) {
+            throw ApiException.unprocessable("Invoice " + invoiceNumber + " has " + currency + " " + amountDue.toNairaString()
+                    + " due; a payment of " + currency + " " + amount.toNairaString() + " would overpay it.");
+        }
+        amountDue = amountDue.minus(amount);
+        InvoiceStatus next = amountDue.value() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIAL;
+        if (next != status) {
+            status = status.moveTo(next);
+        }
+        updatedAt = at;
     }
 
     /** Locks the invoice with its IRN and the signature over its canonical form. */

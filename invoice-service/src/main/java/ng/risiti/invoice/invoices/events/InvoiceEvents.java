@@ -37,7 +37,7 @@ public class InvoiceEvents {
                 new Tenancy(creditNote.tenantId, creditNote.testMode), snapshot(creditNote, customerCredit));
     }
 
-    static InvoiceSnapshot snapshot(Invoice invoice) {
+    public static InvoiceSnapshot snapshot(Invoice invoice) {
         return snapshot(invoice, Kobo.ZERO);
     }
 

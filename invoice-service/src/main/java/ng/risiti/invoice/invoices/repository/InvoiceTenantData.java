@@ -9,7 +9,7 @@ import ng.risiti.platform.export.TenantData;
  * invoice-service's part of a tenant's data export. Left out: each invoice's public token (it opens the invoice's
  * public page, a bearer secret), the tenant's private signing key, and the replicas of customers and tenant settings
  * (their owners export them). The platform takes one {@link TenantData} bean per service, so this one also names the
- * taxes and signing contexts' tables.
+ * payments, taxes and signing contexts' tables.
  */
 @ApplicationScoped
 public class InvoiceTenantData implements TenantData {
@@ -27,6 +27,9 @@ public class InvoiceTenantData implements TenantData {
                                l.tax_rate_id, l.tax_percent, l.net_kobo, l.tax_kobo, l.total_kobo
                         from invoice_lines l join invoices i on i.id = l.invoice_id
                         where i.tenant_id = ?1 order by l.invoice_id, l.position"""),
+                new ExportedTable("payments", """
+                        select id, invoice_id, amount_kobo, payment_means_code, reference, notes, paid_on, test_mode, created_at
+                        from payments where tenant_id = ?1 order by id"""),
                 new ExportedTable("tax_rates", """
                         select id, name, kind, percent, vat_category from tax_rates where tenant_id = ?1 order by id"""),
                 // encode(..., 'base64') breaks lines every 76 characters (MIME); strict decoders refuse the newlines

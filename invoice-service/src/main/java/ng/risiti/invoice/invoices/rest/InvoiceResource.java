@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import ng.risiti.invoice.invoices.service.InvoiceService;
+import ng.risiti.invoice.payments.service.PaymentService;
 import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
@@ -33,11 +34,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class InvoiceResource {
 
     private final InvoiceService invoices;
+    private final PaymentService payments;
     private final Pagination pagination;
     private final SecurityIdentity identity;
 
-    public InvoiceResource(InvoiceService invoices, Pagination pagination, SecurityIdentity identity) {
+    public InvoiceResource(InvoiceService invoices, PaymentService payments, Pagination pagination, SecurityIdentity identity) {
         this.invoices = invoices;
+        this.payments = payments;
         this.pagination = pagination;
         this.identity = identity;
     }
@@ -61,7 +64,9 @@ public class InvoiceResource {
     @Path("/{id}")
     @RolesAllowed(Scope.INVOICES_READ)
     public Uni<Data<InvoiceResponse>> get(@RestPath String id) {
-        return invoices.get(Caller.of(identity), Ids.parse(id, "Invoice")).map(invoice -> Data.of(InvoiceResponse.of(invoice)));
+        Caller caller = Caller.of(identity);
+        return invoices.get(caller, Ids.parse(id, "Invoice")).flatMap(invoice -> payments.ofInvoice(caller, invoice.id)
+                .map(paid -> Data.of(InvoiceResponse.of(invoice, paid))));
     }
 
     @POST

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.invoice.payments.domain.Payment;
+import ng.risiti.invoice.payments.rest.PaymentResponse;
 
 /** The invoice object of docs/specification.md (Invoices), with integer {@code _kobo} twins of every amount. */
 public record InvoiceResponse(
@@ -38,7 +40,8 @@ public record InvoiceResponse(
         OffsetDateTime firsSubmittedAt,
         CustomerSnapshot customerSnapshot,
         List<LineItem> lineItems,
-        List<Object> payments,
+        /** Oldest first; empty where none were read (drafts, credit notes). */
+        List<PaymentResponse> payments,
         OffsetDateTime finalizedAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
@@ -62,6 +65,11 @@ public record InvoiceResponse(
     }
 
     public static InvoiceResponse of(Invoice invoice) {
+        return of(invoice, List.of());
+    }
+
+    /** With the invoice's payments, as {@code GET /invoices/{id}} shows them. */
+    public static InvoiceResponse of(Invoice invoice, List<Payment> payments) {
         return new InvoiceResponse(invoice.id, invoice.invoiceNumber, invoice.status.wireName(), invoice.type.wireName(),
                 invoice.originalInvoiceId, invoice.creditReason, invoice.currency,
                 invoice.issueDate, invoice.dueDate,
@@ -74,7 +82,7 @@ public record InvoiceResponse(
                 new CustomerSnapshot(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.customerPhone,
                         invoice.customerStreet == null && invoice.customerCity == null && invoice.customerCountry == null ? null
                                 : new BillingAddress(invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry)),
-                invoice.lines.stream().map(LineItem::of).toList(), List.of(),
+                invoice.lines.stream().map(LineItem::of).toList(), payments.stream().map(PaymentResponse::of).toList(),
                 invoice.finalizedAt, invoice.createdAt, invoice.updatedAt);
     }
 

@@ -76,9 +76,13 @@ public class CreditNoteService {
                             .flatMap(number -> finalizeAs(note, number, supplier, now))
                             .flatMap(invoices::persist)
                             .flatMap(issued -> {
+                                boolean wasPaid = original.status == InvoiceStatus.PAID;
                                 Kobo customerCredit = original.applyCredit(issued.total, now);
                                 return events.emitCreditNote(issued, customerCredit)
                                         .call(() -> events.emit(EventTypes.INVOICE_CREDITED, original))
+                                        // credit that settles what a part payment left makes the invoice paid, as a payment would
+                                        .call(() -> !wasPaid && original.status == InvoiceStatus.PAID
+                                                ? events.emit(EventTypes.INVOICE_PAID, original) : Uni.createFrom().voidItem())
                                         .replaceWith(issued);
                             });
                 })));

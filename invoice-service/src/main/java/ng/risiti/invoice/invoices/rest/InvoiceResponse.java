@@ -40,7 +40,7 @@ public record InvoiceResponse(
         OffsetDateTime firsSubmittedAt,
         CustomerSnapshot customerSnapshot,
         List<LineItem> lineItems,
-        /** Oldest first; empty where none were read (drafts, credit notes). */
+        /** Oldest first; {@link #of(Invoice)} shows none, for answers about what cannot have any (a draft, a credit note). */
         List<PaymentResponse> payments,
         OffsetDateTime finalizedAt,
         OffsetDateTime createdAt,

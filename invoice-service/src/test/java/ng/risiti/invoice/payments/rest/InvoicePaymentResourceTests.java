@@ -163,6 +163,9 @@ class InvoicePaymentResourceTests {
                 .body("data.payment.payment_method", equalTo("48"))
                 .body("data.payment.reference", nullValue())
                 .body("data.payment_reference", nullValue());
+        // the Invoices section's code may come as a JSON number too
+        pay(invoiceId, "{\"amount\":1000,\"payment_method\":30,\"payment_date\":\"2026-04-09\"}").then().statusCode(201)
+                .body("data.payment.payment_method", equalTo("30")).body("data.payment.method", equalTo("bank_transfer"));
     }
 
     @Test

@@ -57,6 +57,39 @@ public final class InvoiceTestFixtures {
         return this;
     }
 
+    /**
+     * Publishes the tenant's invoice defaults (number prefix, payment terms) as auth-service does, on the Starter plan,
+     * and waits until this service has them.
+     */
+    public InvoiceTestFixtures withInvoiceDefaults(String numberPrefix, int paymentTermsDays) {
+        String state = """
+                {"tenant_id":"%s","name":"Adeyemi & Sons Trading Ltd","tin":"12345678-0001","business_type":"sme","plan_slug":"starter",
+                 "address":"12 Adeola Odeku Street, Victoria Island, Lagos","contact_email":"billing@adeyemi.ng",
+                 "invoice_defaults":{"number_prefix":"%s","payment_terms_days":%d,"footer":"Thank you for your business."},
+                 "updated_at":"%s"}""".formatted(tenantId, numberPrefix, paymentTermsDays, Instant.now());
+        TestEvents.publish("risiti.tenants.v1", tenantId.toString(), "tenant.updated", tenantId, state);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_tenants where id = ? and number_prefix = '" + numberPrefix + "'"
+                        + " and payment_terms_days = " + paymentTermsDays, tenantId) == 1);
+        return this;
+    }
+
+    /** The scopes a user of each role holds (docs/permissions.md, Role → scopes). */
+    public static List<String> scopesOf(String role) {
+        return switch (role) {
+            case "owner", "admin" -> ALL_SCOPES;
+            case "accountant" -> List.of("invoices:read", "invoices:write", "customers:read", "customers:write", "payments:write", "reports:read");
+            case "member" -> List.of("invoices:read", "invoices:write", "customers:read", "customers:write");
+            case "readonly" -> List.of("invoices:read", "customers:read", "reports:read");
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+
+    /** A user of this tenant signed in with the given role. */
+    public RequestSpecification as(String role) {
+        return given().auth().oauth2(TestIdentity.token(tenantId, UUID.randomUUID(), role, scopesOf(role))).contentType(ContentType.JSON);
+    }
+
     /** Creates an invoice with the given body as the owner, finalizes it, and returns its id. */
     public String finalizedInvoice(String body) {
         String id = owner().body(body).post("/api/v1/invoices").then().statusCode(201).extract().path("data.id");
@@ -84,6 +117,13 @@ public final class InvoiceTestFixtures {
                 customerState(id, name, tin, false, Instant.now().toString()));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
                 .until(() -> count("select count(*) from known_customers where id = ? and deleted", id) == 1);
+    }
+
+    /** Publishes a new name for the customer, as customer-service does on a PATCH, and waits until the replica has it. */
+    public void renameCustomer(UUID id, String name, String tin) {
+        TestEvents.publish("risiti.customers.v1", id.toString(), "customer.updated", tenantId, customerState(id, name, tin, false));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_customers where id = ? and name = '" + name + "'", id) == 1);
     }
 
     private String customerState(UUID id, String name, String tin, boolean testMode) {

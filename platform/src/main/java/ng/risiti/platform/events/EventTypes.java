@@ -31,6 +31,12 @@ public final class EventTypes {
     public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
     /** On the credited invoice, beside its credit note's credit_note.issued: its amount due (and maybe status) changed. */
     public static final String INVOICE_CREDITED = "invoice.credited";
+    /** A draft's fields changed (PATCH): replicas of invoices take the new snapshot. Not a webhook event of the API reference. */
+    public static final String INVOICE_UPDATED = "invoice.updated";
+    /** A draft was (soft) deleted: replicas drop it; its number stays taken. Not a webhook event of the API reference. */
+    public static final String INVOICE_DELETED = "invoice.deleted";
+    /** A finalized, sent or partially paid invoice was cancelled by its issuer (POST /invoices/{id}/void). */
+    public static final String INVOICE_VOIDED = "invoice.voided";
     public static final String VERIFICATION_COMPLETED = "verification.completed";
 
     /** Every type this version knows; a consumer dead-letters an event of any other type. */
@@ -38,7 +44,8 @@ public final class EventTypes {
             USER_REMOVED, API_KEY_STATE, API_KEY_USED, SESSION_REVOKED, DATA_EXPORT_REQUESTED, DATA_EXPORT_CHUNK, DATA_EXPORT_CONTRIBUTED,
             CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_DELETED, INVOICE_CREATED, INVOICE_FINALIZED, INVOICE_SENT, INVOICE_PAID,
             INVOICE_OVERDUE, INVOICE_FIRS_SUBMITTED, INVOICE_FIRS_SUBMISSION_FAILED, PAYMENT_RECEIVED, SUBSCRIPTION_UPGRADED,
-            SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, INVOICE_CREDITED, VERIFICATION_COMPLETED);
+            SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, INVOICE_CREDITED, VERIFICATION_COMPLETED,
+            INVOICE_UPDATED, INVOICE_DELETED, INVOICE_VOIDED);
 
     private EventTypes() {
     }

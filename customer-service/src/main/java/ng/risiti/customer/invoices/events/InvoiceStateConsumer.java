@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
+import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps each customer's invoice count and outstanding balance from invoice events. Each event carries the whole
- * invoice; applying it is an upsert by invoice id that only a newer aggregate version wins.
+ * invoice; applying it is an upsert by invoice id that only a newer aggregate version wins. invoice.deleted (a draft
+ * deleted in invoice-service) keeps the row as a tombstone, status {@code deleted}, which lists and figures leave out.
  */
 @ApplicationScoped
 public class InvoiceStateConsumer implements EventConsumer {
@@ -42,6 +44,9 @@ public class InvoiceStateConsumer implements EventConsumer {
 
     @Override
     public Uni<Void> apply(IncomingEvent event) {
-        return invoices.apply(event.data(json, InvoiceSnapshot.class), event.aggregateVersion());
+        InvoiceSnapshot invoice = event.data(json, InvoiceSnapshot.class);
+        // a deleted draft leaves the customer's list and figures; its row stays, so an older event cannot bring it back
+        return EventTypes.INVOICE_DELETED.equals(event.type()) ? invoices.applyDeleted(invoice, event.aggregateVersion())
+                : invoices.apply(invoice, event.aggregateVersion());
     }
 }

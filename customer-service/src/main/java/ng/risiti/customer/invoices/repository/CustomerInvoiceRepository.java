@@ -21,6 +21,8 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
     private static final ReplicaTable INVOICES = ReplicaTable.of("customer_invoices", "invoice_id",
             "tenant_id", "customer_id", "status", "amount_due_kobo", "invoice_number", "currency", "total_amount_kobo",
             "issue_date", "due_date", "type", "customer_credit_kobo");
+    /** The status of a tombstone: an invoice deleted as a draft (not one of the invoice lifecycle's statuses). */
+    private static final String DELETED = "deleted";
 
     /**
      * Invoice count, outstanding kobo and credit balance per customer (drafts and cancelled invoices owe nothing; credit
@@ -34,7 +36,8 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
                         select customerId, count(*) filter (where type = 'invoice'),
                             coalesce(sum(case when status in ('draft', 'cancelled') then 0 else amountDueKobo end), 0),
                             coalesce(sum(customerCreditKobo), 0)
-                        from CustomerInvoice where tenantId = :tenant and customerId in :ids group by customerId""", Object[].class)
+                        from CustomerInvoice where tenantId = :tenant and customerId in :ids and status <> 'deleted'
+                        group by customerId""", Object[].class)
                 .setParameter("tenant", tenantId)
                 .setParameter("ids", customerIds)
                 .getResultList())
@@ -48,12 +51,23 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
                 invoice.issueDate(), invoice.dueDate(), invoice.type() == null ? "invoice" : invoice.type(), invoice.customerCreditKobo());
     }
 
-    /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered). */
+    /**
+     * The invoice deleted: the row becomes a tombstone (status {@code deleted}) under the same newer-wins rule, so a
+     * redelivered older event of the invoice never brings it back.
+     */
+    public Uni<Void> applyDeleted(InvoiceSnapshot invoice, long version) {
+        return INVOICES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), DELETED,
+                0L, invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(),
+                invoice.issueDate(), invoice.dueDate(), invoice.type() == null ? "invoice" : invoice.type(), 0L);
+    }
+
+    /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered); deleted drafts left out. */
     public Uni<List<CustomerInvoice>> page(UUID tenantId, UUID customerId, PageRequest page) {
         String after = page.after("id");
         return after == null
-                ? find("tenantId = ?1 and customerId = ?2 order by invoiceId desc", tenantId, customerId).page(0, page.fetchSize()).list()
-                : find("tenantId = ?1 and customerId = ?2 and invoiceId < ?3 order by invoiceId desc", tenantId, customerId,
+                ? find("tenantId = ?1 and customerId = ?2 and status <> 'deleted' order by invoiceId desc", tenantId, customerId)
+                        .page(0, page.fetchSize()).list()
+                : find("tenantId = ?1 and customerId = ?2 and status <> 'deleted' and invoiceId < ?3 order by invoiceId desc", tenantId, customerId,
                         UUID.fromString(after)).page(0, page.fetchSize()).list();
     }
 

@@ -188,6 +188,40 @@ class CustomerLifecycleTests {
         given().header("x-api-key", testKey).get("/api/v1/customers/" + live + "/invoices").then().statusCode(404);
     }
 
+    @Test
+    void aDraftDeletedInTheInvoiceServiceLeavesTheCustomersInvoicesAndCountAndAnOlderEventCannotBringItBack() {
+        String id = create("Deleted Drafts Ltd", "ap@drafts.ng");
+        UUID kept = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        publishInvoice(kept, UUID.fromString(id), "INV-2026-001", "finalized", 15000000);
+        String draft = """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"INV-2026-002","status":"draft","customer_id":"%s",
+                 "currency":"NGN","issue_date":"2026-04-01","due_date":"2026-04-30","amount_due_kobo":5000000,
+                 "total_amount_kobo":5000000,"test_mode":false}""".formatted(deleted, tenantId, id);
+        long created = TestEvents.nextVersion();
+        long deletion = TestEvents.nextVersion();
+        TestEvents.publish("risiti.invoices.v1", deleted.toString(), UUID.randomUUID().toString(), "invoice.created", tenantId, created, draft);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> member().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("data.invoice_count", equalTo(2)));
+
+        TestEvents.publish("risiti.invoices.v1", deleted.toString(), UUID.randomUUID().toString(), "invoice.deleted", tenantId, deletion, draft);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> member().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("data.invoice_count", equalTo(1))
+                .body("data.outstanding_balance", equalTo("150000.00")));
+        member().get("/api/v1/customers/" + id + "/invoices").then().statusCode(200).body("data.invoice_number", contains("INV-2026-001"));
+
+        // the draft's creation redelivered (an older version, a fresh event id): the tombstone wins. The kept invoice's next
+        // event goes on the same key, so the same partition, after it: once that one shows, the redelivery was applied.
+        TestEvents.publish("risiti.invoices.v1", deleted.toString(), UUID.randomUUID().toString(), "invoice.created", tenantId, created, draft);
+        TestEvents.publish("risiti.invoices.v1", deleted.toString(), "invoice.sent", tenantId, """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"INV-2026-001","status":"sent","customer_id":"%s",
+                 "currency":"NGN","issue_date":"2026-04-01","due_date":"2026-04-30","amount_due_kobo":15000000,
+                 "total_amount_kobo":15000000,"test_mode":false}""".formatted(kept, tenantId, id));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> member().get("/api/v1/customers/" + id + "/invoices").then().statusCode(200)
+                .body("data.status", contains("sent")));
+        member().get("/api/v1/customers/" + id).then().statusCode(200).body("data.invoice_count", equalTo(1));
+    }
+
     private void publishInvoice(UUID invoiceId, UUID customerId, String number, String status, long totalKobo) {
         String snapshot = """
                 {"invoice_id":"%s","tenant_id":"%s","invoice_number":"%s","status":"%s","customer_id":"%s",

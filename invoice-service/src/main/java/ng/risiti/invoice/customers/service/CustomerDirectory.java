@@ -30,8 +30,10 @@ public class CustomerDirectory {
     }
 
     /**
-     * The tenant's customer in the caller's world, or 404 NOT_FOUND (also for another tenant's or world's customer);
-     * a customer the tenant deleted is 422 UNPROCESSABLE: it exists, but takes no new invoices.
+     * The tenant's customer in the caller's world, to invoice. One that does not exist, is another tenant's or world's,
+     * or was deleted is 400 VALIDATION_ERROR on {@code customer_id}: the request names a bad customer (a 404 would read
+     * as a missing endpoint), and another tenant's customer answers exactly as an unknown one, so nobody learns it exists.
+     * 503 when customer-service cannot be asked about a customer the replica has not seen.
      */
     public Uni<KnownCustomer> require(Tenancy tenancy, UUID customerId) {
         return Panache.withSession(() -> customers.findById(customerId))
@@ -39,11 +41,10 @@ public class CustomerDirectory {
                 .flatMap(known -> known == null ? askCustomerService(customerId, tenancy) : Uni.createFrom().item(known))
                 .map(known -> {
                     if (known == null || !known.tenantId.equals(tenancy.tenantId()) || known.testMode != tenancy.test()) {
-                        throw ApiException.notFound("Customer", customerId);
+                        throw ApiException.validation("customer_id", "customer_id does not name a customer of this business");
                     }
                     if (known.deleted) {
-                        throw new ApiException(ErrorCode.UNPROCESSABLE,
-                                "Customer '" + customerId + "' was deleted; new invoices cannot be issued to it.");
+                        throw ApiException.validation("customer_id", "customer " + customerId + " was deleted; new invoices cannot be issued to it");
                     }
                     return known;
                 });

@@ -46,6 +46,11 @@ public final class CanonicalInvoice {
         doc.put("subtotal_kobo", invoice.subtotal.value());
         doc.put("tax_total_kobo", invoice.taxTotal.value());
         doc.put("total_kobo", invoice.total.value());
+        if (invoice.whtPercent != null) {
+            // only invoices with WHT carry it, so the bytes of every invoice signed before WHT was shown are unchanged
+            doc.put("wht_percent", invoice.whtPercent.stripTrailingZeros().toPlainString());
+            doc.put("wht_kobo", invoice.wht.value());
+        }
         if (invoice.type == InvoiceType.CREDIT_NOTE) {
             // only credit notes carry these, so the bytes of every invoice signed before credit notes existed are unchanged
             doc.put("type", invoice.type.wireName());

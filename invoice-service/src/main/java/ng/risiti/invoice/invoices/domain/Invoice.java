@@ -12,6 +12,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public class Invoice extends PanacheEntityBase {
 
     /** The states in which an invoice takes a payment (docs/specification.md, Payments). */
     private static final Set<InvoiceStatus> PAYABLE = EnumSet.of(InvoiceStatus.FINALIZED, InvoiceStatus.SENT, InvoiceStatus.PARTIAL);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Id
     public UUID id;
@@ -107,6 +109,25 @@ public class Invoice extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The withholding tax rate the payer deducts, and its percent when it was set; null when none. */
+    @Column(name = "wht_rate_id")
+    public UUID whtRateId;
+    @Column(name = "wht_percent")
+    public BigDecimal whtPercent;
+    /** WHT on the VAT-exclusive subtotal: shown, deducted by the payer, never part of the total or the amount due. */
+    @Column(name = "wht_kobo")
+    public Kobo wht = Kobo.ZERO;
+    /** A deleted draft: it vanishes from the API (every read filters it out) but its number stays taken. */
+    @Column(name = "deleted_at")
+    public OffsetDateTime deletedAt;
+    @Column(name = "voided_at")
+    public OffsetDateTime voidedAt;
+    /**
+     * When the overdue job flagged the invoice and emitted invoice.overdue. Only the job's own statement writes it, so
+     * an update of the entity (which writes every column) can never clear it and cause a second event.
+     */
+    @Column(name = "overdue_at", insertable = false, updatable = false)
+    public OffsetDateTime overdueAt;
     @Version
     public long version;
 
@@ -134,6 +155,43 @@ public class Invoice extends PanacheEntityBase {
         taxTotal = tax;
         total = net.plus(tax);
         amountDue = total;
+        priceWithholding();
+    }
+
+    /** Sets (or, with nulls, removes) the withholding tax rate and re-derives the WHT amount from the subtotal. */
+    public void withholding(UUID rateId, BigDecimal percent) {
+        whtRateId = rateId;
+        whtPercent = rateId == null ? null : percent;
+        priceWithholding();
+    }
+
+    /** WHT on the VAT-exclusive subtotal, rounded half-up to the kobo like every other amount. */
+    private void priceWithholding() {
+        wht = whtPercent == null || subtotal == null ? Kobo.ZERO
+                : Kobo.roundHalfUp(subtotal.asKoboDecimal().multiply(whtPercent).divide(HUNDRED));
+    }
+
+    /**
+     * Overdue as the API shows it: flagged by the overdue job (its due date passed with an amount due) and still open.
+     * A payment in full, a void or a full credit ends it; the flag itself stays, so invoice.overdue is never sent twice.
+     */
+    public boolean overdue() {
+        return overdueAt != null && status.open() && amountDue.value() > 0;
+    }
+
+    /** Cancels the invoice (void): nothing is owed on it any more. The journal reverses what was still due. */
+    public void voidAt(OffsetDateTime at) {
+        status = status.moveTo(InvoiceStatus.CANCELLED);
+        amountDue = Kobo.ZERO;
+        voidedAt = at;
+        updatedAt = at;
+    }
+
+    /** Soft-deletes a draft; 422 naming its status otherwise. */
+    public void deleteAt(OffsetDateTime at) {
+        status.requireEditable();
+        deletedAt = at;
+        updatedAt = at;
     }
 
     /** How much of the invoice a credit note may still take. */

@@ -8,6 +8,8 @@ import ng.risiti.platform.error.ApiException;
 /**
  * The invoice lifecycle of docs/specification.md (Invoices), one state machine for both API dialects:
  * draft → finalized → sent → partial → paid; finalized/sent/partial → cancelled; finalized/sent → firs_submission_failed.
+ * Overdue is not a status: it is a flag on an open invoice (see {@code Invoice.overdue()}), so a payment or a void moves
+ * an overdue invoice like any other.
  */
 public enum InvoiceStatus {
     DRAFT,
@@ -29,10 +31,12 @@ public enum InvoiceStatus {
         };
     }
 
-    /** The new status, or 422 UNPROCESSABLE naming why the move is not allowed. */
+    /** The new status, or 422 UNPROCESSABLE saying which status the invoice is in and why the move is not allowed. */
     public InvoiceStatus moveTo(InvoiceStatus target) {
         if (!next().contains(target)) {
-            String reason = this == DRAFT || target == FINALIZED ? "Invoice is not in draft status." : "Invoice is " + wireName() + "; it cannot become " + target.wireName() + ".";
+            String reason = target == FINALIZED ? notDraft()
+                    : this == target ? "Invoice is already " + wireName() + "."
+                    : "Invoice is " + wireName() + "; it cannot become " + target.wireName() + ".";
             throw ApiException.unprocessable(reason);
         }
         return target;
@@ -40,6 +44,23 @@ public enum InvoiceStatus {
 
     public boolean editable() {
         return this == DRAFT;
+    }
+
+    /** Only a draft is edited or deleted: 422 UNPROCESSABLE naming the status otherwise. */
+    public void requireEditable() {
+        if (!editable()) {
+            throw ApiException.unprocessable(notDraft());
+        }
+    }
+
+    /** Finalized, sent or partially paid: issued and not yet settled or cancelled, so it can fall overdue. */
+    public boolean open() {
+        return this == FINALIZED || this == SENT || this == PARTIAL;
+    }
+
+    /** The API reference's words, and the status the invoice is in. */
+    private String notDraft() {
+        return "Invoice is not in draft status; it is " + wireName() + ".";
     }
 
     public String wireName() {

@@ -1,6 +1,7 @@
 package ng.risiti.invoice.invoices.events;
 
 import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.Kobo;
@@ -49,6 +50,13 @@ public class InvoiceEvents {
                 invoice.total.toNairaString(), invoice.total.value(),
                 invoice.amountDue.toNairaString(), invoice.amountDue.value(),
                 invoice.irn, invoice.testMode, invoice.finalizedAt, invoice.type.wireName(), invoice.originalInvoiceId,
-                invoice.credited.toNairaString(), invoice.credited.value(), customerCredit.value());
+                invoice.credited.toNairaString(), invoice.credited.value(), customerCredit.value(),
+                invoice.whtPercent == null ? null : percent(invoice.whtPercent), invoice.wht.toNairaString(), invoice.wht.value());
+    }
+
+    /** "5.0", "10.0", as the API shows rates. */
+    private static String percent(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 1 ? stripped.setScale(1) : stripped).toPlainString();
     }
 }

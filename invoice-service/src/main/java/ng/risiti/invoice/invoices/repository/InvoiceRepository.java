@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,22 +21,26 @@ import ng.risiti.platform.security.Tenancy;
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
+    private static final String INSERT_LINES = """
+            insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
+                tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
+            values """;
     private static final String INSERT_DRAFT = """
             with invoice as (
                 insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
                     currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
                     test_mode, created_at, updated_at, version, customer_phone, customer_street, customer_city, customer_postal_zone,
-                    customer_country)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24)
+                    customer_country, wht_rate_id, wht_percent, wht_kobo)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24,
+                    $25, $26, $27)
                 returning id)
-            insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
-                tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
-            values """;
+            """ + INSERT_LINES;
     /** A line's own values; its invoice_id is $1. */
     private static final int LINE_PARAMETERS = 14;
 
+    /** The invoice, unless it is another tenant's or world's, or was deleted (a deleted draft answers as an unknown id). */
     public Uni<Invoice> findForTenant(Tenancy tenancy, UUID id) {
-        return find("tenantId = :tenant and testMode = :test and id = :id", scope(tenancy).and("id", id)).firstResult();
+        return find("tenantId = :tenant and testMode = :test and id = :id and deletedAt is null", scope(tenancy).and("id", id)).firstResult();
     }
 
     /**
@@ -42,7 +48,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
      * one invoice take turns, and each sees what the one before it committed.
      */
     public Uni<Invoice> lockForTenant(Tenancy tenancy, UUID id) {
-        return SessionSql.rows("select id from invoices where id = $1 and tenant_id = $2 and test_mode = $3 for update",
+        return SessionSql.rows("select id from invoices where id = $1 and tenant_id = $2 and test_mode = $3 and deleted_at is null for update",
                         id, tenancy.tenantId(), tenancy.test())
                 .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().nullItem() : findForTenant(tenancy, id));
     }
@@ -57,9 +63,10 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     public Uni<List<Invoice>> page(Tenancy tenancy, PageRequest page) {
         String after = page.after("id");
         if (after == null) {
-            return find("tenantId = :tenant and testMode = :test order by id desc", scope(tenancy)).page(0, page.fetchSize()).list();
+            return find("tenantId = :tenant and testMode = :test and deletedAt is null order by id desc", scope(tenancy))
+                    .page(0, page.fetchSize()).list();
         }
-        return find("tenantId = :tenant and testMode = :test and id < :after order by id desc",
+        return find("tenantId = :tenant and testMode = :test and deletedAt is null and id < :after order by id desc",
                 scope(tenancy).and("after", UUID.fromString(after))).page(0, page.fetchSize()).list();
     }
 
@@ -74,9 +81,51 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
                 invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
                 invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt,
-                invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry));
-        for (int i = 0; i < invoice.lines.size(); i++) {
-            InvoiceLine line = invoice.lines.get(i);
+                invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry,
+                invoice.whtRateId, invoice.whtPercent, invoice.wht.value()));
+        appendLines(sql, parameters, invoice.lines);
+        return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
+    }
+
+    /**
+     * Writes a changed draft back: its row (only while it is still this version of a draft) and, when they changed, its
+     * lines, all replaced. Plain SQL on a detached invoice, not a flush: Hibernate Reactive's delete coordinator shares
+     * state between sessions (hibernate-reactive#1713), so the orphan-line deletes of concurrent PATCHes ran callbacks
+     * on another session's thread (HR000069), failed, and left the transaction open holding the invoice's row lock.
+     */
+    public Uni<Invoice> saveDraft(Invoice invoice, boolean linesReplaced) {
+        Uni<Integer> row = SessionSql.update("""
+                        update invoices set customer_id = $2, customer_name = $3, customer_tin = $4, customer_email = $5, customer_phone = $6,
+                            customer_street = $7, customer_city = $8, customer_postal_zone = $9, customer_country = $10, issue_date = $11,
+                            due_date = $12, notes = $13, subtotal_kobo = $14, tax_total_kobo = $15, total_kobo = $16, amount_due_kobo = $17,
+                            wht_rate_id = $18, wht_percent = $19, wht_kobo = $20, updated_at = $21, version = version + 1
+                        where id = $1 and version = $22 and status = 'DRAFT' and deleted_at is null""",
+                invoice.id, invoice.customerId, invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.customerPhone,
+                invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry, invoice.issueDate,
+                invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(), invoice.total.value(),
+                invoice.amountDue.value(), invoice.whtRateId, invoice.whtPercent, invoice.wht.value(), invoice.updatedAt, invoice.version);
+        return row.flatMap(updated -> {
+            if (updated != 1) {
+                // the caller holds the row lock, so this is a defect, not a race: refuse rather than write over it
+                return Uni.createFrom().failure(new IllegalStateException("draft " + invoice.id + " is not at version " + invoice.version));
+            }
+            invoice.version++;
+            if (!linesReplaced) {
+                return Uni.createFrom().item(invoice);
+            }
+            StringBuilder sql = new StringBuilder(INSERT_LINES);
+            List<Object> parameters = new ArrayList<>(List.of(invoice.id));
+            appendLines(sql, parameters, invoice.lines);
+            return SessionSql.update("delete from invoice_lines where invoice_id = $1", invoice.id)
+                    .chain(() -> SessionSql.update(sql.toString(), parameters.toArray()))
+                    .replaceWith(invoice);
+        });
+    }
+
+    /** The lines' value tuples, each with the invoice id as $1; appends their parameters. */
+    private static void appendLines(StringBuilder sql, List<Object> parameters, List<InvoiceLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            InvoiceLine line = lines.get(i);
             int p = parameters.size() + 1;
             sql.append(i == 0 ? "" : ", ").append("($").append(p).append(", $1");
             for (int column = 1; column < LINE_PARAMETERS; column++) {
@@ -87,17 +136,48 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                     line.discountPercent, line.taxRateId, line.taxPercent, line.net.value(), line.tax.value(), line.total.value(),
                     line.vatCategory, line.hsnCode, line.productCategory));
         }
-        return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
+    }
+
+    /** The invoice as an object of its own, no longer tracked by the session: its changes are written with plain SQL. */
+    public Uni<Invoice> detach(Invoice invoice) {
+        return getSession().invoke(session -> session.detach(invoice)).replaceWith(invoice);
     }
 
     /**
-     * Gives a stored draft the next free number of its world and year. It takes the tenant's counter lock, so it runs
-     * as the create's last statement, together with the event that carries the number.
+     * Gives a stored draft the next free number of its world and year, {@code <PREFIX>-YYYY-NNN} with the prefix of the
+     * tenant's invoice defaults (INV until they reach this service; test mode's series is TEST-<PREFIX>, apart from
+     * live). It takes the tenant's counter lock, so it runs as the create's last statement, together with the event that
+     * carries the number; the prefix is read from the tenants replica in the same statement rather than in a round trip
+     * of its own. The counter is per tenant, world and year whatever the prefix, so a new prefix continues the count.
      */
-    public CompletingWrite numbering(Invoice invoice, String prefix) {
-        return new CompletingWrite("update invoices set invoice_number = next_invoice_number($2, $3, $4, $5, $6) where id = $1 returning invoice_number",
-                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix, invoice.type.wireName()),
+    public CompletingWrite numbering(Invoice invoice) {
+        return new CompletingWrite("""
+                update invoices set invoice_number = next_invoice_number($2, $3, $4,
+                    case when $3 then 'TEST-' else '' end
+                        || coalesce((select nullif(rtrim(number_prefix, '-'), '') from known_tenants where id = $2), 'INV') || '-', $5)
+                where id = $1 returning invoice_number""",
+                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), invoice.type.wireName()),
                 "invoice_number");
+    }
+
+    /**
+     * Flags up to {@code batch} invoices that fell overdue (finalized, sent or partially paid, due before {@code today},
+     * something still due, not flagged yet) and returns them, flagged, in the caller's transaction. Rows another
+     * transaction holds (a payment, or another replica's run of the job) are skipped, not waited for: each invoice is
+     * flagged by exactly one transaction, and a skipped one is flagged by the next run if it is still overdue.
+     */
+    public Uni<List<Invoice>> flagOverdue(LocalDate today, OffsetDateTime now, int batch) {
+        return SessionSql.rows("""
+                        with due as (
+                            select id from invoices
+                            where overdue_at is null and deleted_at is null and status in ('FINALIZED', 'SENT', 'PARTIAL')
+                              and due_date < $1 and amount_due_kobo > 0 and type = 'INVOICE'
+                            order by due_date, id
+                            limit $3
+                            for update skip locked)
+                        update invoices i set overdue_at = $2 from due where i.id = due.id returning i.id""", today, now, batch)
+                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
+                        : list("id in ?1 order by id", rows.stream().map(row -> (UUID) row[0]).toList()));
     }
 
     private static Parameters scope(Tenancy tenancy) {

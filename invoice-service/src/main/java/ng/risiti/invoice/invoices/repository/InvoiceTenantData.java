@@ -6,7 +6,8 @@ import ng.risiti.platform.export.ExportedTable;
 import ng.risiti.platform.export.TenantData;
 
 /**
- * invoice-service's part of a tenant's data export. Left out: each invoice's public token (it opens the invoice's
+ * invoice-service's part of a tenant's data export; deleted drafts too (with their deleted_at): the service still holds
+ * them. Left out: each invoice's public token (it opens the invoice's
  * public page, a bearer secret), the tenant's private signing key, and the replicas of customers and tenant settings
  * (their owners export them). The platform takes one {@link TenantData} bean per service, so this one also names the
  * payments, taxes and signing contexts' tables.
@@ -20,7 +21,8 @@ public class InvoiceTenantData implements TenantData {
                 new ExportedTable("invoices", """
                         select id, invoice_number, customer_id, customer_name, customer_tin, customer_email, lower(status) as status, currency,
                                issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, irn,
-                               digital_signature, test_mode, finalized_at, firs_submitted_at, created_at, updated_at
+                               digital_signature, test_mode, finalized_at, firs_submitted_at, created_at, updated_at,
+                               wht_rate_id, wht_percent, wht_kobo, deleted_at, voided_at, overdue_at
                         from invoices where tenant_id = ?1 order by id"""),
                 new ExportedTable("invoice_lines", """
                         select l.id, l.invoice_id, l.position, l.description, l.quantity, l.unit_price_kobo, l.discount_percent,

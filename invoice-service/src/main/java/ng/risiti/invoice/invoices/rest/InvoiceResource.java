@@ -1,17 +1,24 @@
 package ng.risiti.invoice.invoices.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import ng.risiti.invoice.invoices.service.InvoiceLifecycle;
 import ng.risiti.invoice.invoices.service.InvoiceService;
 import ng.risiti.invoice.payments.service.PaymentService;
 import ng.risiti.platform.idempotency.Idempotent;
@@ -20,6 +27,7 @@ import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.rest.Ids;
+import ng.risiti.platform.rest.Message;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.jboss.resteasy.reactive.RestPath;
@@ -37,12 +45,19 @@ public class InvoiceResource {
     private final PaymentService payments;
     private final Pagination pagination;
     private final SecurityIdentity identity;
+    private final InvoiceLifecycle lifecycle;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public InvoiceResource(InvoiceService invoices, PaymentService payments, Pagination pagination, SecurityIdentity identity) {
+    public InvoiceResource(InvoiceService invoices, PaymentService payments, Pagination pagination, SecurityIdentity identity,
+            InvoiceLifecycle lifecycle, ObjectMapper json, Validator validator) {
         this.invoices = invoices;
         this.payments = payments;
         this.pagination = pagination;
         this.identity = identity;
+        this.lifecycle = lifecycle;
+        this.json = json;
+        this.validator = validator;
     }
 
     @POST
@@ -67,6 +82,23 @@ public class InvoiceResource {
         Caller caller = Caller.of(identity);
         return invoices.get(caller, Ids.parse(id, "Invoice")).flatMap(invoice -> payments.ofInvoice(caller, invoice.id)
                 .map(paid -> Data.of(InvoiceResponse.of(invoice, paid))));
+    }
+
+    /** Changes a draft; a PATCH body is read field by field, so an absent field stays and a null one clears. */
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Scope.INVOICES_WRITE)
+    public Uni<Data<InvoiceResponse>> update(@RestPath String id, JsonNode body) throws JsonProcessingException {
+        var invoiceId = Ids.parse(id, "Invoice");
+        return lifecycle.update(Caller.of(identity), invoiceId, UpdateInvoiceRequest.read(body, json, validator))
+                .map(invoice -> Data.of(InvoiceResponse.of(invoice)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Scope.INVOICES_WRITE)
+    public Uni<Data<Message>> delete(@RestPath String id) {
+        return lifecycle.delete(Caller.of(identity), Ids.parse(id, "Invoice")).map(deleted -> Message.of("Invoice deleted."));
     }
 
     @POST

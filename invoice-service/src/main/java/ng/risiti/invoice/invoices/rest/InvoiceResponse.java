@@ -44,7 +44,16 @@ public record InvoiceResponse(
         List<PaymentResponse> payments,
         OffsetDateTime finalizedAt,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        /** Withholding tax: the rate the payer deducts and its amount on the subtotal; not part of total_amount or amount_due. */
+        UUID whtRateId,
+        String whtRate,
+        String whtAmount,
+        long whtAmountKobo,
+        /** Past its due date with an amount due, as the overdue job found it; status stays the lifecycle's own. */
+        boolean overdue,
+        OffsetDateTime overdueAt,
+        OffsetDateTime voidedAt) {
 
     public record CustomerSnapshot(String name, String tin, String email, String phone, BillingAddress billingAddress) {
     }
@@ -83,7 +92,9 @@ public record InvoiceResponse(
                         invoice.customerStreet == null && invoice.customerCity == null && invoice.customerCountry == null ? null
                                 : new BillingAddress(invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry)),
                 invoice.lines.stream().map(LineItem::of).toList(), payments.stream().map(PaymentResponse::of).toList(),
-                invoice.finalizedAt, invoice.createdAt, invoice.updatedAt);
+                invoice.finalizedAt, invoice.createdAt, invoice.updatedAt,
+                invoice.whtRateId, invoice.whtPercent == null ? null : percent(invoice.whtPercent, 1), invoice.wht.toNairaString(), invoice.wht.value(),
+                invoice.overdue(), invoice.overdueAt, invoice.voidedAt);
     }
 
     /** "7.5" and "0.00" as docs/specification.md (Invoices) prints them: at least the given decimals, no trailing noise beyond. */

@@ -3,18 +3,16 @@ package ng.risiti.invoice.invoices.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.customers.domain.KnownCustomer;
 import ng.risiti.invoice.customers.service.CustomerDirectory;
 import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
+import ng.risiti.invoice.invoices.domain.Currencies;
 import ng.risiti.invoice.invoices.domain.Invoice;
-import ng.risiti.invoice.invoices.domain.InvoiceLine;
 import ng.risiti.invoice.invoices.domain.InvoiceStatus;
 import ng.risiti.invoice.invoices.domain.Irn;
 import ng.risiti.invoice.invoices.events.InvoiceEvents;
@@ -66,16 +64,17 @@ public class InvoiceService {
         if (newInvoice.dueDate().isBefore(newInvoice.issueDate())) {
             throw ApiException.validation("due_date", "due_date must be on or after issue_date");
         }
+        String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
         return Panache.withTransaction(() -> customers.require(caller.tenancy(), newInvoice.customerId())
                         .flatMap(customer -> taxRates.ofLines(caller.tenantId(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
-                                .map(rates -> draft(caller, newInvoice, customer, customNumber, rates)))
+                                .flatMap(rates -> taxRates.whtRate(caller.tenantId(), newInvoice.whtRateId())
+                                        .map(wht -> draft(caller, newInvoice, currency, customer, customNumber, rates, wht))))
                         .flatMap(invoices::insertDraft)
                         .call(invoice -> customNumber != null ? events.emit(EventTypes.INVOICE_CREATED, invoice)
                                 // test-mode invoices are numbered apart, so one can never be taken for a live one
-                                : events.emitCompleting(EventTypes.INVOICE_CREATED, invoice,
-                                                invoices.numbering(invoice, invoice.testMode ? "TEST-INV-" : "INV-"))
+                                : events.emitCompleting(EventTypes.INVOICE_CREATED, invoice, invoices.numbering(invoice))
                                         .invoke(number -> invoice.invoiceNumber = number)))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
@@ -92,7 +91,9 @@ public class InvoiceService {
 
     /**
      * Signs outside the transaction (RSA on a worker), then locks the invoice in a short one; the version check
-     * refuses the lock if the draft changed (or a concurrent finalize won) in between.
+     * refuses the lock if the draft changed (or a concurrent finalize won) in between. The row lock comes first, as in
+     * every other write of an invoice (then the event's aggregate version): two writers taking the two locks in
+     * opposite orders deadlocked a finalize racing a PATCH.
      */
     public Uni<Invoice> finalizeInvoice(Caller caller, UUID id) {
         return get(caller, id).flatMap(draft -> tenants.find(caller.tenantId()).flatMap(supplier -> {
@@ -101,7 +102,7 @@ public class InvoiceService {
             Irn irn = Irn.of(draft.invoiceNumber, serviceId, draft.issueDate);
             long version = draft.version;
             return signer.sign(caller.tenantId(), CanonicalInvoice.of(draft, irn))
-                    .flatMap(signature -> Panache.withTransaction(() -> invoices.findForTenant(caller.tenancy(), id)
+                    .flatMap(signature -> Panache.withTransaction(() -> invoices.lockForTenant(caller.tenancy(), id)
                             .flatMap(invoice -> {
                                 if (invoice == null || invoice.version != version) {
                                     return Uni.createFrom().failure(ApiException.conflict("The invoice changed while it was being finalized; retry."));
@@ -116,23 +117,16 @@ public class InvoiceService {
         }));
     }
 
-    private Invoice draft(Caller caller, NewInvoice newInvoice, KnownCustomer customer, String number, List<TaxRate> rates) {
+    private Invoice draft(Caller caller, NewInvoice newInvoice, String currency, KnownCustomer customer, String number, List<TaxRate> rates,
+            TaxRate wht) {
         OffsetDateTime now = Clocks.now(clock);
         Invoice invoice = new Invoice();
         invoice.id = UuidV7.next();
         invoice.tenantId = caller.tenantId();
         invoice.invoiceNumber = number;
-        invoice.customerId = customer.id;
-        invoice.customerName = customer.name;
-        invoice.customerTin = customer.tin;
-        invoice.customerEmail = customer.email;
-        invoice.customerPhone = customer.phone;
-        invoice.customerStreet = customer.streetName;
-        invoice.customerCity = customer.cityName;
-        invoice.customerPostalZone = customer.postalZone;
-        invoice.customerCountry = customer.country;
+        CustomerSnapshot.copy(customer, invoice);
         invoice.status = InvoiceStatus.DRAFT;
-        invoice.currency = newInvoice.currency() == null ? "NGN" : newInvoice.currency();
+        invoice.currency = currency;
         invoice.issueDate = newInvoice.issueDate();
         invoice.dueDate = newInvoice.dueDate();
         invoice.notes = newInvoice.notes();
@@ -140,24 +134,10 @@ public class InvoiceService {
         invoice.testMode = caller.test();
         invoice.createdAt = now;
         invoice.updatedAt = now;
-        List<InvoiceLine> lines = new ArrayList<>();
-        for (int i = 0; i < newInvoice.lines().size(); i++) {
-            NewInvoice.Line item = newInvoice.lines().get(i);
-            TaxRate rate = rates.get(i);
-            InvoiceLine line = new InvoiceLine();
-            line.id = UuidV7.next();
-            line.description = item.description().trim();
-            line.quantity = item.quantity();
-            line.unitPrice = item.unitPrice();
-            line.discountPercent = item.discountPercent() == null ? BigDecimal.ZERO : item.discountPercent();
-            line.taxRateId = rate.id;
-            line.taxPercent = rate.percent;
-            line.vatCategory = rate.vatCategory != null ? rate.vatCategory : "S";
-            line.hsnCode = item.hsnCode();
-            line.productCategory = item.productCategory();
-            lines.add(line);
+        invoice.setLines(DraftLines.of(newInvoice.lines(), rates));
+        if (wht != null) {
+            invoice.withholding(wht.id, wht.percent);
         }
-        invoice.setLines(lines);
         return invoice;
     }
 }

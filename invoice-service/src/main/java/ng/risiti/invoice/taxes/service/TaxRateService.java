@@ -54,4 +54,24 @@ public class TaxRateService {
             return lineRateIds.stream().map(id -> byId.get(id != null ? id : TaxRate.STANDARD_VAT)).toList();
         });
     }
+
+    /**
+     * The withholding tax rate an invoice names (null: none, answered as a null item). Runs in the caller's session; a
+     * rate that is not the tenant's or the system's, or is not WHT, is 400 VALIDATION_ERROR on {@code wht_rate_id}.
+     */
+    public Uni<TaxRate> whtRate(UUID tenantId, UUID rateId) {
+        if (rateId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return taxRates.usableBy(tenantId, Set.of(rateId)).map(found -> {
+            if (found.isEmpty()) {
+                throw ApiException.validation("wht_rate_id", "wht_rate_id does not name a tax rate of this business");
+            }
+            TaxRate rate = found.getFirst();
+            if (rate.kind != TaxRate.Kind.WHT) {
+                throw ApiException.validation("wht_rate_id", "wht_rate_id must be a WHT rate; VAT rates belong on the lines (tax_rate_id)");
+            }
+            return rate;
+        });
+    }
 }

@@ -33,6 +33,12 @@ public class KnownTenant extends PanacheEntityBase {
     public String defaultHsnCode;
     @Column(name = "default_product_category")
     public String defaultProductCategory;
+    /** The invoice number series' prefix (invoice defaults); null until known, then numbering uses INV. */
+    @Column(name = "number_prefix")
+    public String numberPrefix;
+    /** Days from issue to due date a new invoice of the tenant starts with (invoice defaults); null until known. */
+    @Column(name = "payment_terms_days")
+    public Integer paymentTermsDays;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     /** The aggregate version of the tenant event this row reflects. */

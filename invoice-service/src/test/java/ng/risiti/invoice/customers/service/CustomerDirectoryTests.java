@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class CustomerDirectoryTests {
 
     @Test
-    void aCustomerNobodyKnowsWhileCustomerServiceIsDownIsAServerSideProblemNot404() {
+    void aCustomerNobodyKnowsWhileCustomerServiceIsDownIsAServerSideProblemNotABadRequest() {
         InvoiceTestFixtures tenant = new InvoiceTestFixtures();
         // customer-service is down: the one-off lookup for a customer the replica has not seen fails
         CustomerServiceStub.down(true);
@@ -38,8 +38,10 @@ class CustomerDirectoryTests {
         } finally {
             CustomerServiceStub.down(false);
         }
-        tenant.owner().body(InvoiceTestFixtures.invoiceBody(UUID.randomUUID())).post("/api/v1/invoices").then().statusCode(404)
-                .body("error.code", equalTo("NOT_FOUND"));
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(UUID.randomUUID())).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details[0].field", equalTo("customer_id"))
+                .body("error.details[0].message", equalTo("customer_id does not name a customer of this business"));
     }
 
     /** Fails on the old replica: the second lookup's insert hit the first's row and the create answered 409. */
@@ -69,16 +71,18 @@ class CustomerDirectoryTests {
         UUID replicated = tenant.customer("Gone Ltd", "44444444-0001");
         tenant.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(201);
         tenant.deleteCustomer(replicated, "Gone Ltd", "44444444-0001");
-        tenant.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(422)
-                .body("error.code", equalTo("UNPROCESSABLE"))
-                .body("error.message", equalTo("Customer '" + replicated + "' was deleted; new invoices cannot be issued to it."));
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details[0].field", equalTo("customer_id"))
+                .body("error.details[0].message", equalTo("customer " + replicated + " was deleted; new invoices cannot be issued to it"));
 
         UUID lookedUp = tenant.unreplicatedDeletedCustomer("Also Gone Ltd", "44444444-0002");
-        tenant.owner().body(InvoiceTestFixtures.invoiceBody(lookedUp)).post("/api/v1/invoices").then().statusCode(422)
-                .body("error.code", equalTo("UNPROCESSABLE"));
+        tenant.owner().body(InvoiceTestFixtures.invoiceBody(lookedUp)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("customer_id"));
 
-        // another tenant still cannot tell the customer exists
+        // another tenant still cannot tell the customer exists: the answer is an unknown customer's
         InvoiceTestFixtures stranger = new InvoiceTestFixtures();
-        stranger.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(404);
+        stranger.owner().body(InvoiceTestFixtures.invoiceBody(replicated)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.details[0].message", equalTo("customer_id does not name a customer of this business"));
     }
 }

@@ -33,7 +33,8 @@ class InvoiceDataExportTests {
     static final String SERVICE = "invoice-service";
     static final List<String> INVOICE_COLUMNS = List.of("id", "invoice_number", "customer_id", "customer_name", "customer_tin",
             "customer_email", "status", "currency", "issue_date", "due_date", "notes", "subtotal_kobo", "tax_total_kobo", "total_kobo",
-            "amount_due_kobo", "irn", "digital_signature", "test_mode", "finalized_at", "firs_submitted_at", "created_at", "updated_at");
+            "amount_due_kobo", "irn", "digital_signature", "test_mode", "finalized_at", "firs_submitted_at", "created_at", "updated_at",
+            "wht_rate_id", "wht_percent", "wht_kobo", "deleted_at", "voided_at", "overdue_at");
     static final List<String> LINE_COLUMNS = List.of("id", "invoice_id", "position", "description", "quantity", "unit_price_kobo",
             "discount_percent", "tax_rate_id", "tax_percent", "net_kobo", "tax_kobo", "total_kobo");
     static final List<String> MONEY = List.of("unit_price_kobo", "net_kobo", "tax_kobo", "total_kobo");

@@ -89,6 +89,25 @@ class NumberingTests {
         }
     }
 
+    @Test
+    void aHundredConcurrentCreatesAreNumberedOneToAHundredWithoutAGapUnderTheTenantsPrefix() throws Exception {
+        InvoiceTestFixtures tenant = new InvoiceTestFixtures().withInvoiceDefaults("ACME", 30);
+        UUID customer = tenant.customer("Rush Hour Ltd", "55555555-0001");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Callable<String> call = () -> create(tenant, customer);
+            java.util.List<String> numbers = new java.util.ArrayList<>();
+            for (Future<String> number : pool.invokeAll(java.util.Collections.nCopies(100, call))) {
+                numbers.add(number.get());
+            }
+            java.util.List<String> expected = java.util.stream.IntStream.rangeClosed(1, 100)
+                    .mapToObj(n -> "ACME-2025-" + String.format("%03d", n)).toList();
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static JsonPath createdInvoice(InvoiceTestFixtures tenant, UUID customer) {
         return tenant.owner().body(InvoiceTestFixtures.invoiceBody(customer)).post("/api/v1/invoices").then().statusCode(201)
                 .extract().jsonPath();

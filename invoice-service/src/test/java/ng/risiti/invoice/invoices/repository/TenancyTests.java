@@ -41,9 +41,11 @@ class TenancyTests {
         tenant.testKey().post("/api/v1/invoices/" + liveInvoice + "/finalize").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         tenant.liveKey().get("/api/v1/invoices").then().statusCode(200).body("data.id", org.hamcrest.Matchers.contains(liveInvoice));
         tenant.testKey().get("/api/v1/invoices").then().statusCode(200).body("data.id", org.hamcrest.Matchers.contains(testInvoice));
-        // a world's customers are invoiced only in that world
-        tenant.testKey().body(InvoiceTestFixtures.invoiceBody(liveCustomer)).post("/api/v1/invoices").then().statusCode(404);
-        tenant.liveKey().body(InvoiceTestFixtures.invoiceBody(testCustomer)).post("/api/v1/invoices").then().statusCode(404);
+        // a world's customers are invoiced only in that world: the other world's is no customer of the caller's
+        tenant.testKey().body(InvoiceTestFixtures.invoiceBody(liveCustomer)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.details[0].field", equalTo("customer_id"));
+        tenant.liveKey().body(InvoiceTestFixtures.invoiceBody(testCustomer)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.details[0].field", equalTo("customer_id"));
 
         tenant.testKey().post("/api/v1/invoices/" + testInvoice + "/finalize").then().statusCode(200)
                 .body("data.irn", org.hamcrest.Matchers.startsWith("TESTINV2025001-"));

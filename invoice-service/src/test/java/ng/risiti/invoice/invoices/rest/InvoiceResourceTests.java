@@ -89,7 +89,7 @@ class InvoiceResourceTests {
 
         tenant.owner().post("/api/v1/invoices/" + id + "/finalize").then().statusCode(422)
                 .body("error.code", equalTo("UNPROCESSABLE"))
-                .body("error.message", equalTo("Invoice is not in draft status."));
+                .body("error.message", equalTo("Invoice is not in draft status; it is finalized."));
     }
 
     @Test
@@ -111,9 +111,9 @@ class InvoiceResourceTests {
         InvoiceTestFixtures stranger = new InvoiceTestFixtures();
         stranger.owner().get("/api/v1/invoices/" + id).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
         stranger.owner().post("/api/v1/invoices/" + id + "/finalize").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        // and another tenant's customer cannot be invoiced
-        stranger.owner().body(InvoiceTestFixtures.invoiceBody(customerId)).post("/api/v1/invoices").then().statusCode(404)
-                .body("error.code", equalTo("NOT_FOUND"));
+        // and another tenant's customer cannot be invoiced: the body names a customer the caller does not have
+        stranger.owner().body(InvoiceTestFixtures.invoiceBody(customerId)).post("/api/v1/invoices").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("customer_id"));
     }
 
     @Test

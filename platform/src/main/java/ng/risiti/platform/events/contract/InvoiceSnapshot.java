@@ -40,5 +40,9 @@ public record InvoiceSnapshot(
         String credited,
         long creditedKobo,
         /** On a credit note: what it credited beyond the invoice's amount due, now the customer's credit balance. */
-        long customerCreditKobo) {
+        long customerCreditKobo,
+        /** The withholding tax rate the payer deducts ("5.0"), null when none; WHT is shown, never part of the total. */
+        String whtRate,
+        String whtAmount,
+        long whtAmountKobo) {
 }

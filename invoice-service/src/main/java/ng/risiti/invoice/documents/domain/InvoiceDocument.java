@@ -39,7 +39,28 @@ public record InvoiceDocument(
         String signature,
         String footer,
         String logoUrl,
-        String payUrl) {
+        String payUrl,
+        Withholding withholding) {
+
+    /** A document without withholding tax (most are). */
+    public InvoiceDocument(InvoiceType type, String number, String irn, LocalDate issueDate, LocalDate dueDate, OffsetDateTime finalizedAt,
+            String currency, Party supplier, Party customer, List<Line> lines, Kobo lineTotal, Kobo taxTotal, Kobo total, String notes,
+            OriginalInvoice original, String creditReason, String qrPayload, String signature, String footer, String logoUrl, String payUrl) {
+        this(type, number, irn, issueDate, dueDate, finalizedAt, currency, supplier, customer, lines, lineTotal, taxTotal, total, notes,
+                original, creditReason, qrPayload, signature, footer, logoUrl, payUrl, null);
+    }
+
+    /**
+     * Withholding tax the payer deducts from what it pays and remits to NRS itself: shown on the document, never part of
+     * its total or of its VAT (docs/specification.md, Invoices).
+     */
+    public record Withholding(BigDecimal percent, Kobo amount) {
+
+        /** What the payer pays the supplier once it has withheld the tax. */
+        public Kobo netOf(Kobo total) {
+            return total.minus(amount);
+        }
+    }
 
     /** The tax category of exempt lines in UBL (BT-120) and on the PDF. */
     public static final String EXEMPTION_REASON = "Exempt from VAT under the First Schedule to the VAT Act";
@@ -111,6 +132,7 @@ public record InvoiceDocument(
         return new InvoiceDocument(invoice.type, invoice.invoiceNumber, invoice.irn, invoice.issueDate, invoice.dueDate,
                 invoice.finalizedAt, invoice.currency, seller, buyer, List.copyOf(lines), invoice.subtotal, invoice.taxTotal,
                 invoice.total, invoice.notes, credited, invoice.creditReason, invoice.qrPayload, invoice.digitalSignature,
-                supplier.invoiceFooter, supplier.logoUrl, payUrl);
+                supplier.invoiceFooter, supplier.logoUrl, payUrl,
+                invoice.whtPercent == null || invoice.wht.value() == 0 ? null : new Withholding(invoice.whtPercent, invoice.wht));
     }
 }

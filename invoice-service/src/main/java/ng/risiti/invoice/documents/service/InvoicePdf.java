@@ -396,6 +396,14 @@ public final class InvoicePdf {
         canvas.line(RIGHT - TOTALS_WIDTH, line, RIGHT, line, 1, ACCENT);
         line += 16;
         total(document.creditNote() ? "Total credited" : "Total", money(document.total()), line, true, 11, TEXT);
+        if (document.withholding() != null) {
+            // deducted by the payer, not part of the total: shown under it, with what the supplier will actually receive
+            line += 16;
+            total("WHT " + percent(document.withholding().percent()) + " (payer deducts)", "-" + money(document.withholding().amount()), line, false, 9,
+                    MUTED);
+            line += 14;
+            total("Net after WHT", money(document.withholding().netOf(document.total())), line, false, 9, MUTED);
+        }
         y = Math.max(row, line) + 6;
     }
 
@@ -422,6 +430,11 @@ public final class InvoicePdf {
             String due = document.dueDate() == null ? "" : " by " + date(document.dueDate());
             paragraphs.add(new Paragraph("Please pay " + money(document.total()) + due + ", quoting " + nullToEmpty(document.number())
                     + " as the payment reference.", false, TEXT, false));
+            if (document.withholding() != null) {
+                paragraphs.add(new Paragraph("If you withhold tax, pay " + money(document.withholding().netOf(document.total()))
+                        + " and remit the " + money(document.withholding().amount()) + " withheld to NRS, sending us the WHT credit note.",
+                        false, TEXT, false));
+            }
             if (!blank(document.payUrl())) {
                 paragraphs.add(new Paragraph("Pay online:", false, TEXT, false));
                 paragraphs.add(new Paragraph(document.payUrl(), false, ACCENT, true));

@@ -89,6 +89,10 @@ public final class UblXml {
         if (credit && present(document.creditReason())) {
             cbc("Note", "Reason for credit: " + document.creditReason());
         }
+        if (document.withholding() != null) {
+            // EN 16931 has no withholding term and folding it into VAT would be wrong: it is a note for the payer
+            cbc("Note", withholdingNote(document.withholding(), document.total(), currency));
+        }
         cbc("DocumentCurrencyCode", currency);
 
         if (credit && document.original() != null) {
@@ -124,6 +128,13 @@ public final class UblXml {
             line(line, credit);
         }
         xml.writeEndElement();
+    }
+
+    static String withholdingNote(InvoiceDocument.Withholding withholding, Kobo total, String currency) {
+        return "Withholding tax: " + currency + " " + withholding.amount().toNairaString() + " ("
+                + withholding.percent().stripTrailingZeros().toPlainString() + "% of the amount before VAT) is deducted by the payer and"
+                + " remitted to NRS; it is not part of the payable amount. Net payment after withholding: " + currency + " "
+                + withholding.netOf(total).toNairaString() + ".";
     }
 
     /** BG-3: the invoice a credit note credits; EN 16931 allows only its number and issue date here. */

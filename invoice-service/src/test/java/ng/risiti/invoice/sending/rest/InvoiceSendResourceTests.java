@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -35,6 +36,7 @@ import ng.risiti.invoice.InvoiceTestFixtures;
 import ng.risiti.invoice.TestMailbox;
 import ng.risiti.invoice.WhatsAppStub;
 import ng.risiti.invoice.sending.service.DeliveryDispatcher;
+import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
@@ -458,6 +460,24 @@ class InvoiceSendResourceTests {
         assertThat(WhatsAppStub.calls(whatsApp)).singleElement().satisfies(call -> assertThat(call).containsEntry("world", "test"));
         assertThat(TestMailbox.awaitOne(email).subject()).isEqualTo("Invoice TEST-INV-2025-001 from " + BUSINESS);
         assertThat(deliveriesOf(invoiceId)).allSatisfy(row -> assertThat(row).containsEntry("test_mode", true));
+    }
+
+    @Test
+    void theTenantsDataExportListsItsDeliveries() {
+        String invoiceId = tenant.finalizedInvoice(InvoiceTestFixtures.invoiceBody(customerId));
+        String deliveryId = send(invoiceId, "{\"channels\":[\"email\"],\"message\":\"Hello\"}").then().statusCode(200)
+                .extract().path("data.deliveries[0].id");
+        awaitDelivery(deliveryId, "SENT");
+
+        DataExportProbe.Answer answer = DataExportProbe.request(tenant.tenantId, "invoice-service");
+        JsonNode row = DataExportProbe.row(answer.file("invoice_deliveries"), deliveryId);
+        assertThat(answer.file("invoice_deliveries")).hasSize(1);
+        assertThat(row.get("invoice_id").asText()).isEqualTo(invoiceId);
+        assertThat(row.get("channel").asText()).isEqualTo("email");
+        assertThat(row.get("recipient").asText()).isEqualTo(email);
+        assertThat(row.get("message").asText()).isEqualTo("Hello");
+        assertThat(row.get("status").asText()).isEqualTo("sent");
+        assertThat(row.get("attempts").asInt()).isEqualTo(1);
     }
 
     /** One dispatcher's claim and sends, on a Vert.x context of its own as the scheduler would run it. */

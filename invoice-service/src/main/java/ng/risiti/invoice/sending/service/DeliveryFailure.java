@@ -1,7 +1,6 @@
 package ng.risiti.invoice.sending.service;
 
 import io.vertx.ext.mail.SMTPException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Set;
 
@@ -29,7 +28,7 @@ public final class DeliveryFailure extends RuntimeException {
         return permanent;
     }
 
-    /** The failure a provider's exception stands for. */
+    /** The failure a provider's exception stands for, looking through wrappers (a connection refused is passing). */
     public static DeliveryFailure of(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DeliveryFailure known) {
@@ -43,9 +42,6 @@ public final class DeliveryFailure extends RuntimeException {
                 int status = http.getResponse().getStatus();
                 return new DeliveryFailure("HTTP " + status + ": " + body(http),
                         status >= 400 && status < 500 && !HTTP_PASSING.contains(status));
-            }
-            if (cause instanceof ProcessingException && cause.getCause() != null) {
-                continue;
             }
         }
         return new DeliveryFailure(failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()), false);

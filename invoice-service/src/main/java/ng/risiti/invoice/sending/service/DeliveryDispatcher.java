@@ -74,7 +74,8 @@ public class DeliveryDispatcher {
     }
 
     private Uni<Void> drain(int batches) {
-        return dispatchBatch().flatMap(claimed -> claimed.size() == config.batchSize() && batches > 1 ? drain(batches - 1) : Uni.createFrom().voidItem());
+        return dispatchBatch().flatMap(claimed -> claimed.size() == config.batchSize() && batches > 1
+                ? drain(batches - 1) : Uni.createFrom().voidItem());
     }
 
     /**

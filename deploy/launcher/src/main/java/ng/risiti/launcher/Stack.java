@@ -14,6 +14,8 @@ final class Stack {
     static final int POSTGRES_EMBEDDED_PORT = 5433;
     static final int SMTP_PORT = 3025;
     static final int MAILBOX_PORT = 8025;
+    /** The WhatsApp Cloud API simulator, started with the mailbox (component "mail"). */
+    static final int WHATSAPP_PORT = 8091;
 
     /**
      * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started

@@ -34,9 +34,10 @@ import ng.risiti.infra.Postgres;
 
 /**
  * The long-running {@code risiti supervise} process (started by {@code up} in its own session, so a
- * terminal's Ctrl-C never reaches the children directly): starts every component, hosts the gateway and
- * GreenMail, records pids and {@code state.json}, starts again whatever dies (with a {@link RestartPolicy} backoff)
- * or is restarted by hand through its {@link ControlServer}, and on SIGTERM/SIGINT stops everything in reverse order.
+ * terminal's Ctrl-C never reaches the children directly): starts every component, hosts the gateway, GreenMail and
+ * the WhatsApp simulator, records pids and {@code state.json}, starts again whatever dies (with a {@link RestartPolicy}
+ * backoff) or is restarted by hand through its {@link ControlServer}, and on SIGTERM/SIGINT stops everything in reverse
+ * order.
  */
 final class Supervisor {
 
@@ -358,6 +359,7 @@ final class Supervisor {
         if (wanted("mail")) {
             ports.put(Stack.SMTP_PORT, "smtp");
             ports.put(Stack.MAILBOX_PORT, "mailbox");
+            ports.put(Stack.WHATSAPP_PORT, "whatsapp");
         }
         if (wanted(Stack.SANDBOX)) {
             ports.put(Stack.SANDBOX_PORT, Stack.SANDBOX);
@@ -453,13 +455,27 @@ final class Supervisor {
             Console.starting("mail");
             long t = System.nanoTime();
             Mailbox mailbox = Mailbox.start(vertx, Stack.HOST, Stack.SMTP_PORT, Stack.MAILBOX_PORT);
+            WhatsAppSimulator whatsApp;
+            try {
+                whatsApp = WhatsAppSimulator.start(vertx, Stack.HOST, Stack.WHATSAPP_PORT);
+            } catch (RuntimeException e) {
+                mailbox.close();
+                throw e;
+            }
             Running run = new Running(
                     new StackState.Component("mail", "http://localhost:" + Stack.MAILBOX_PORT, Stack.MAILBOX_PORT, 0,
                             "http:http://" + Stack.HOST + ":" + Stack.MAILBOX_PORT + "/api/messages",
-                            "GreenMail SMTP " + Stack.HOST + ":" + Stack.SMTP_PORT),
-                    mailbox::close, () -> true, () -> "");
+                            "GreenMail SMTP " + Stack.HOST + ":" + Stack.SMTP_PORT + ", WhatsApp http://localhost:" + Stack.WHATSAPP_PORT),
+                    () -> {
+                        try {
+                            whatsApp.close();
+                        } finally {
+                            mailbox.close();
+                        }
+                    }, () -> true, () -> "");
             started.accept(run);
-            Console.ready("mail", "smtp " + Stack.HOST + ":" + Stack.SMTP_PORT + ", mailbox http://localhost:" + Stack.MAILBOX_PORT, t);
+            Console.ready("mail", "smtp " + Stack.HOST + ":" + Stack.SMTP_PORT + ", mailbox http://localhost:" + Stack.MAILBOX_PORT
+                    + ", whatsapp http://localhost:" + Stack.WHATSAPP_PORT, t);
             return run;
         });
         s.notRestartable(INSIDE_SUPERVISOR);
@@ -515,6 +531,7 @@ final class Supervisor {
         env.put("NRS_API_URL", "http://" + Stack.HOST + ":" + Stack.SANDBOX_PORT);
         env.put("QUARKUS_MAILER_HOST", Stack.HOST);
         env.put("QUARKUS_MAILER_PORT", Integer.toString(Stack.SMTP_PORT));
+        env.put("RISITI_WHATSAPP_URL", "http://" + Stack.HOST + ":" + Stack.WHATSAPP_PORT);
         env.put("RISITI_LOCAL_MODE", "true");
         return env;
     }

@@ -10,7 +10,7 @@ import ng.risiti.platform.export.TenantData;
  * them. Left out: each invoice's public token (it opens the invoice's
  * public page, a bearer secret), the tenant's private signing key, and the replicas of customers and tenant settings
  * (their owners export them). The platform takes one {@link TenantData} bean per service, so this one also names the
- * payments, taxes and signing contexts' tables.
+ * payments, sending, taxes and signing contexts' tables.
  */
 @ApplicationScoped
 public class InvoiceTenantData implements TenantData {
@@ -32,6 +32,10 @@ public class InvoiceTenantData implements TenantData {
                 new ExportedTable("payments", """
                         select id, invoice_id, amount_kobo, payment_means_code, reference, notes, paid_on, test_mode, created_at
                         from payments where tenant_id = ?1 order by id"""),
+                new ExportedTable("invoice_deliveries", """
+                        select id, invoice_id, lower(channel) as channel, recipient, message, lower(status) as status, attempts, last_error,
+                               provider_message_id, test_mode, created_at, sent_at
+                        from invoice_deliveries where tenant_id = ?1 order by id"""),
                 new ExportedTable("tax_rates", """
                         select id, name, kind, percent, vat_category from tax_rates where tenant_id = ?1 order by id"""),
                 // encode(..., 'base64') breaks lines every 76 characters (MIME); strict decoders refuse the newlines

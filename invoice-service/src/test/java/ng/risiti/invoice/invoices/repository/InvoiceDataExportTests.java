@@ -69,7 +69,8 @@ class InvoiceDataExportTests {
         Answer answer = DataExportProbe.request(tenant.tenantId, SERVICE);
 
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
-        assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "tax_rates", "signing_keys");
+        assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
+                "signing_keys");
         List<JsonNode> invoices = answer.file("invoices");
         List<JsonNode> lines = answer.file("invoice_lines");
         assertThat(invoices).extracting(row -> row.get("id").asText())
@@ -148,7 +149,8 @@ class InvoiceDataExportTests {
         Answer answer = DataExportProbe.request(UUID.randomUUID(), SERVICE);
 
         assertThat(answer.summary().hasNonNull("failure")).isFalse();
-        assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "tax_rates", "signing_keys");
+        assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
+                "signing_keys");
         assertThat(answer.files().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
         assertThat(answer.chunks()).isZero();
     }

@@ -68,7 +68,7 @@ public class InvoiceService {
         }
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
         return Panache.withTransaction(() -> customers.require(caller.tenancy(), newInvoice.customerId())
-                        .flatMap(customer -> taxRates.ofLines(caller.tenantId(),
+                        .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
                                 .map(rates -> draft(caller, newInvoice, customer, customNumber, rates)))
                         .flatMap(invoices::insertDraft)

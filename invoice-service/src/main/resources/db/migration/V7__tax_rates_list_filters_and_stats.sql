@@ -20,3 +20,24 @@ create unique index tax_rates_name_unique on tax_rates (tenant_id, test_mode, lo
 -- invoices at the standard VAT pay nothing for it.
 create index invoice_lines_tenant_tax_rate on invoice_lines (tax_rate_id)
     where tax_rate_id > '00000000-0000-7000-8000-000000000fff';
+
+-- The invoice list's filters (GET /invoices), at 100,000 invoices a tenant; each list is newest first (id desc).
+-- status = x: that status's invoices newest first, and the live count of drafts the stats need.
+create index invoices_tenant_status on invoices (tenant_id, test_mode, status, id desc);
+-- status = overdue, and the overdue total: open invoices only (few, and none of them drafts, so creates pay nothing).
+create index invoices_tenant_open on invoices (tenant_id, test_mode, id desc) include (due_date, amount_due_kobo)
+    where type = 'INVOICE' and status in ('FINALIZED', 'SENT', 'PARTIAL') and amount_due_kobo > 0;
+-- customer_id = x: a customer id belongs to one tenant and world, so the id alone finds its invoices.
+create index invoices_customer on invoices (customer_id, id desc);
+-- from / to (issue date), and this month's figures (from the index alone where its pages are all-visible).
+create index invoices_tenant_issue_date on invoices (tenant_id, test_mode, issue_date) include (type, status, total_kobo, credited_kobo);
+-- q: an invoice number's beginning, whatever its case (custom numbers are the tenant's own spelling).
+create index invoices_tenant_number_prefix on invoices (tenant_id, test_mode, lower(invoice_number) text_pattern_ops);
+-- type = credit_note: credit notes are few among invoices.
+create index invoices_tenant_credit_notes on invoices (tenant_id, test_mode, id desc) where type = 'CREDIT_NOTE';
+
+-- q: a customer's name, anywhere in it, through this service's replica of customers (few rows, rarely written).
+create extension if not exists pg_trgm;
+create index known_customers_tenant on known_customers (tenant_id, test_mode);
+create index known_customers_name on known_customers using gin (lower(name) gin_trgm_ops) with (fastupdate = off);
+

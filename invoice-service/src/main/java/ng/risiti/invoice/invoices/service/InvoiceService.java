@@ -5,7 +5,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.invoice.invoices.domain.InvoiceListFilter;
 import ng.risiti.invoice.invoices.domain.InvoiceStatus;
 import ng.risiti.invoice.invoices.domain.Irn;
 import ng.risiti.invoice.invoices.events.InvoiceEvents;
@@ -36,6 +39,8 @@ import ng.risiti.platform.time.Clocks;
 @ApplicationScoped
 public class InvoiceService {
 
+    /** Whose "today" decides what is overdue: the businesses invoicing here are in Nigeria. */
+    private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
     private final InvoiceRepository invoices;
     private final TaxRateService taxRates;
     private final CustomerDirectory customers;
@@ -86,8 +91,11 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
     }
 
-    public Uni<List<Invoice>> page(Caller caller, PageRequest page) {
-        return Panache.withSession(() -> invoices.page(caller.tenancy(), page));
+    /** A filtered page runs in a (read-only) transaction: its plan setting is local to one. */
+    public Uni<List<Invoice>> page(Caller caller, InvoiceListFilter filter, PageRequest page) {
+        LocalDate today = LocalDate.now(clock.withZone(LAGOS));
+        return filter.filters() ? Panache.withTransaction(() -> invoices.page(caller.tenancy(), filter, today, page))
+                : Panache.withSession(() -> invoices.page(caller.tenancy(), filter, today, page));
     }
 
     /**

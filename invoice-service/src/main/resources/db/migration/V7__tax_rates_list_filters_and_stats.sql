@@ -41,3 +41,55 @@ create extension if not exists pg_trgm;
 create index known_customers_tenant on known_customers (tenant_id, test_mode);
 create index known_customers_name on known_customers using gin (lower(name) gin_trgm_ops) with (fastupdate = off);
 
+-- GET /invoices/stats without reading every invoice: per tenant, world and status, how many invoices (not credit
+-- notes, not drafts) there are, what they invoiced net of credit notes, and what is still due on them. A trigger
+-- appends each change as a row of differences (so concurrent writes never wait for one another on a shared row, and
+-- a create of a draft writes nothing here); a scheduled fold moves them into the totals. The figures are the totals
+-- plus the changes not folded yet, read in one statement: exact at any moment.
+create table invoice_status_totals (
+    tenant_id   uuid     not null,
+    test_mode   boolean  not null,
+    status      text     not null,
+    invoices    bigint   not null,
+    net_kobo    bigint   not null,
+    due_kobo    bigint   not null,
+    primary key (tenant_id, test_mode, status)
+);
+create table invoice_status_changes (
+    id          bigint   generated always as identity primary key,
+    tenant_id   uuid     not null,
+    test_mode   boolean  not null,
+    status      text     not null,
+    invoices    bigint   not null,
+    net_kobo    bigint   not null,
+    due_kobo    bigint   not null
+);
+create index invoice_status_changes_tenant on invoice_status_changes (tenant_id, test_mode);
+
+create function invoice_status_change() returns trigger
+language plpgsql as $$
+begin
+    if tg_op <> 'INSERT' and old.type = 'INVOICE' and old.status <> 'DRAFT' then
+        insert into invoice_status_changes (tenant_id, test_mode, status, invoices, net_kobo, due_kobo)
+        values (old.tenant_id, old.test_mode, old.status, -1, -(old.total_kobo - old.credited_kobo), -old.amount_due_kobo);
+    end if;
+    if tg_op <> 'DELETE' and new.type = 'INVOICE' and new.status <> 'DRAFT' then
+        insert into invoice_status_changes (tenant_id, test_mode, status, invoices, net_kobo, due_kobo)
+        values (new.tenant_id, new.test_mode, new.status, 1, new.total_kobo - new.credited_kobo, new.amount_due_kobo);
+    end if;
+    return null;
+end $$;
+create trigger invoices_status_insert after insert on invoices
+    for each row when (new.type = 'INVOICE' and new.status <> 'DRAFT') execute function invoice_status_change();
+create trigger invoices_status_update after update of status, total_kobo, credited_kobo, amount_due_kobo, type on invoices
+    for each row when ((old.type = 'INVOICE' or new.type = 'INVOICE') and (old.status <> 'DRAFT' or new.status <> 'DRAFT')
+        and (old.status, old.total_kobo, old.credited_kobo, old.amount_due_kobo, old.type)
+            is distinct from (new.status, new.total_kobo, new.credited_kobo, new.amount_due_kobo, new.type))
+    execute function invoice_status_change();
+create trigger invoices_status_delete after delete on invoices
+    for each row when (old.type = 'INVOICE' and old.status <> 'DRAFT') execute function invoice_status_change();
+
+insert into invoice_status_totals (tenant_id, test_mode, status, invoices, net_kobo, due_kobo)
+select tenant_id, test_mode, status, count(*), sum(total_kobo - credited_kobo), sum(amount_due_kobo)
+from invoices where type = 'INVOICE' and status <> 'DRAFT'
+group by tenant_id, test_mode, status;

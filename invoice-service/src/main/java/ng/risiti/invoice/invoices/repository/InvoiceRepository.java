@@ -109,8 +109,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                     + " and customer_id in (select k.id from known_customers k where k.tenant_id = $1 and k.test_mode = $2 and lower(k.name) like "
                     + name + ")" + limit + ")) matched" + limit;
         }
-        // PostgreSQL's generic plan of a prepared statement cannot tell a narrow date range or a rare name from a wide one
-        Uni<Void> plan = filter.filters() ? SessionSql.update("set local plan_cache_mode = force_custom_plan").replaceWithVoid()
+        Uni<Void> plan = filter.planPerValue() ? SessionSql.update("set local plan_cache_mode = force_custom_plan").replaceWithVoid()
                 : Uni.createFrom().voidItem();
         return plan.chain(() -> SessionSql.rows(sql, parameters.toArray()))
                 .map(rows -> rows.stream().map(row -> (UUID) row[0]).toList())

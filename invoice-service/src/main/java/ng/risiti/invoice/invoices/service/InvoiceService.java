@@ -91,10 +91,10 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
     }
 
-    /** A filtered page runs in a (read-only) transaction: its plan setting is local to one. */
+    /** A page whose plan depends on the filters' values runs in a transaction: that plan setting is local to one. */
     public Uni<List<Invoice>> page(Caller caller, InvoiceListFilter filter, PageRequest page) {
         LocalDate today = LocalDate.now(clock.withZone(LAGOS));
-        return filter.filters() ? Panache.withTransaction(() -> invoices.page(caller.tenancy(), filter, today, page))
+        return filter.planPerValue() ? Panache.withTransaction(() -> invoices.page(caller.tenancy(), filter, today, page))
                 : Panache.withSession(() -> invoices.page(caller.tenancy(), filter, today, page));
     }
 

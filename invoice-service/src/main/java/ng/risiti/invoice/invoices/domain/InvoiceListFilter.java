@@ -12,6 +12,12 @@ import java.util.UUID;
 public record InvoiceListFilter(InvoiceStatus status, boolean overdue, UUID customerId, LocalDate from, LocalDate to, String text,
         InvoiceType type) {
 
+    public static final InvoiceListFilter NONE = new InvoiceListFilter(null, false, null, null, null, null, null);
+
+    public boolean filters() {
+        return !equals(NONE);
+    }
+
     /**
      * Whether the best plan depends on the values: a date range may hold a day or years, a text one invoice or all of
      * them, and PostgreSQL's generic plan of a prepared statement cannot tell. Statuses and types are written into the

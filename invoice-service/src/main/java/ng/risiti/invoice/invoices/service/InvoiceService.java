@@ -41,6 +41,7 @@ public class InvoiceService {
 
     /** Whose "today" decides what is overdue: the businesses invoicing here are in Nigeria. */
     private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
+
     private final InvoiceRepository invoices;
     private final TaxRateService taxRates;
     private final CustomerDirectory customers;

@@ -41,12 +41,14 @@ public class InvoiceStatsRepository {
     /**
      * Moves the oldest changes into the totals, in one statement (so a reader sees them in one place or the other,
      * never both). Replicas folding at once take disjoint changes (skip locked) and upsert totals in key order, so
-     * they cannot deadlock. Answers how many changes it moved.
+     * they cannot deadlock. The ids are an array computed once: as {@code id in (select ...)}, statistics taken while the
+     * queue was empty made the planner rescan the locking subquery for every queued row (5,000 changes: 3.7 s instead of
+     * 6 ms; a fold of 95,000 ran for 18 minutes). Answers how many changes it moved.
      */
     private static final String FOLD = """
             with moved as (
-                delete from invoice_status_changes where id in (
-                    select id from invoice_status_changes order by id limit $1 for update skip locked)
+                delete from invoice_status_changes where id = any(array(
+                    select id from invoice_status_changes order by id limit $1 for update skip locked))
                 returning tenant_id, test_mode, status, invoices, net_kobo, due_kobo),
             folded as (
                 insert into invoice_status_totals as t (tenant_id, test_mode, status, invoices, net_kobo, due_kobo)
@@ -109,6 +111,15 @@ public class InvoiceStatsRepository {
     /** Folds up to {@code batch} changes; answers how many it moved. */
     public Uni<Long> fold(int batch) {
         return pool.preparedQuery(FOLD).execute(Tuple.of(batch)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Clears the changes table's dead rows. It is a queue: every fold deletes what the trigger appended, and until a
+     * vacuum the figures' index scan wades through the deleted entries (measured: 54 ms to find none after a fold of
+     * 95,000 changes, instead of a few hundredths). Skips a vacuum another replica is running.
+     */
+    public Uni<Void> vacuumChanges() {
+        return pool.query("vacuum (skip_locked) invoice_status_changes").execute().replaceWithVoid();
     }
 
     /** What {@link #figures} read, before payments and the month's bounds join it. */

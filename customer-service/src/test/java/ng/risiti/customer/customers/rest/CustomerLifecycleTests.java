@@ -229,4 +229,15 @@ class CustomerLifecycleTests {
                  "total_amount_kobo":%d,"test_mode":false}""".formatted(invoiceId, tenantId, number, status, customerId, totalKobo, totalKobo);
         TestEvents.publish("risiti.invoices.v1", invoiceId.toString(), "invoice." + (status.equals("draft") ? "created" : status), tenantId, snapshot);
     }
+
+    /** A customer's invoices take no filter but their page: a bad one is refused naming the parameter, never ignored (issue 12). */
+    @Test
+    void aBadPageOfACustomersInvoicesIsRefusedNamingItsParameter() {
+        String id = create("Paging Ltd", "paging@example.ng");
+        member().queryParam("limit", 0).get("/api/v1/customers/" + id + "/invoices").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("limit"));
+        member().queryParam("cursor", "forged.cursor").get("/api/v1/customers/" + id + "/invoices").then().statusCode(400)
+                .body("error.details[0].field", equalTo("cursor"));
+        member().queryParam("limit", 100).get("/api/v1/customers/" + id + "/invoices").then().statusCode(200);
+    }
 }

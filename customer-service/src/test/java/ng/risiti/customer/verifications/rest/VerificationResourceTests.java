@@ -158,4 +158,15 @@ class VerificationResourceTests {
         given().auth().oauth2(reader).get("/api/v1/verifications").then().statusCode(200);
         given().get("/api/v1/verifications").then().statusCode(401);
     }
+
+    /** The list takes no filter but its page: a bad one is refused naming the parameter, never ignored (issue 12). */
+    @Test
+    void aBadPageOfVerificationsIsRefusedNamingItsParameter() {
+        member().queryParam("limit", 101).get("/api/v1/verifications").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("limit"));
+        member().queryParam("limit", "ten").get("/api/v1/verifications").then().statusCode(400).body("error.details[0].field", equalTo("limit"));
+        member().queryParam("cursor", "not-a-cursor").get("/api/v1/verifications").then().statusCode(400)
+                .body("error.details[0].field", equalTo("cursor"));
+        member().queryParam("limit", 1).get("/api/v1/verifications").then().statusCode(200);
+    }
 }

@@ -8,10 +8,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.invoice.invoices.domain.InvoiceListFilter;
 import ng.risiti.platform.events.CompletingWrite;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.SessionSql;
@@ -37,6 +42,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             """ + INSERT_LINES;
     /** A line's own values; its invoice_id is $1. */
     private static final int LINE_PARAMETERS = 14;
+    /**
+     * Invoices owed now: finalized, sent or partially paid, with an amount due (overdue once past their due date).
+     * Written as V7's partial index {@code invoices_tenant_open} has it, so the planner can use that index.
+     */
+    public static final String OPEN = "type = 'INVOICE' and status in ('FINALIZED', 'SENT', 'PARTIAL') and amount_due_kobo > 0";
 
     /** The invoice, unless it is another tenant's or world's, or was deleted (a deleted draft answers as an unknown id). */
     public Uni<Invoice> findForTenant(Tenancy tenancy, UUID id) {
@@ -59,15 +69,75 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), prefix, invoice.type.wireName());
     }
 
-    /** Newest first; {@code after} is the id of the last invoice of the previous page. */
-    public Uni<List<Invoice>> page(Tenancy tenancy, PageRequest page) {
-        String after = page.after("id");
-        if (after == null) {
-            return find("tenantId = :tenant and testMode = :test and deletedAt is null order by id desc", scope(tenancy))
-                    .page(0, page.fetchSize()).list();
+    /**
+     * Newest first, filtered; {@code after} is the id of the last invoice of the previous page, so a cursor stays valid
+     * with the same filters. A filtered page's ids come first, from the indexes alone where V7 gives one (the overdue
+     * list skips the not-yet-due open invoices without reading them), then the page's invoices by id.
+     */
+    public Uni<List<Invoice>> page(Tenancy tenancy, InvoiceListFilter filter, LocalDate today, PageRequest page) {
+        if (!filter.filters()) {
+            // the tenant's index gives this order itself: one statement
+            String after = page.after("id");
+            return after == null
+                    ? find("tenantId = :tenant and testMode = :test and deletedAt is null order by id desc", scope(tenancy))
+                            .page(0, page.fetchSize()).list()
+                    : find("tenantId = :tenant and testMode = :test and deletedAt is null and id < :after order by id desc",
+                            scope(tenancy).and("after", UUID.fromString(after))).page(0, page.fetchSize()).list();
         }
-        return find("tenantId = :tenant and testMode = :test and deletedAt is null and id < :after order by id desc",
-                scope(tenancy).and("after", UUID.fromString(after))).page(0, page.fetchSize()).list();
+        List<Object> parameters = new ArrayList<>(List.of(tenancy.tenantId(), tenancy.test()));
+        StringBuilder where = new StringBuilder("tenant_id = $1 and test_mode = $2 and deleted_at is null");
+        // statuses and types are enum names, written into the SQL so that the partial indexes' predicates match
+        if (filter.status() != null) {
+            where.append(" and status = '").append(filter.status().name()).append('\'');
+        }
+        if (filter.overdue()) {
+            where.append(" and ").append(OPEN).append(" and due_date < ").append(parameter(parameters, today));
+        }
+        if (filter.type() != null) {
+            where.append(" and type = '").append(filter.type().name()).append('\'');
+        }
+        if (filter.customerId() != null) {
+            where.append(" and customer_id = ").append(parameter(parameters, filter.customerId()));
+        }
+        if (filter.from() != null) {
+            where.append(" and issue_date >= ").append(parameter(parameters, filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and issue_date <= ").append(parameter(parameters, filter.to()));
+        }
+        if (page.after("id") != null) {
+            where.append(" and id < ").append(parameter(parameters, UUID.fromString(page.after("id"))));
+        }
+        String limit = " order by id desc limit " + parameter(parameters, page.fetchSize());
+        String sql;
+        if (filter.text() == null) {
+            sql = "select id from invoices where " + where + limit;
+        } else {
+            // two branches, each on its own index, rather than one OR that no index serves: the number's beginning, and
+            // the customers whose name (as the replica of customers has it now) contains the text
+            String text = filter.text().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            String number = parameter(parameters, text + "%");
+            String name = parameter(parameters, "%" + text + "%");
+            sql = "select id from ((select id from invoices where " + where + " and lower(invoice_number) like " + number + limit
+                    + ") union (select id from invoices where " + where
+                    + " and customer_id in (select k.id from known_customers k where k.tenant_id = $1 and k.test_mode = $2 and lower(k.name) like "
+                    + name + ")" + limit + ")) matched" + limit;
+        }
+        Uni<Void> plan = filter.planPerValue() ? SessionSql.update("set local plan_cache_mode = force_custom_plan").replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return plan.chain(() -> SessionSql.rows(sql, parameters.toArray()))
+                .map(rows -> rows.stream().map(row -> (UUID) row[0]).toList())
+                .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Invoice>of())
+                        : list("id in ?1", ids).map(found -> {
+                            Map<UUID, Invoice> byId = new HashMap<>();
+                            found.forEach(invoice -> byId.put(invoice.id, invoice));
+                            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+                        }));
+    }
+
+    private static String parameter(List<Object> parameters, Object value) {
+        parameters.add(value);
+        return "$" + parameters.size();
     }
 
     /**

@@ -37,7 +37,8 @@ public class InvoiceTenantData implements TenantData {
                                provider_message_id, test_mode, created_at, sent_at
                         from invoice_deliveries where tenant_id = ?1 order by id"""),
                 new ExportedTable("tax_rates", """
-                        select id, name, kind, percent, vat_category from tax_rates where tenant_id = ?1 order by id"""),
+                        select id, name, kind, percent, vat_category, test_mode, created_at, updated_at, deleted_at
+                        from tax_rates where tenant_id = ?1 order by id"""),
                 // encode(..., 'base64') breaks lines every 76 characters (MIME); strict decoders refuse the newlines
                 new ExportedTable("signing_keys", """
                         select kid, translate(encode(public_key, 'base64'), chr(10), '') as public_key_spki_base64, created_at

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import ng.risiti.invoice.invoices.service.InvoiceLifecycle;
+import ng.risiti.invoice.invoices.domain.InvoiceListFilter;
 import ng.risiti.invoice.invoices.service.InvoiceService;
 import ng.risiti.invoice.payments.service.PaymentService;
 import ng.risiti.platform.idempotency.Idempotent;
@@ -67,11 +68,15 @@ public class InvoiceResource {
                 .map(invoice -> RestResponse.status(RestResponse.Status.CREATED, Data.of(InvoiceResponse.of(invoice))));
     }
 
+    /** Filters (docs/specification.md, Invoices): status (or overdue), customer_id, from and to (issue date), q, type. */
     @GET
     @RolesAllowed(Scope.INVOICES_READ)
-    public Uni<Page<InvoiceSummary>> list(@RestQuery String cursor, @RestQuery String limit) {
+    public Uni<Page<InvoiceSummary>> list(@RestQuery String cursor, @RestQuery String limit, @RestQuery String status,
+            @RestQuery("customer_id") String customerId, @RestQuery String from, @RestQuery String to, @RestQuery String q,
+            @RestQuery String type) {
         PageRequest page = pagination.request(cursor, limit);
-        return invoices.page(Caller.of(identity), page)
+        InvoiceListFilter filter = InvoiceListParameters.parse(status, customerId, from, to, q, type);
+        return invoices.page(Caller.of(identity), filter, page)
                 .map(rows -> pagination.page(rows, page, invoice -> Map.of("id", invoice.id.toString())).map(InvoiceSummary::of));
     }
 

@@ -155,12 +155,12 @@ public class InvoiceLifecycle {
     /** The rate of each new line, in order; null when the lines stay. */
     private Uni<List<TaxRate>> rates(Caller caller, DraftChanges changes) {
         return changes.lines() == null ? Uni.createFrom().nullItem()
-                : taxRates.ofLines(caller.tenantId(), changes.lines().value().stream().map(NewInvoice.Line::taxRateId).toList());
+                : taxRates.ofLines(caller.tenancy(), changes.lines().value().stream().map(NewInvoice.Line::taxRateId).toList());
     }
 
     /** The new WHT rate; null when it stays or is removed (the changes tell which). */
     private Uni<TaxRate> wht(Caller caller, DraftChanges changes) {
-        return changes.whtRateId() == null ? Uni.createFrom().nullItem() : taxRates.whtRate(caller.tenantId(), changes.whtRateId().value());
+        return changes.whtRateId() == null ? Uni.createFrom().nullItem() : taxRates.whtRate(caller.tenancy(), changes.whtRateId().value());
     }
 
     private static boolean namesField(Throwable failure, String field) {

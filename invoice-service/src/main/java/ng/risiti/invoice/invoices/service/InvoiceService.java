@@ -4,7 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.customers.domain.KnownCustomer;
@@ -13,6 +16,8 @@ import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
 import ng.risiti.invoice.invoices.domain.Currencies;
 import ng.risiti.invoice.invoices.domain.Invoice;
+import ng.risiti.invoice.invoices.domain.InvoiceLine;
+import ng.risiti.invoice.invoices.domain.InvoiceListFilter;
 import ng.risiti.invoice.invoices.domain.InvoiceStatus;
 import ng.risiti.invoice.invoices.domain.Irn;
 import ng.risiti.invoice.invoices.events.InvoiceEvents;
@@ -33,6 +38,9 @@ import ng.risiti.platform.time.Clocks;
 /** Invoice use cases; each write is one transaction that also records its event in the outbox. */
 @ApplicationScoped
 public class InvoiceService {
+
+    /** Whose "today" decides what is overdue: the businesses invoicing here are in Nigeria. */
+    private static final ZoneId LAGOS = ZoneId.of("Africa/Lagos");
 
     private final InvoiceRepository invoices;
     private final TaxRateService taxRates;
@@ -67,9 +75,9 @@ public class InvoiceService {
         String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
         return Panache.withTransaction(() -> customers.require(caller.tenancy(), newInvoice.customerId())
-                        .flatMap(customer -> taxRates.ofLines(caller.tenantId(),
+                        .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
-                                .flatMap(rates -> taxRates.whtRate(caller.tenantId(), newInvoice.whtRateId())
+                                .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
                                         .map(wht -> draft(caller, newInvoice, currency, customer, customNumber, rates, wht))))
                         .flatMap(invoices::insertDraft)
                         .call(invoice -> customNumber != null ? events.emit(EventTypes.INVOICE_CREATED, invoice)
@@ -85,8 +93,11 @@ public class InvoiceService {
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
     }
 
-    public Uni<List<Invoice>> page(Caller caller, PageRequest page) {
-        return Panache.withSession(() -> invoices.page(caller.tenancy(), page));
+    /** A page whose plan depends on the filters' values runs in a transaction: that plan setting is local to one. */
+    public Uni<List<Invoice>> page(Caller caller, InvoiceListFilter filter, PageRequest page) {
+        LocalDate today = LocalDate.now(clock.withZone(LAGOS));
+        return filter.planPerValue() ? Panache.withTransaction(() -> invoices.page(caller.tenancy(), filter, today, page))
+                : Panache.withSession(() -> invoices.page(caller.tenancy(), filter, today, page));
     }
 
     /**

@@ -153,6 +153,12 @@ class InvoicePaymentResourceTests {
         assertThat(asState.amountDueKobo()).isEqualTo(27625000);
         assertThat(asState.totalAmountKobo()).isEqualTo(37625000);
         assertThat(asState.type()).isEqualTo("invoice");
+        // every field of the snapshot travels, the ones added after payments too (WHT)
+        com.fasterxml.jackson.databind.JsonNode tree = CONSUMER_JSON.readTree(received.get(0).value());
+        for (java.lang.reflect.RecordComponent field : InvoiceSnapshot.class.getRecordComponents()) {
+            String name = field.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+            assertThat(tree.has(name)).as("payment.received carries the snapshot's " + name).isTrue();
+        }
     }
 
     @Test

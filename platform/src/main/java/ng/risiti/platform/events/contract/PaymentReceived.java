@@ -1,5 +1,6 @@
 package ng.risiti.platform.events.contract;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +11,8 @@ import java.util.UUID;
  * invoice's other events): the payment, and the invoice as it stands after it. The invoice's part has exactly the
  * fields of {@link InvoiceSnapshot}, because consumers that keep invoice state (customer-service) read every event of
  * the topic as one; read this way, a payment is the invoice's new amount due and status. Money as decimal naira
- * strings and integer kobo.
+ * strings and integer kobo. Written only (Jackson cannot read an unwrapped record component back): a consumer reads it
+ * as an InvoiceSnapshot, or as a tree.
  */
 @RegisterForReflection
 public record PaymentReceived(
@@ -25,42 +27,12 @@ public record PaymentReceived(
         /** The day the money was received (Africa/Lagos). */
         LocalDate paymentDate,
         OffsetDateTime recordedAt,
-        UUID invoiceId,
-        UUID tenantId,
-        String invoiceNumber,
-        String status,
-        UUID customerId,
-        String customerName,
-        String customerTin,
-        String currency,
-        LocalDate issueDate,
-        LocalDate dueDate,
-        String subtotal,
-        long subtotalKobo,
-        String taxTotal,
-        long taxTotalKobo,
-        String totalAmount,
-        long totalAmountKobo,
-        String amountDue,
-        long amountDueKobo,
-        String irn,
-        boolean testMode,
-        OffsetDateTime finalizedAt,
-        String type,
-        UUID originalInvoiceId,
-        String credited,
-        long creditedKobo,
-        long customerCreditKobo) {
+        /** Written flat beside the payment's fields, so the event reads as an InvoiceSnapshot too; never a copy of its fields. */
+        @JsonUnwrapped InvoiceSnapshot invoice) {
 
     /** The payment beside the invoice as it stands after it. */
     public static PaymentReceived of(UUID paymentId, String amount, long amountKobo, String paymentMethod, String method, String reference,
             LocalDate paymentDate, OffsetDateTime recordedAt, InvoiceSnapshot invoice) {
-        return new PaymentReceived(paymentId, amount, amountKobo, paymentMethod, method, reference, paymentDate, recordedAt,
-                invoice.invoiceId(), invoice.tenantId(), invoice.invoiceNumber(), invoice.status(), invoice.customerId(),
-                invoice.customerName(), invoice.customerTin(), invoice.currency(), invoice.issueDate(), invoice.dueDate(),
-                invoice.subtotal(), invoice.subtotalKobo(), invoice.taxTotal(), invoice.taxTotalKobo(), invoice.totalAmount(),
-                invoice.totalAmountKobo(), invoice.amountDue(), invoice.amountDueKobo(), invoice.irn(), invoice.testMode(),
-                invoice.finalizedAt(), invoice.type(), invoice.originalInvoiceId(), invoice.credited(), invoice.creditedKobo(),
-                invoice.customerCreditKobo());
+        return new PaymentReceived(paymentId, amount, amountKobo, paymentMethod, method, reference, paymentDate, recordedAt, invoice);
     }
 }

@@ -186,9 +186,11 @@ public class OutboxRelay {
                 }
                 outage = outage.isZero() ? config.pollMin().multipliedBy(10) : min(outage.multipliedBy(2), config.maxOutageBackoff());
                 failing(e);
-                if (e instanceof RelayProducer.KafkaUnavailable) {
-                    closeProducer();
-                }
+                // Any failure may leave the producer unusable: after a commit that timed out (the broker away), Kafka only
+                // lets that commit be retried, so every later abort or send fails and the relay would never publish again.
+                // A fresh producer re-initialises the transactional id, which settles the old transaction, and the
+                // marker topic tells what of it reached Kafka (startProducer), so nothing goes twice.
+                closeProducer();
                 pause(outage);
             }
         }

@@ -2,7 +2,9 @@ package ng.risiti.customer.customers.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import ng.risiti.customer.customers.domain.BillingAddress;
+import ng.risiti.customer.customers.domain.Contact;
 import ng.risiti.customer.customers.domain.Customer;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
@@ -19,13 +21,16 @@ public class CustomerEvents {
         this.outbox = outbox;
     }
 
-    public Uni<Void> emit(String type, Customer customer) {
-        return outbox.emit(Topics.CUSTOMERS, type, customer.id.toString(), new Tenancy(customer.tenantId, customer.testMode), state(customer));
+    /** The topic is compacted, so every record carries the whole state: the customer and all its contacts. */
+    public Uni<Void> emit(String type, Customer customer, List<Contact> contacts) {
+        return outbox.emit(Topics.CUSTOMERS, type, customer.id.toString(), new Tenancy(customer.tenantId, customer.testMode),
+                state(customer, contacts));
     }
 
-    public static CustomerState state(Customer customer) {
+    public static CustomerState state(Customer customer, List<Contact> contacts) {
         return new CustomerState(customer.id, customer.tenantId, customer.name, customer.email, customer.phone, customer.tin,
-                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode, address(customer.billingAddress));
+                customer.createdAt, customer.updatedAt, customer.deletedAt, customer.testMode, address(customer.billingAddress),
+                contacts.stream().map(contact -> contact.email).toList());
     }
 
     private static CustomerState.Address address(BillingAddress address) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +63,7 @@ public class CustomerService {
     public Uni<CustomerWithFigures> create(Caller caller, NewCustomer details) {
         Customer customer = newCustomer(caller, details);
         return Panache.withTransaction(() -> customers.persist(customer)
-                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved).replaceWith(saved)))
+                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved, List.of()).replaceWith(saved)))
                 .map(saved -> new CustomerWithFigures(saved, InvoiceFigures.NONE, List.of()));
     }
 
@@ -76,7 +77,7 @@ public class CustomerService {
                 .chain(() -> customers.findByEmail(caller.tenancy(), candidate.email))
                 .flatMap(found -> found != null ? Uni.createFrom().item(new Resolved(found, false))
                         : customers.persist(candidate)
-                                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved))
+                                .flatMap(saved -> events.emit(EventTypes.CUSTOMER_CREATED, saved, List.of()))
                                 .replaceWith(new Resolved(candidate, true))));
     }
 
@@ -110,7 +111,7 @@ public class CustomerService {
             }
             apply(customer, changes);
             customer.updatedAt = Clocks.now(clock);
-            return events.emit(EventTypes.CUSTOMER_UPDATED, customer).replaceWith(customer);
+            return publish(EventTypes.CUSTOMER_UPDATED, customer).replaceWith(customer);
         }).flatMap(this::withFiguresAndContacts));
     }
 
@@ -123,7 +124,7 @@ public class CustomerService {
             OffsetDateTime now = Clocks.now(clock);
             customer.deletedAt = now;
             customer.updatedAt = now;
-            return events.emit(EventTypes.CUSTOMER_DELETED, customer);
+            return publish(EventTypes.CUSTOMER_DELETED, customer);
         }));
     }
 
@@ -137,18 +138,33 @@ public class CustomerService {
             contact.phone = details.phone();
             contact.role = details.role() == null ? null : details.role().trim();
             contact.createdAt = Clocks.now(clock);
-            return contacts.persist(contact);
+            customer.updatedAt = contact.createdAt;
+            // The list is read before the insert is flushed, so the new contact is added to it here.
+            return contacts.of(customer.id).flatMap(existing -> contacts.persist(contact)
+                    .call(() -> events.emit(EventTypes.CUSTOMER_UPDATED, customer, concat(existing, contact))));
         }));
     }
 
     public Uni<Void> removeContact(Caller caller, UUID customerId, UUID contactId) {
         return Panache.withTransaction(() -> require(caller, customerId)
-                .flatMap(customer -> contacts.remove(customer.id, contactId))
-                .invoke(removed -> {
+                .flatMap(customer -> contacts.remove(customer.id, contactId).flatMap(removed -> {
                     if (!removed) {
                         throw ApiException.notFound("Contact", contactId);
                     }
-                })).replaceWithVoid();
+                    customer.updatedAt = Clocks.now(clock);
+                    return publish(EventTypes.CUSTOMER_UPDATED, customer);
+                })));
+    }
+
+    /** Publishes the customer's whole state, its contacts included (the topic keeps only the latest record). */
+    private Uni<Void> publish(String type, Customer customer) {
+        return contacts.of(customer.id).flatMap(list -> events.emit(type, customer, list));
+    }
+
+    private static List<Contact> concat(List<Contact> existing, Contact added) {
+        List<Contact> all = new ArrayList<>(existing);
+        all.add(added);
+        return all;
     }
 
     /** 404 unless the caller's world has this live customer. */
@@ -168,7 +184,7 @@ public class CustomerService {
             customer.tin = tin;
             customer.tinVerified = true;
             customer.updatedAt = Clocks.now(clock);
-            return events.emit(EventTypes.CUSTOMER_UPDATED, customer);
+            return publish(EventTypes.CUSTOMER_UPDATED, customer);
         });
     }
 
@@ -192,9 +208,9 @@ public class CustomerService {
      * another service's replica that has not received it yet (the caller checks the world and the deletion itself).
      */
     public Uni<CustomerState> state(UUID tenantId, UUID id) {
-        return Panache.withSession(() -> customers.findInTenant(tenantId, id))
+        return Panache.withSession(() -> customers.findInTenant(tenantId, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Customer", id))
-                .map(CustomerEvents::state);
+                .flatMap(customer -> contacts.of(customer.id).map(list -> CustomerEvents.state(customer, list))));
     }
 
     /** A page and its total read in one transaction: one snapshot, and a search's statements planned for its pattern. */

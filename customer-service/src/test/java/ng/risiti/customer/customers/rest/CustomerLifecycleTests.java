@@ -125,6 +125,29 @@ class CustomerLifecycleTests {
     }
 
     @Test
+    void eachContactAddedOrRemovedPublishesTheCustomersWholeStateWithItsContactsEmails() {
+        String id = create("Konga Technologies Ltd", "finance@konga.com");
+        KafkaTopicReader topic = KafkaTopicReader.fromEnd("risiti.customers.v1");
+        String first = member().body("{\"name\":\"Emeka Obi\",\"email\":\"Emeka.Obi@konga.com\"}")
+                .post("/api/v1/customers/" + id + "/contacts").then().statusCode(201).extract().path("data.id");
+        assertThat(topic.first("customer.updated", r -> id.equals(r.key()), Duration.ofSeconds(15)).value())
+                .contains("\"contact_emails\":[\"emeka.obi@konga.com\"]").contains("\"name\":\"Konga Technologies Ltd\"");
+        member().body("{\"name\":\"Ada Eze\",\"email\":\"ada@konga.com\"}").post("/api/v1/customers/" + id + "/contacts")
+                .then().statusCode(201);
+        assertThat(topic.first("customer.updated", r -> id.equals(r.key()) && r.value().contains("ada@konga.com"), Duration.ofSeconds(15))
+                .value()).contains("\"contact_emails\":[\"emeka.obi@konga.com\",\"ada@konga.com\"]");
+
+        member().delete("/api/v1/customers/" + id + "/contacts/" + first).then().statusCode(200);
+        assertThat(topic.first("customer.updated", r -> id.equals(r.key()) && !r.value().contains("emeka"), Duration.ofSeconds(15))
+                .value()).contains("\"contact_emails\":[\"ada@konga.com\"]");
+        // a later change to the customer itself keeps its contacts on the compacted topic
+        member().body("{\"phone\":\"+2348011111111\"}").patch("/api/v1/customers/" + id).then().statusCode(200);
+        assertThat(topic.first("customer.updated", r -> id.equals(r.key()) && r.value().contains("+2348011111111"), Duration.ofSeconds(15))
+                .value()).contains("\"contact_emails\":[\"ada@konga.com\"]");
+        topic.close();
+    }
+
+    @Test
     void listsACustomersInvoicesNewestFirstFromInvoiceEvents() {
         String id = create("Konga Technologies Ltd", "finance@konga.com");
         UUID older = new UUID(0x01900000_0000_7000L, 0x8000_0000_0000_0001L);

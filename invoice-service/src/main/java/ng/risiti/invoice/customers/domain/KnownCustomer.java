@@ -35,4 +35,7 @@ public class KnownCustomer extends PanacheEntityBase {
     public long version;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The customer's contacts' email addresses: an invoice sent by email goes to them as well as to the customer. */
+    @Column(name = "contact_emails")
+    public String[] contactEmails;
 }

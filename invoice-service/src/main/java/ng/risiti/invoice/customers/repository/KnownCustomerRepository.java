@@ -14,7 +14,7 @@ public class KnownCustomerRepository implements PanacheRepositoryBase<KnownCusto
 
     private static final ReplicaTable REPLICA = ReplicaTable.of("known_customers", "id",
             "tenant_id", "name", "email", "tin", "phone", "street_name", "city_name", "postal_zone", "country", "deleted", "test_mode",
-            "updated_at");
+            "updated_at", "contact_emails");
 
     /**
      * Writes the customer's state at {@code version} unless the replica holds a newer one (by the event's aggregate
@@ -25,6 +25,6 @@ public class KnownCustomerRepository implements PanacheRepositoryBase<KnownCusto
         CustomerState.Address address = state.billingAddress() != null ? state.billingAddress() : new CustomerState.Address(null, null, null, null);
         return REPLICA.apply(version, state.id(), state.tenantId(), state.name(), state.email(), state.tin(), state.phone(),
                 address.streetName(), address.cityName(), address.postalZone(), address.country(), state.deletedAt() != null, state.testMode(),
-                state.updatedAt());
+                state.updatedAt(), state.contactEmailsOrNone().toArray(String[]::new));
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.customers.domain.KnownCustomer;
 import ng.risiti.invoice.customers.repository.KnownCustomerRepository;
@@ -48,6 +49,16 @@ public class CustomerDirectory {
                     }
                     return known;
                 });
+    }
+
+    /**
+     * The addresses of the customer's contacts as the replica last heard them (none for a customer it has not seen, or
+     * one deleted since); joins the caller's session.
+     */
+    public Uni<List<String>> contactEmails(Tenancy tenancy, UUID customerId) {
+        return customers.findById(customerId).map(known -> known == null || known.deleted || known.contactEmails == null
+                || !known.tenantId.equals(tenancy.tenantId()) || known.testMode != tenancy.test() ? List.<String>of()
+                : List.of(known.contactEmails));
     }
 
     private Uni<KnownCustomer> askCustomerService(UUID customerId, Tenancy tenancy) {

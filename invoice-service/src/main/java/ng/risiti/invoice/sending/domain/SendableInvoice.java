@@ -3,7 +3,9 @@ package ng.risiti.invoice.sending.domain;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.domain.InvoiceStatus;
@@ -24,10 +26,10 @@ public final class SendableInvoice {
     }
 
     /**
-     * One recipient per channel: the customer's email and the customer's phone as the invoice snapshotted them; 422
-     * for an invoice that cannot be sent, or a channel its customer cannot be reached on.
+     * The customer's email as the invoice snapshotted it and each of {@code contactEmails} (once each, ignoring case),
+     * and the customer's phone; 422 for an invoice that cannot be sent, or a channel its customer cannot be reached on.
      */
-    public static List<Recipient> recipients(Invoice invoice, Set<DeliveryChannel> channels) {
+    public static List<Recipient> recipients(Invoice invoice, Set<DeliveryChannel> channels, List<String> contactEmails) {
         if (invoice.type != InvoiceType.INVOICE) {
             throw ApiException.unprocessable("A credit note cannot be sent; send the invoice it credits.");
         }
@@ -40,7 +42,10 @@ public final class SendableInvoice {
             if (invoice.customerEmail == null || invoice.customerEmail.isBlank()) {
                 throw ApiException.unprocessable("Invoice " + invoice.invoiceNumber + "'s customer has no email address; it cannot be sent by email.");
             }
-            recipients.add(new Recipient(DeliveryChannel.EMAIL, invoice.customerEmail.strip()));
+            Set<String> addresses = new LinkedHashSet<>();
+            addresses.add(invoice.customerEmail.strip().toLowerCase(Locale.ROOT));
+            contactEmails.forEach(email -> addresses.add(email.strip().toLowerCase(Locale.ROOT)));
+            addresses.forEach(address -> recipients.add(new Recipient(DeliveryChannel.EMAIL, address)));
         }
         if (channels.contains(DeliveryChannel.WHATSAPP)) {
             if (invoice.customerPhone == null || invoice.customerPhone.isBlank()) {

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import ng.risiti.invoice.customers.service.CustomerDirectory;
+import ng.risiti.invoice.invoices.domain.Invoice;
 import ng.risiti.invoice.invoices.events.InvoiceEvents;
 import ng.risiti.invoice.invoices.repository.InvoiceRepository;
 import ng.risiti.invoice.sending.domain.DeliveryChannel;
@@ -33,10 +35,13 @@ public class InvoiceSending {
     private final InvoiceRepository invoices;
     private final DeliveryRepository deliveries;
     private final InvoiceEvents events;
+    private final CustomerDirectory customers;
     private final Clock clock;
 
-    public InvoiceSending(InvoiceRepository invoices, DeliveryRepository deliveries, InvoiceEvents events, Clock clock) {
+    public InvoiceSending(InvoiceRepository invoices, DeliveryRepository deliveries, InvoiceEvents events, CustomerDirectory customers,
+            Clock clock) {
         this.invoices = invoices;
+        this.customers = customers;
         this.deliveries = deliveries;
         this.events = events;
         this.clock = clock;
@@ -46,15 +51,22 @@ public class InvoiceSending {
     public Uni<List<InvoiceDelivery>> send(Caller caller, UUID invoiceId, Set<DeliveryChannel> channels, String message) {
         return Panache.withTransaction(() -> invoices.lockForTenant(caller.tenancy(), invoiceId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", invoiceId))
-                .flatMap(invoice -> {
+                .flatMap(invoice -> contactEmails(caller, invoice, channels).flatMap(contacts -> {
                     OffsetDateTime now = Clocks.now(clock);
-                    List<InvoiceDelivery> recorded = SendableInvoice.recipients(invoice, channels).stream()
+                    List<InvoiceDelivery> recorded = SendableInvoice.recipients(invoice, channels, contacts).stream()
                             .map(recipient -> InvoiceDelivery.pending(UuidV7.next(), invoice, recipient, message, now))
                             .toList();
                     SendableInvoice.markSent(invoice, now);
                     return deliveries.persist(recorded)
                             .call(() -> events.emit(EventTypes.INVOICE_SENT, invoice))
                             .replaceWith(recorded);
-                }));
+                })));
+    }
+
+    /** Only an email goes to the contacts; a customer deleted since the invoice was issued still gets it at its snapshot address. */
+    private Uni<List<String>> contactEmails(Caller caller, Invoice invoice, Set<DeliveryChannel> channels) {
+        return channels.contains(DeliveryChannel.EMAIL) && invoice.customerId != null
+                ? customers.contactEmails(caller.tenancy(), invoice.customerId)
+                : Uni.createFrom().item(List.of());
     }
 }

@@ -182,6 +182,35 @@ class InvoiceSendResourceTests {
     }
 
     @Test
+    void anEmailGoesToTheCustomerAndEachOfItsContactsOnceAndWhatsAppOnlyToTheCustomer() {
+        String accounts = "accounts-" + UUID.randomUUID().toString().substring(0, 8) + "@techventures.ng";
+        String cfo = "cfo-" + UUID.randomUUID().toString().substring(0, 8) + "@techventures.ng";
+        String now = Instant.now().toString();
+        // customer-service publishes the whole state, contacts included, when a contact is added
+        TestEvents.publish("risiti.customers.v1", customerId.toString(), "customer.updated", tenant.tenantId, """
+                {"id":"%s","tenant_id":"%s","name":"TechVentures Nigeria Ltd","email":"%s","phone":"%s","tin":"98765432-0001",
+                 "created_at":"%s","updated_at":"%s","deleted_at":null,"test_mode":false,"contact_emails":["%s","%s","%s"]}"""
+                .formatted(customerId, tenant.tenantId, email, phone, now, now, accounts, cfo, email.toUpperCase(java.util.Locale.ROOT)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> InvoiceTestFixtures.count("select count(*) from known_customers where id = ? and cardinality(contact_emails) = 3",
+                        customerId) == 1);
+        String invoiceId = tenant.finalizedInvoice(InvoiceTestFixtures.invoiceBody(customerId));
+
+        Response sent = send(invoiceId, "{\"channels\":[\"email\",\"whatsapp\"]}");
+        sent.then().statusCode(200)
+                .body("data.dispatched", contains("email", "whatsapp"))
+                .body("data.deliveries.recipient", contains(email, accounts, cfo, whatsApp));
+
+        for (String recipient : List.of(email, accounts, cfo)) {
+            assertThat(TestMailbox.awaitOne(recipient).subject()).isEqualTo("Invoice INV-2025-001 from " + BUSINESS);
+        }
+        for (String id : sent.<List<String>>path("data.deliveries.id")) {
+            awaitDelivery(id, "SENT");
+        }
+        assertThat(WhatsAppStub.accepted(whatsApp)).hasSize(1);
+    }
+
+    @Test
     void sendingAgainRecordsNewDeliveriesAndAPartlyPaidInvoiceStaysPartial() throws Exception {
         KafkaTopicReader events = KafkaTopicReader.fromEnd("risiti.invoices.v1");
         String invoiceId = tenant.finalizedInvoice(InvoiceTestFixtures.invoiceBody(customerId));

@@ -25,7 +25,9 @@ import ng.risiti.auth.oauth.rest.OAuthResourceTests.Returned;
 import ng.risiti.auth.oauth.rest.OAuthResourceTests.Started;
 import ng.risiti.auth.oauth.rest.OidcProviderResource;
 import ng.risiti.auth.oauth.rest.OidcProviderSimulator;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestMailbox;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -234,7 +236,7 @@ class NoSecretsInLogsTests {
     }
 
     private String resetToken(String email) {
-        return TestMailbox.awaitOne(email).resetToken();
+        return TestMailbox.awaitOne(email).linkToken("/reset-password");
     }
 
     private static void flushLogs() {

@@ -16,6 +16,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import ng.risiti.auth.TestAccounts.Account;
 import ng.risiti.auth.team.domain.Role;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

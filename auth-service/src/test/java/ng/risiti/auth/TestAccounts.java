@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ng.risiti.testsupport.TestMailbox;
 
 /** Accounts and keys for tests, made through the public API as a client would. */
 public final class TestAccounts {
@@ -66,7 +67,7 @@ public final class TestAccounts {
 
     /** Accepts the invitation in the newest mail to {@code email} and returns the new member, signed in. */
     public static Account acceptInvitation(String email) {
-        String token = TestMailbox.awaitOne(email).invitationToken();
+        String token = TestMailbox.awaitOne(email).linkToken("/accept-invitation");
         ExtractableResponse<Response> accepted = given().contentType(ContentType.JSON)
                 .body(Map.of("token", token, "first_name", "Emeka", "last_name", "Obi", "password", PASSWORD))
                 .when().post("/api/v1/team/invitations/accept")

@@ -14,7 +14,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.account.repository.UserRepository;
 import ng.risiti.testsupport.RisitiTestResources;

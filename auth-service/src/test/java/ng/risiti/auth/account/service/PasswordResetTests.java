@@ -16,9 +16,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
-import ng.risiti.auth.TestMailbox;
+import ng.risiti.testsupport.TestMailbox;
 import ng.risiti.auth.account.repository.PasswordResetTokenRepository;
 import ng.risiti.platform.security.Credentials;
 import ng.risiti.testsupport.RisitiTestResources;
@@ -108,7 +108,7 @@ class PasswordResetTests {
         TestMailbox.Mail mail = TestMailbox.awaitOne(email);
         assertThat(mail.subject()).isEqualTo("Reset your Risiti password");
         assertThat(mail.from()).isEqualTo("no-reply@risiti.ng");
-        return mail.resetToken();
+        return mail.linkToken("/reset-password");
     }
 
     private static io.restassured.response.Response forgot(String email) {

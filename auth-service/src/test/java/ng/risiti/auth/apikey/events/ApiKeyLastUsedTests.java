@@ -16,7 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.apikey.events.ApiKeyUsageConsumer;
 import ng.risiti.platform.events.Topics;

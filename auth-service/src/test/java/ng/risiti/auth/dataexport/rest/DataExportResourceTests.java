@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.TestAccounts.Account;
-import ng.risiti.auth.TestMailbox;
+import ng.risiti.testsupport.TestMailbox;
 import ng.risiti.testsupport.RisitiTestResources;
 import org.junit.jupiter.api.Test;
 

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.account.domain.User;
 import ng.risiti.auth.account.repository.UserRepository;

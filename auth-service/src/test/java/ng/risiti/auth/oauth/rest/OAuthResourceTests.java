@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.mfa.rest.MfaResourceTests;
 import ng.risiti.platform.events.Topics;

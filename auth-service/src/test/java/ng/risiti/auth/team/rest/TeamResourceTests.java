@@ -20,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.TestAccounts;
 import ng.risiti.auth.TestAccounts.Account;
-import ng.risiti.auth.TestMailbox;
+import ng.risiti.testsupport.TestMailbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
@@ -60,8 +60,8 @@ class TeamResourceTests {
             assertThat(mail.from()).isEqualTo("no-reply@risiti.ng");
             assertThat(mail.subject()).isEqualTo("You're invited to join Fime Digital Ltd on Risiti");
             assertThat(mail.text()).contains("Adaeze Okonkwo invited you", "as an accountant", "http://localhost:8080/accept-invitation?token=");
-            assertThat(mail.html()).contains("href=\"http://localhost:8080/accept-invitation?token=" + mail.invitationToken() + "\"");
-            assertThat(mail.invitationToken()).matches("[A-Za-z0-9_-]{43}");
+            assertThat(mail.html()).contains("href=\"http://localhost:8080/accept-invitation?token=" + mail.linkToken("/accept-invitation") + "\"");
+            assertThat(mail.linkToken("/accept-invitation")).matches("[A-Za-z0-9_-]{43}");
 
             given().auth().oauth2(owner.accessToken()).when().get("/api/v1/team")
                     .then().statusCode(200)
@@ -72,7 +72,7 @@ class TeamResourceTests {
                     .body("has_more", equalTo(false));
 
             var accepted = given().contentType(ContentType.JSON)
-                    .body(Map.of("token", mail.invitationToken(), "first_name", " Emeka ", "last_name", "Obi", "password", TestAccounts.PASSWORD))
+                    .body(Map.of("token", mail.linkToken("/accept-invitation"), "first_name", " Emeka ", "last_name", "Obi", "password", TestAccounts.PASSWORD))
                     .when().post("/api/v1/team/invitations/accept")
                     .then().statusCode(201)
                     .body("data.access_token", notNullValue())
@@ -104,7 +104,7 @@ class TeamResourceTests {
 
             // an invitation works once
             given().contentType(ContentType.JSON)
-                    .body(Map.of("token", mail.invitationToken(), "first_name", "Emeka", "last_name", "Obi", "password", TestAccounts.PASSWORD))
+                    .body(Map.of("token", mail.linkToken("/accept-invitation"), "first_name", "Emeka", "last_name", "Obi", "password", TestAccounts.PASSWORD))
                     .when().post("/api/v1/team/invitations/accept")
                     .then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("token"));
         }
@@ -159,10 +159,10 @@ class TeamResourceTests {
         Account owner = TestAccounts.register();
         String email = TestAccounts.uniqueEmail();
         TestAccounts.invite(owner, email, "member");
-        String first = TestMailbox.awaitOne(email).invitationToken();
+        String first = TestMailbox.awaitOne(email).linkToken("/accept-invitation");
         Map<String, Object> second = TestAccounts.invite(owner, email, "readonly");
         List<TestMailbox.Mail> mails = TestMailbox.await(email, 2, Duration.ofSeconds(10));
-        String latest = mails.get(1).invitationToken();
+        String latest = mails.get(1).linkToken("/accept-invitation");
         assertThat(latest).isNotEqualTo(first);
 
         given().auth().oauth2(owner.accessToken()).when().get("/api/v1/team")
@@ -186,7 +186,7 @@ class TeamResourceTests {
 
         String expiring = TestAccounts.uniqueEmail();
         TestAccounts.invite(owner, expiring, "member");
-        String token = TestMailbox.awaitOne(expiring).invitationToken();
+        String token = TestMailbox.awaitOne(expiring).linkToken("/accept-invitation");
         sql("update invitations set expires_at = now() - interval '1 second' where email = '" + expiring + "'");
         accept(token).then().statusCode(400).body("error.details[0].field", equalTo("token"));
         given().auth().oauth2(owner.accessToken()).when().get("/api/v1/team")
@@ -195,7 +195,7 @@ class TeamResourceTests {
         // the invitee signed up on their own in the meantime
         String taken = TestAccounts.uniqueEmail();
         TestAccounts.invite(owner, taken, "member");
-        String takenToken = TestMailbox.awaitOne(taken).invitationToken();
+        String takenToken = TestMailbox.awaitOne(taken).linkToken("/accept-invitation");
         given().contentType(ContentType.JSON).body(TestAccounts.registration(taken)).when().post("/api/v1/auth/register")
                 .then().statusCode(201);
         accept(takenToken).then().statusCode(409).body("error.code", equalTo("CONFLICT"));
@@ -299,7 +299,7 @@ class TeamResourceTests {
 
         // the email is free again: the person can be invited back
         TestAccounts.invite(owner, member.email(), "readonly");
-        String token = TestMailbox.await(member.email(), 2, Duration.ofSeconds(10)).get(1).invitationToken();
+        String token = TestMailbox.await(member.email(), 2, Duration.ofSeconds(10)).get(1).linkToken("/accept-invitation");
         accept(token).then().statusCode(201).body("data.user.role", equalTo("readonly"));
     }
 
@@ -353,7 +353,7 @@ class TeamResourceTests {
         Account owner = TestAccounts.register();
         String email = TestAccounts.uniqueEmail();
         String id = (String) TestAccounts.invite(owner, email, "member").get("id");
-        String token = TestMailbox.awaitOne(email).invitationToken();
+        String token = TestMailbox.awaitOne(email).linkToken("/accept-invitation");
         given().auth().oauth2(owner.accessToken()).when().delete("/api/v1/team/" + id)
                 .then().statusCode(200).body("data.message", equalTo("Invitation withdrawn."));
         accept(token).then().statusCode(400).body("error.details[0].field", equalTo("token"));

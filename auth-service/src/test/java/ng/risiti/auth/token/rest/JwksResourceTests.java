@@ -15,7 +15,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import ng.risiti.auth.GreenMailResource;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.auth.token.domain.SigningKey;
 import ng.risiti.auth.token.repository.SigningKeyRepository;
 import ng.risiti.auth.token.service.SigningKeys;

@@ -1,4 +1,4 @@
-package ng.risiti.invoice;
+package ng.risiti.testsupport;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 
 /**
- * A real SMTP server (GreenMail, any recipient, no auth) for the invoices the service emails, once per test JVM on
+ * A real SMTP server (GreenMail, any recipient, no auth) for what the service under test mails, once per test JVM on
  * free ports; tests read what arrived over IMAP ({@link TestMailbox}). {@link #stopServer()} and {@link #startServer()}
  * take it away and bring it back on the same ports (empty), as a mail server that is down for a while would be. The
  * ports and the wanted state are system properties (strings only: other libraries copy them as strings), so every

@@ -1,4 +1,4 @@
-package ng.risiti.invoice;
+package ng.risiti.testsupport;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -15,14 +15,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
-/** Reads the mails GreenMail received for one address, over IMAP as a mail client would, attachments included. */
+/** Reads the mails {@link GreenMailResource} received for one address, over IMAP as a mail client would, attachments included. */
 public final class TestMailbox {
 
     /** One received mail, decoded. */
     public record Mail(String subject, String from, List<String> replyTo, String messageId, String text, String html,
             List<Attachment> attachments) {
+
+        /** The {@code token} query parameter of the first link to {@code path} in the text (an invitation, a reset). */
+        public String linkToken(String path) {
+            Matcher matcher = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)").matcher(text);
+            if (!matcher.find()) {
+                throw new AssertionError("no " + path + " link in: " + text);
+            }
+            return matcher.group(1);
+        }
     }
 
     public record Attachment(String fileName, String contentType, byte[] content) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The one routing table of the local gateway (docs/architecture.md, "Services and what each owns"): path prefix
  * to owning service, longest prefix wins, matched on whole path segments. Services serve full paths, so the
- * gateway forwards them unchanged. (A Kubernetes Ingress, when the Helm chart exists, must carry the same table.)
+ * gateway forwards them unchanged. The Helm chart's Ingress carries the same table (deploy/helm/risiti/values.yaml
+ * {@code routes}; HelmChartTests keeps the two equal).
  */
 public final class Routes {
 

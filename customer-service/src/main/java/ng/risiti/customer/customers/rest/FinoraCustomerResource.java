@@ -14,7 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.customer.customers.service.CustomerService;
-import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.finora.FinoraBusiness;
 import ng.risiti.platform.finora.FinoraJson;
 import ng.risiti.platform.finora.FinoraResponse;
 import ng.risiti.platform.idempotency.Idempotent;
@@ -50,14 +50,7 @@ public class FinoraCustomerResource {
     @RolesAllowed(Scope.CUSTOMERS_WRITE)
     public Uni<RestResponse<FinoraResponse<FinoraCustomer>>> findOrCreate(@RestQuery String businessId,
             @Valid @NotNull FindOrCreateRequest request, RoutingContext routing) {
-        Caller caller = Caller.of(identity);
-        String business = businessId != null ? businessId : request.businessId();
-        if (business == null || business.isBlank()) {
-            throw ApiException.validation("business_id", "business_id is required (query or body)");
-        }
-        if (!business.trim().equals(caller.tenantId().toString())) {
-            throw ApiException.notFound("Business", business.trim());
-        }
+        Caller caller = FinoraBusiness.require(Caller.of(identity), businessId != null ? businessId : request.businessId());
         return customers.findOrCreate(caller, request.toNewCustomer())
                 .map(resolved -> RestResponse.status(resolved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
                         FinoraResponse.of(FinoraCustomer.of(resolved.customer()), RequestIdFilter.current(routing))));

@@ -93,6 +93,9 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         if (filter.overdue()) {
             where.append(" and ").append(OPEN).append(" and due_date < ").append(parameter(parameters, today));
         }
+        if (filter.notOverdue()) {
+            where.append(" and not (").append(OPEN).append(" and due_date < ").append(parameter(parameters, today)).append(')');
+        }
         if (filter.type() != null) {
             where.append(" and type = '").append(filter.type().name()).append('\'');
         }

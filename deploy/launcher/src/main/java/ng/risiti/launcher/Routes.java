@@ -34,6 +34,7 @@ public final class Routes {
 
             Map.entry("/api/v1/invoices", INVOICE),
             Map.entry("/api/v1/payments", INVOICE),
+            Map.entry("/api/v1/receipts", INVOICE),
             Map.entry("/api/v1/tax-rates", INVOICE),
             Map.entry("/api/v1/tax-reports", INVOICE),
             Map.entry("/api/v1/reports", INVOICE),

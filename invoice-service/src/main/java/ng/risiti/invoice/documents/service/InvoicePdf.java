@@ -720,7 +720,7 @@ public final class InvoicePdf {
     }
 
     /** A PDF date (PDF 32000-1, 7.9.4), e.g. D:20261120103000+01'00'. */
-    private static String pdfDate(OffsetDateTime at) {
+    static String pdfDate(OffsetDateTime at) {
         if (at == null) {
             return null;
         }

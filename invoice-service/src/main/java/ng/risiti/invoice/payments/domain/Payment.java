@@ -36,6 +36,9 @@ public class Payment extends PanacheEntityBase {
     public LocalDate paidOn;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** The payment's receipt: RCT-YYYY-NNN, one series per tenant, world and year. */
+    @Column(name = "receipt_number")
+    public String receiptNumber;
 
     /** A payment of {@code invoice}; the invoice itself takes it with {@link Invoice#recordPayment}. */
     public static Payment of(UUID id, Invoice invoice, Kobo amount, PaymentMethod method, LocalDate paidOn, String reference, String notes,

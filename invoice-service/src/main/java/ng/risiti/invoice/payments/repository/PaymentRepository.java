@@ -9,6 +9,7 @@ import java.util.UUID;
 import ng.risiti.invoice.payments.domain.Payment;
 import ng.risiti.invoice.payments.service.PaymentFilter;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
 /** Payments, always read within one tenant and one world (live or test). */
@@ -23,6 +24,14 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
     public Uni<List<Payment>> ofInvoice(Tenancy tenancy, UUID invoiceId) {
         return find("invoiceId = :invoice and tenantId = :tenant and testMode = :test order by id", scope(tenancy).and("invoice", invoiceId))
                 .list();
+    }
+
+    /**
+     * The next receipt number of the tenant's world and year; its counter row stays locked until the payment's
+     * transaction ends, so two payments of one tenant at once take numbers in turn, never the same one.
+     */
+    public Uni<String> nextReceiptNumber(Tenancy tenancy, int year) {
+        return SessionSql.value(String.class, "select next_receipt_number($1, $2, $3)", tenancy.tenantId(), tenancy.test(), year);
     }
 
     public Uni<Boolean> referenceTaken(Tenancy tenancy, String reference) {

@@ -82,7 +82,7 @@ public class PaymentResource {
                 .map(recorded -> RestResponse.status(RestResponse.Status.CREATED, Data.of(RecordedPaymentResponse.of(recorded))));
     }
 
-    private static PaymentFilter filter(String from, String to, String method, String invoiceId) {
+    static PaymentFilter filter(String from, String to, String method, String invoiceId) {
         List<FieldError> problems = new ArrayList<>();
         LocalDate start = date("from", from, problems);
         LocalDate end = date("to", to, problems);

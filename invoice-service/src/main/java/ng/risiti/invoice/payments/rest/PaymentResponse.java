@@ -16,6 +16,7 @@ import ng.risiti.invoice.payments.domain.Payment;
  */
 public record PaymentResponse(
         UUID id,
+        String receiptNumber,
         UUID invoiceId,
         String amount,
         long amountKobo,
@@ -43,7 +44,7 @@ public record PaymentResponse(
     }
 
     public static PaymentResponse of(Payment payment, Invoice invoice) {
-        return new PaymentResponse(payment.id, payment.invoiceId, payment.amount.toNairaString(), payment.amount.value(),
+        return new PaymentResponse(payment.id, payment.receiptNumber, payment.invoiceId, payment.amount.toNairaString(), payment.amount.value(),
                 payment.method.code(), payment.method.word(), payment.reference, payment.paidOn,
                 payment.paidOn.atStartOfDay().atOffset(ZoneOffset.UTC), payment.notes, payment.createdAt,
                 invoice == null ? null : InvoiceBrief.of(invoice));

@@ -114,6 +114,7 @@ public class PaymentService {
                     Payment payment = Payment.of(UuidV7.next(), invoice, request.amount(), request.method(), request.paidOn(),
                             request.reference(), request.notes(), now);
                     return payments.ofInvoice(tenancy, invoice.id)
+                            .call(() -> payments.nextReceiptNumber(tenancy, today().getYear()).invoke(number -> payment.receiptNumber = number))
                             .call(() -> payments.persistAndFlush(payment))
                             .call(() -> events.received(invoice, payment))
                             .call(() -> invoice.status == InvoiceStatus.PAID ? invoiceEvents.emit(EventTypes.INVOICE_PAID, invoice) : Uni.createFrom().voidItem())

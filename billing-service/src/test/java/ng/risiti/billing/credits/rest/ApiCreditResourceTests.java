@@ -100,6 +100,34 @@ class ApiCreditResourceTests {
     }
 
     @Test
+    void theSameTopUpSentTwiceAtOnceStartsOneCheckout() {
+        Tenant tenant = Tenant.fresh();
+        String key = "topup-" + UUID.randomUUID();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.CompletableFuture<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (int i = 0; i < 2; i++) {
+                sent.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return tenant.as().header("Idempotency-Key", key).body("{\"amount\":3000}").post("/api/v1/api-credits/top-up");
+                }, pool));
+            }
+        }
+        List<io.restassured.response.Response> answers = sent.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        // the second either waits and replays the first, or is told the first is still in flight (409); never a second checkout
+        org.assertj.core.api.Assertions.assertThat(answers).allSatisfy(r -> org.assertj.core.api.Assertions.assertThat(r.statusCode()).isIn(200, 409));
+        org.assertj.core.api.Assertions.assertThat(answers.stream().filter(r -> r.statusCode() == 200).map(r -> r.<String>path("data.reference")).distinct())
+                .hasSize(1);
+        String reference = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow().path("data.reference");
+        sandboxEvent("charge.success", reference).then().body("last_status", equalTo(200));
+        tenant.as().get("/api/v1/api-credits").then().body("data.balance", equalTo("3000.00"));
+    }
+
+    @Test
     void theLedgerPagesNewestFirstWithACursor() {
         Tenant tenant = Tenant.fresh();
         for (String naira : List.of("1000", "2000", "3000")) {

@@ -150,14 +150,20 @@ class BillingSubscriptionResourceTests {
     }
 
     @Test
-    void subscriptionCreateLinksPaystacksSubscriptionSoItsRenewalEventsFindIt() {
+    void subscriptionCreateLinksPaystacksSubscriptionSoItsRenewalEventsFindIt() throws Exception {
         Tenant tenant = Tenant.fresh();
         String reference = tenant.as().body("{\"plan_slug\":\"starter\",\"billing_cycle\":\"monthly\"}").post("/api/v1/billing/subscription")
                 .then().statusCode(200).extract().path("data.reference");
         sandboxEvent("charge.success", reference).then().body("last_status", equalTo(200));
-        sandboxEvent("subscription.create", reference).then().body("last_status", equalTo(200))
-                .body("body", org.hamcrest.Matchers.containsString("\"subscription_code\":\"SUB_"));
-        tenant.as().get("/api/v1/billing/subscription").then().body("data.status", equalTo("active"));
+        String created = sandboxEvent("subscription.create", reference).then().body("last_status", equalTo(200)).extract().path("body");
+        String code = JSON.readTree(created).path("data").path("subscription_code").asText();
+        assertThat(code).startsWith("SUB_");
+
+        // a renewal event that names only Paystack's subscription (no card) now finds it
+        String declined = "{\"event\":\"invoice.payment_failed\",\"data\":{\"invoice_code\":\"INV_" + UUID.randomUUID()
+                + "\",\"amount\":500000,\"status\":\"failed\",\"subscription\":{\"subscription_code\":\"" + code + "\"}}}";
+        BillingTestKit.webhook(declined, BillingTestKit.sign(declined)).then().statusCode(200).body("data.outcome", equalTo("past_due"));
+        tenant.as().get("/api/v1/billing/subscription").then().body("data.status", equalTo("past_due"));
     }
 
     @Test

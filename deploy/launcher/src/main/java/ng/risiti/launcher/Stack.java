@@ -16,6 +16,8 @@ final class Stack {
     static final int MAILBOX_PORT = 8025;
     /** The WhatsApp Cloud API simulator, started with the mailbox (component "mail"). */
     static final int WHATSAPP_PORT = 8091;
+    /** The Paystack simulator (deploy/paystack-sandbox): billing-service's Paystack in the local stack. */
+    static final int PAYSTACK_PORT = 8092;
 
     /**
      * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started
@@ -62,9 +64,11 @@ final class Stack {
 
     static final String SANDBOX = "nrs-sandbox";
     static final String SANDBOX_JAR = "deploy/nrs-sandbox/target/quarkus-app/quarkus-run.jar";
+    static final String PAYSTACK = "paystack-sandbox";
+    static final String PAYSTACK_JAR = "deploy/paystack-sandbox/target/paystack-sandbox.jar";
 
     /** Components selectable with --only, in start order. */
-    static final List<String> INFRA = List.of("postgres", "kafka", "mail", SANDBOX);
+    static final List<String> INFRA = List.of("postgres", "kafka", "mail", SANDBOX, PAYSTACK);
 
     private Stack() {
     }

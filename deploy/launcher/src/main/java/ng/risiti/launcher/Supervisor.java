@@ -316,6 +316,16 @@ final class Supervisor {
                         Map.of("QUARKUS_HTTP_PORT", Integer.toString(Stack.SANDBOX_PORT)), Stack.SANDBOX_PORT);
                 infra.add(pool.submit(() -> launch(supervise(Stack.SANDBOX, TIER_INFRA, sandbox))));
             }
+            if (wanted(Stack.PAYSTACK)) {
+                // webhooks go through the gateway, as Paystack's would reach the public URL; the sandbox retries
+                // until the gateway and billing-service are up
+                Supervised.Starter paystack = child(Stack.PAYSTACK, layout.root().resolve(Stack.PAYSTACK_JAR), Map.of(
+                        "PAYSTACK_SANDBOX_PORT", Integer.toString(Stack.PAYSTACK_PORT),
+                        "PAYSTACK_PUBLIC_URL", "http://localhost:" + Stack.PAYSTACK_PORT,
+                        "PAYSTACK_WEBHOOK_URL", "http://" + Stack.HOST + ":" + Stack.GATEWAY_PORT + "/api/v1/webhooks/paystack"),
+                        Stack.PAYSTACK_PORT);
+                infra.add(pool.submit(() -> launch(supervise(Stack.PAYSTACK, TIER_INFRA, paystack))));
+            }
             awaitAll(infra, pool);
             checkStop();
 
@@ -363,6 +373,9 @@ final class Supervisor {
         }
         if (wanted(Stack.SANDBOX)) {
             ports.put(Stack.SANDBOX_PORT, Stack.SANDBOX);
+        }
+        if (wanted(Stack.PAYSTACK)) {
+            ports.put(Stack.PAYSTACK_PORT, Stack.PAYSTACK);
         }
         for (Stack.Service s : Stack.SERVICES) {
             if (wanted(s.name())) {
@@ -532,6 +545,7 @@ final class Supervisor {
         env.put("QUARKUS_MAILER_HOST", Stack.HOST);
         env.put("QUARKUS_MAILER_PORT", Integer.toString(Stack.SMTP_PORT));
         env.put("RISITI_WHATSAPP_URL", "http://" + Stack.HOST + ":" + Stack.WHATSAPP_PORT);
+        env.put("RISITI_PAYSTACK_URL", "http://" + Stack.HOST + ":" + Stack.PAYSTACK_PORT);
         env.put("RISITI_LOCAL_MODE", "true");
         return env;
     }
@@ -550,6 +564,9 @@ final class Supervisor {
             }
             if (wanted(Stack.SANDBOX)) {
                 health.put(Stack.SANDBOX, "http://" + Stack.HOST + ":" + Stack.SANDBOX_PORT);
+            }
+            if (wanted(Stack.PAYSTACK)) {
+                health.put(Stack.PAYSTACK, "http://" + Stack.HOST + ":" + Stack.PAYSTACK_PORT);
             }
             Gateway gateway = new Gateway(vertx, upstreams, health, "http://localhost:" + Stack.GATEWAY_PORT,
                     Duration.ofSeconds(5), msg -> Console.line("  gateway: %s", msg));

@@ -78,6 +78,20 @@ public class SettingsService {
                 }));
     }
 
+    /**
+     * billing-service put the tenant on {@code plan} (a Paystack payment: {@code subscription.upgraded}); announced like
+     * any tenant change, so {@code risiti.tenants.v1} carries it to every service. False if the tenant does not exist
+     * (nothing to apply); applying the plan it already has changes and announces nothing.
+     */
+    public Uni<Boolean> applyBilledPlan(UUID tenantId, String plan) {
+        return tenantRows.findById(tenantId).flatMap(tenant -> tenant == null ? Uni.createFrom().item(false)
+                : change(tenantId, (locked, profile) -> {
+                    boolean changed = !plan.equals(locked.planSlug);
+                    locked.planSlug = plan;
+                    return new Changed(changed, false);
+                }).replaceWith(true));
+    }
+
     public Uni<Current> updateInvoiceDefaults(Caller caller, InvoiceDefaultsChanges changes) {
         return change(caller.tenantId(), (tenant, defaults) -> new Changed(false,
                 apply(changes.numberPrefix(), () -> defaults.invoiceNumberPrefix, value -> defaults.invoiceNumberPrefix = value)

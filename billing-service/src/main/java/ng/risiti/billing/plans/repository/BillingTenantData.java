@@ -6,15 +6,25 @@ import ng.risiti.platform.export.ExportedTable;
 import ng.risiti.platform.export.TenantData;
 
 /**
- * billing-service's part of a tenant's data export: nothing yet (plans are the same for everyone). It still answers
- * every request, so an export knows billing holds nothing rather than waiting for it; subscriptions, usage and
- * Paystack references join here when they exist.
+ * billing-service's part of a tenant's data export: its subscriptions, the Paystack checkouts it started and the
+ * API-credit ledger, live and test alike (each row says which). Plans are the same for everyone and are not exported;
+ * checkout URLs are left out (they are Paystack's one-time payment pages, not the tenant's data).
  */
 @ApplicationScoped
 public class BillingTenantData implements TenantData {
 
     @Override
     public List<ExportedTable> tables() {
-        return List.of();
+        return List.of(
+                new ExportedTable("subscriptions", """
+                        select test_mode, plan_slug, billing_cycle, status, current_period_start, current_period_end, last_reference, updated_at
+                        from subscriptions where tenant_id = ?1 order by test_mode"""),
+                new ExportedTable("paystack_checkouts", """
+                        select reference, test_mode, purpose, plan_slug, billing_cycle, amount_kobo, currency, email, status, failure_reason,
+                               created_at, paid_at
+                        from paystack_checkouts where tenant_id = ?1 order by created_at, reference"""),
+                new ExportedTable("credit_ledger", """
+                        select id, test_mode, kind, amount_kobo, source_id, description, created_at
+                        from credit_ledger where tenant_id = ?1 order by created_at, id"""));
     }
 }

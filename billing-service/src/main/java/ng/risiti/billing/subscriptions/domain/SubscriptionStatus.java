@@ -1,0 +1,37 @@
+package ng.risiti.billing.subscriptions.domain;
+
+import java.util.Optional;
+
+/**
+ * A paid subscription's state. A payment makes it active (from any state); a declined renewal makes an active one
+ * past_due. Cancelling (at period end) is the next part of issue 13.
+ */
+public enum SubscriptionStatus {
+    ACTIVE("active"),
+    PAST_DUE("past_due"),
+    CANCELLED("cancelled");
+
+    private final String wireName;
+
+    SubscriptionStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static SubscriptionStatus of(String wireName) {
+        for (SubscriptionStatus status : values()) {
+            if (status.wireName.equals(wireName)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown subscription status " + wireName);
+    }
+
+    /** The state after a declined renewal, or empty if a decline changes nothing (already past due, or cancelled). */
+    public Optional<SubscriptionStatus> afterDeclinedRenewal() {
+        return this == ACTIVE ? Optional.of(PAST_DUE) : Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package ng.risiti.billing.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import ng.risiti.platform.security.Scope;
+import ng.risiti.testsupport.TestIdentity;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** What billing's tests share: a tenant's owner, the Paystack sandbox's controls, Paystack's signature. */
+public final class BillingTestKit {
+
+    private BillingTestKit() {
+    }
+
+    /** A tenant with an owner's token (every scope). */
+    public record Tenant(UUID id, String token) {
+
+        public static Tenant fresh() {
+            UUID id = UUID.randomUUID();
+            return new Tenant(id, TestIdentity.token(id, UUID.randomUUID(), "owner", Scope.ALL));
+        }
+
+        public RequestSpecification as() {
+            return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+        }
+    }
+
+    public static String sandboxUrl() {
+        return ConfigProvider.getConfig().getValue("risiti.paystack.url", String.class);
+    }
+
+    /** Points the sandbox's webhooks at this test's Quarkus (its port is known only once it runs). */
+    public static void pointWebhooksHere() {
+        given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:" + RestAssured.port + "/api/v1/webhooks/paystack\"}")
+                .post(sandboxUrl() + "/__sandbox/webhook-url").then().statusCode(200);
+    }
+
+    /** Opens the hosted checkout as the payer's browser would (without following the redirect). */
+    public static Response openCheckout(String authorizationUrl) {
+        return given().redirects().follow(false).get(authorizationUrl);
+    }
+
+    /** Has the sandbox send an event about a transaction now; answers the delivery (status the receiver gave, body, signature). */
+    public static Response sandboxEvent(String event, String reference) {
+        return given().contentType(ContentType.JSON).body("{\"event\":\"" + event + "\",\"reference\":\"" + reference + "\"}")
+                .post(sandboxUrl() + "/__sandbox/events");
+    }
+
+    public static void sandboxFault(int count, int status, String pathPrefix) {
+        given().contentType(ContentType.JSON).body("{\"count\":" + count + ",\"status\":" + status + ",\"path_prefix\":\"" + pathPrefix + "\"}")
+                .post(sandboxUrl() + "/__sandbox/faults").then().statusCode(200);
+    }
+
+    /** Paystack's {@code x-paystack-signature}: hex HMAC-SHA512 of the body with the secret key. */
+    public static String sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(new SecretKeySpec(PaystackSandboxResource.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs a webhook body as Paystack would, signed with {@code signature} (null: no header). */
+    public static Response webhook(String body, String signature) {
+        RequestSpecification request = given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("x-paystack-signature", signature);
+        }
+        return request.post("/api/v1/webhooks/paystack");
+    }
+
+    public static List<String> scopesExcept(String scope) {
+        return Scope.ALL.stream().filter(s -> !s.equals(scope)).toList();
+    }
+}

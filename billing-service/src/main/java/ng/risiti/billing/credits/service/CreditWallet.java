@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import ng.risiti.billing.credits.domain.CreditPrices;
 import ng.risiti.billing.credits.domain.EntryKind;
 import ng.risiti.billing.credits.domain.LedgerEntry;
@@ -56,6 +57,25 @@ public class CreditWallet {
     /** A Paystack checkout for {@code amountKobo} of credits; they arrive with Paystack's signed {@code charge.success}. */
     public Uni<Checkout> topUp(Caller caller, long amountKobo, String email) {
         return checkouts.open(caller.tenancy(), new Checkouts.Order(Purpose.CREDIT_TOP_UP, amountKobo, email, null, null));
+    }
+
+    /**
+     * Debits a TIN or NIN verification that already happened (customer-service's {@code verification.completed}),
+     * once per verification: {@code costKobo} as the event gives it, recorded even when it takes the balance below
+     * zero, because the lookup was made. customer-service refuses a verification up front when the balance cannot
+     * cover one ({@link #balance}), so only verifications started at the same moment can overdraw, by their cost each.
+     * Joins the caller's transaction.
+     */
+    public Uni<Void> debitVerification(Tenancy tenancy, UUID verificationId, long costKobo, String description) {
+        String source = "verification:" + verificationId;
+        return ledger.lockWallet(tenancy).chain(() -> ledger.append(new LedgerEntry(UuidV7.next(), tenancy.tenantId(), tenancy.test(),
+                EntryKind.VERIFICATION, -costKobo, source, description, Clocks.now(clock)))).replaceWithVoid();
+    }
+
+    /** The balance in kobo and the trial calls left, for a service deciding whether a paid use may start. */
+    public Uni<long[]> balance(Tenancy tenancy) {
+        return Panache.withSession(() -> ledger.totals(tenancy))
+                .map(totals -> new long[] {totals[0], Math.max(0, CreditPrices.FREE_TRIAL_CALLS - totals[1])});
     }
 
     /**

@@ -20,6 +20,7 @@ import ng.risiti.billing.testing.BillingTestKit.Tenant;
 import ng.risiti.billing.testing.PaystackSandboxResource;
 import ng.risiti.platform.security.Scope;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,35 @@ class ApiCreditResourceTests {
                 .body("data[0].amount", equalTo("1500.50"))
                 .body("data[0].amount_kobo", equalTo(150050))
                 .body("data[0].source_id", equalTo("topup:" + started.getString("data.reference")));
+    }
+
+    @Test
+    void eachLiveVerificationCustomerServiceCompletedIsDebitedOnceAndTestModeOnesCostNothing() {
+        Tenant tenant = Tenant.fresh();
+        String verification = UUID.randomUUID().toString();
+        String event = UUID.randomUUID().toString();
+        String body = """
+                {"verification_id":"%s","tenant_id":"%s","type":"tin","valid":true,"charge_kobo":20000,"customer_id":null,
+                 "checked_at":"2026-11-26T10:00:00Z","test_mode":false}""".formatted(verification, tenant.id());
+        TestEvents.publish("risiti.verifications.v1", verification, event, "verification.completed", tenant.id(), body);
+        // the same verification again, under another event id (a producer's retry): still one debit
+        TestEvents.publish("risiti.verifications.v1", verification, UUID.randomUUID().toString(), "verification.completed", tenant.id(), body);
+        String testOne = UUID.randomUUID().toString();
+        TestEvents.publish("risiti.verifications.v1", testOne, "verification.completed", tenant.id(), """
+                {"verification_id":"%s","tenant_id":"%s","type":"nin","valid":true,"charge_kobo":0,"customer_id":null,
+                 "checked_at":"2026-11-26T10:00:00Z","test_mode":true}""".formatted(testOne, tenant.id()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> tenant.as().get("/api/v1/api-credits/ledger").then().statusCode(200)
+                .body("data.size()", equalTo(1))
+                .body("data[0].kind", equalTo("verification"))
+                .body("data[0].amount_kobo", equalTo(-20000))
+                .body("data[0].source_id", equalTo("verification:" + verification)));
+        // the lookup was made, so its cost is recorded even where it takes the balance below zero
+        tenant.as().get("/api/v1/api-credits").then().body("data.balance_kobo", equalTo(-20000));
+        given().header("X-Risiti-Service-Token", "local-service-token-override-in-production")
+                .get("/internal/api-credits/" + tenant.id()).then().statusCode(200)
+                .body("balance_kobo", equalTo(-20000)).body("free_calls_remaining", equalTo(10));
+        given().get("/internal/api-credits/" + tenant.id()).then().statusCode(401);
     }
 
     @Test

@@ -90,6 +90,25 @@ class VerificationResourceTests {
     }
 
     @Test
+    void aLiveVerificationTheCreditsCannotCoverIsRefusedBeforeAnyProviderIsAsked() {
+        IdentityProvidersStub.credits(tenantId, 19_999);
+        long asked = IdentityProvidersStub.calls();
+        member().body("{\"type\":\"tin\",\"number\":\"98765432-0001\"}").post("/api/v1/verifications").then().statusCode(402)
+                .body("error.code", equalTo("PLAN_LIMIT_EXCEEDED"))
+                .body("error.message", equalTo("A verification costs NGN 200 of API credits and the balance is NGN 199.99; "
+                        + "top up at /api/v1/api-credits/top-up."));
+        assertThat(IdentityProvidersStub.calls()).isEqualTo(asked);
+        member().get("/api/v1/verifications").then().statusCode(200).body("data.size()", equalTo(0));
+        // test mode costs nothing, so it is never refused for credits
+        String testKey = TestIdentity.testApiKey(tenantId, SCOPES);
+        given().header("x-api-key", testKey).contentType(ContentType.JSON).body("{\"type\":\"nin\",\"number\":\"12345678901\"}")
+                .post("/api/v1/verifications").then().statusCode(201);
+
+        IdentityProvidersStub.credits(tenantId, 20_000);
+        member().body("{\"type\":\"tin\",\"number\":\"98765432-0001\"}").post("/api/v1/verifications").then().statusCode(201);
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerCostsNothingAndLeavesNoTrace() {
         IdentityProvidersStub.down(true);
         try {

@@ -30,9 +30,10 @@ public class DeliveryRepository {
     private static final String FAN_OUT = """
             insert into webhook_deliveries (id, endpoint_id, tenant_id, test_mode, event_id, event_type, payload, status, attempts,
                 max_attempts, next_attempt_at, created_at, completed_at)
-            select gen_random_uuid(), e.id, e.tenant_id, e.test_mode, $3, $4, $5,
-                   case when e.status = 'active' then 'pending' else 'skipped' end, 0, $7,
-                   case when e.status = 'active' then $6 end, $6, case when e.status = 'active' then null else $6 end
+            select gen_random_uuid(), e.id, e.tenant_id, e.test_mode, $3, $4::text, $5,
+                   case when e.status = 'active' then 'pending' else 'skipped' end, 0, $7::integer,
+                   case when e.status = 'active' then $6::timestamptz end, $6::timestamptz,
+                   case when e.status = 'active' then null else $6::timestamptz end
             from webhook_endpoints e
             where e.tenant_id = $1 and e.test_mode = $2 and ($4 = any(e.events) or '*' = any(e.events))
             on conflict (endpoint_id, event_id) do nothing""";
@@ -135,8 +136,8 @@ public class DeliveryRepository {
             OffsetDateTime retryAt) {
         String status = outcome.succeeded() ? "succeeded" : retryAt == null ? "failed" : "pending";
         return client.preparedQuery("""
-                        update webhook_deliveries set status = $3, next_attempt_at = $4, leased_until = null, last_status_code = $5,
-                            last_error = $6, completed_at = case when $3 = 'pending' then null else $7 end
+                        update webhook_deliveries set status = $3::text, next_attempt_at = $4::timestamptz, leased_until = null, last_status_code = $5,
+                            last_error = $6, completed_at = case when $3::text = 'pending' then null else $7::timestamptz end
                         where id = $1 and attempts = $2 and status = 'pending'""")
                 .execute(Tuple.from(java.util.Arrays.asList(delivery.id(), delivery.attempts(), status,
                         outcome.succeeded() ? null : retryAt, outcome.statusCode(), outcome.summary(), at)))

@@ -42,6 +42,7 @@ public class DeliveryDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, EndpointService endpoints, EndpointPauses pauses,
             DeliveryConfig config, Clock clock) {
@@ -52,6 +53,11 @@ public class DeliveryDispatcher {
         this.config = config;
         this.retries = new RetrySchedule(config.retryDelays());
         this.clock = clock;
+    }
+
+    /** A replica shutting down claims nothing more: what it does not send, another replica (or its successor) will. */
+    void stop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
     }
 
     public RetrySchedule retries() {
@@ -101,7 +107,7 @@ public class DeliveryDispatcher {
     public Uni<List<UUID>> dispatch() {
         OffsetDateTime now = Clocks.now(clock);
         int room = config.maxInFlight() - inFlight.get();
-        if (room <= 0) {
+        if (room <= 0 || stopping) {
             return Uni.createFrom().item(List.of());
         }
         return deliveries.settle(now)

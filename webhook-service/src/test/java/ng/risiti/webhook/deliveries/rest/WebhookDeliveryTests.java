@@ -396,4 +396,28 @@ class WebhookDeliveryTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> tenant.receiver.at(slow.path()).size() == 8);
         assertThat(tenant.receiver.on(slow.path()).maxInFlight()).isBetween(2, 4);
     }
+
+    @Test
+    void theAddressIsCheckedAgainBeforeEveryDeliverySoDnsRebindingReachesNothing() {
+        String path = tenant.receiver.path();
+        String url = tenant.receiver.url(path).replace("127.0.0.1", ng.risiti.webhook.TestHostResolver.REBINDING_NAME);
+        String id = tenant.owner().body("{\"url\":\"" + url + "\",\"events\":[\"invoice.paid\"]}").post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("data.id");
+        Endpoint endpoint = new Endpoint(id, null, path);
+        tenant.owner().post("/api/v1/webhooks/" + id + "/test").then().statusCode(202);
+        // delivered to the address the name had, under the name
+        assertThat(awaitReceived(endpoint, 1).getFirst().header("Host")).startsWith(ng.risiti.webhook.TestHostResolver.REBINDING_NAME + ":");
+        try {
+            ng.risiti.webhook.TestHostResolver.rebind(true);
+            tenant.owner().post("/api/v1/webhooks/" + id + "/test").then().statusCode(202);
+            JsonPath log = awaitLog(endpoint, page -> page.getList("data").size() == 2 && !page.getList("data[0].attempts").isEmpty());
+            assertThat(log.getString("data[0].attempts[0].error"))
+                    .isEqualTo("refused: url host 'rebinding.example.test' resolves to 169.254.169.254, a link-local address (cloud metadata "
+                            + "lives there), which webhooks never call");
+            assertThat(log.getString("data[0].attempts[0].status_code")).isNull();
+            assertThat(tenant.receiver.at(path)).hasSize(1);
+        } finally {
+            ng.risiti.webhook.TestHostResolver.rebind(false);
+        }
+    }
 }

@@ -153,12 +153,24 @@ public class DeliveryRepository {
                 .execute(Tuple.of(endpointId, at)).replaceWithVoid();
     }
 
-    /** Pauses an active endpoint failing since before {@code failingBefore}; whether this call paused it. */
-    public Uni<Boolean> pauseIfFailingSince(UUID endpointId, OffsetDateTime failingBefore, OffsetDateTime now, String reason) {
+    /** Pauses an active endpoint failing since before {@code failingBefore}; the endpoint when this call paused it, else null. */
+    public Uni<PausedEndpoint> pauseIfFailingSince(UUID endpointId, OffsetDateTime failingBefore, OffsetDateTime now, String reason) {
         return pool.preparedQuery("""
                         update webhook_endpoints set status = 'paused', paused_reason = $4, updated_at = $3
-                        where id = $1 and status = 'active' and failing_since <= $2""")
-                .execute(Tuple.of(endpointId, failingBefore, now, reason)).map(rows -> rows.rowCount() == 1);
+                        where id = $1 and status = 'active' and failing_since <= $2
+                        returning id, tenant_id, test_mode, url, failing_since""")
+                .execute(Tuple.of(endpointId, failingBefore, now, reason)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new PausedEndpoint(row.getUUID("id"), row.getUUID("tenant_id"), row.getBoolean("test_mode"), row.getString("url"),
+                            row.getOffsetDateTime("failing_since"));
+                });
+    }
+
+    /** An endpoint the service paused, and since when it had been failing. */
+    public record PausedEndpoint(UUID id, UUID tenantId, boolean testMode, String url, OffsetDateTime failingSince) {
     }
 
     /** A delivery of the endpoint, with its attempts; null when the endpoint has no such delivery. */

@@ -26,6 +26,7 @@ import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.Events;
 import ng.risiti.webhook.Signed;
+import ng.risiti.webhook.GreenMailResource;
 import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
 import ng.risiti.webhook.WebhookReceiver.Received;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
 @QuarkusTestResource(TestIdentity.Resource.class)
+@QuarkusTestResource(GreenMailResource.class)
 class WebhookDeliveryTests {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.Events;
+import ng.risiti.webhook.GreenMailResource;
 import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
 import ng.risiti.webhook.WebhookReceiver.Received;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
 @QuarkusTestResource(TestIdentity.Resource.class)
+@QuarkusTestResource(GreenMailResource.class)
 class DeliveryDispatcherTests {
 
     @Inject
@@ -131,7 +133,16 @@ class DeliveryDispatcherTests {
     }
 
     @Test
-    void anEndpointFailingForThreeDaysIsPausedAndItsWaitingRetriesAreSkipped() {
+    void anEndpointFailingForThreeDaysIsPausedItsWaitingRetriesSkippedAndTheOwnerMailed() {
+        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@adeyemi.ng";
+        // the owner as auth-service announces them at registration
+        Events.publish("risiti.tenants.v1", tenant.tenantId.toString(), "user.created", tenant.tenantId, """
+                {"tenant_id":"%s","name":"Adeyemi & Sons Trading Ltd","tin":"12345678-0001","business_type":"limited_company",
+                 "plan_slug":"free","created_at":"2025-03-24T08:00:00Z","contact_email":"billing@adeyemi.ng",
+                 "member":{"id":"%s","email":"%s","first_name":"Tunde","last_name":"Adeyemi","role":"owner",
+                 "created_at":"2025-03-24T08:00:00Z"}}""".formatted(tenant.tenantId, UUID.randomUUID(), owner));
+        await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixtures.count(
+                "select count(*) from tenant_contacts where tenant_id = ?", tenant.tenantId) == 1);
         Endpoint endpoint = tenant.endpoint("invoice.sent");
         tenant.receiver.on(endpoint.path()).answer(500);
         publishSent(tenant.tenantId);
@@ -147,6 +158,11 @@ class DeliveryDispatcherTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> "skipped".equals(log(endpoint).getString("data[0].status")));
         int attempts = tenant.receiver.at(endpoint.path()).size();
         assertThat(attempts).isEqualTo(2);
+        GreenMailResource.Mail mail = GreenMailResource.awaitOne(owner);
+        assertThat(mail.subject()).isEqualTo("Webhook endpoint paused: " + tenant.receiver.url(endpoint.path()));
+        assertThat(mail.from()).contains("webhooks@risiti.ng");
+        assertThat(mail.text()).contains("Risiti paused the webhook endpoint " + tenant.receiver.url(endpoint.path()) + " of Adeyemi & Sons Trading Ltd",
+                "every delivery to it has failed since", "PATCH /api/v1/webhooks/" + endpoint.id());
 
         // set active again, it starts afresh
         tenant.owner().body("{\"status\":\"active\"}").patch("/api/v1/webhooks/" + endpoint.id()).then().statusCode(200)

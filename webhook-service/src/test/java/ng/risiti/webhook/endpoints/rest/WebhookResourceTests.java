@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.TestHostResolver;
+import ng.risiti.webhook.GreenMailResource;
 import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
 @QuarkusTestResource(TestIdentity.Resource.class)
+@QuarkusTestResource(GreenMailResource.class)
 class WebhookResourceTests {
 
     final WebhookFixtures tenant = new WebhookFixtures();

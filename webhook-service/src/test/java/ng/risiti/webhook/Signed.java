@@ -44,6 +44,7 @@ public final class Signed {
                 "webhook-signature", List.of(request.header("webhook-signature")));
         // the library takes the raw key bytes; docs/webhooks.md says the same for its whsec_ form
         new Webhook(secret.getBytes(StandardCharsets.UTF_8)).verify(request.body(), headers);
+        new Webhook("whsec_" + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))).verify(request.body(), headers);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Webhook(("x" + secret).getBytes(StandardCharsets.UTF_8))
                 .verify(request.body(), headers)).isInstanceOf(com.standardwebhooks.exceptions.WebhookVerificationException.class);
     }

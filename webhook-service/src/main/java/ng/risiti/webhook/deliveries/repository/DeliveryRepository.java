@@ -217,7 +217,10 @@ public class DeliveryRepository {
     }
 
     private static final String SELECT = """
-            select d.id, d.event_id, d.event_type, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error,
+            select d.id, d.event_id, d.event_type, d.status, d.attempts,
+                   -- while an attempt is under way the row's next time is its lease, not a retry
+                   case when d.leased_until > now() then null else d.next_attempt_at end as next_attempt_at,
+                   d.last_status_code, d.last_error,
                    d.created_at, d.completed_at
             from webhook_deliveries d""";
 

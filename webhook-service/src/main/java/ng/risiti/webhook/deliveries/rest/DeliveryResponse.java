@@ -21,9 +21,7 @@ public record DeliveryResponse(UUID id, String event, String eventId, String sta
     }
 
     public static DeliveryResponse of(DeliveryRow row) {
-        // while an attempt is in flight the row's next time is its lease, not a retry
-        OffsetDateTime next = "pending".equals(row.status()) && row.attempts().size() < row.attemptCount() ? null : row.nextAttemptAt();
-        return new DeliveryResponse(row.id(), row.eventType(), row.eventId(), row.status(), row.attempts().size(), next,
+        return new DeliveryResponse(row.id(), row.eventType(), row.eventId(), row.status(), row.attempts().size(), row.nextAttemptAt(),
                 row.lastStatusCode(), row.lastError(), row.createdAt(), row.completedAt(), row.attempts().stream().map(Attempt::of).toList());
     }
 }

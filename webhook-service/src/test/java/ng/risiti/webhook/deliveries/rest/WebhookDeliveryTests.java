@@ -352,6 +352,10 @@ class WebhookDeliveryTests {
         String delivery = tenant.owner().post("/api/v1/webhooks/" + endpoint.id() + "/test").then().statusCode(202).extract().path("data.id");
         tenant.owner().post("/api/v1/webhooks/" + endpoint.id() + "/deliveries/" + delivery + "/retry").then().statusCode(409)
                 .body("error.code", equalTo("CONFLICT"));
+        // while the receiver holds the attempt, the log shows it pending with no retry due
+        awaitReceived(endpoint, 1);
+        tenant.owner().get("/api/v1/webhooks/" + endpoint.id() + "/deliveries").then().statusCode(200)
+                .body("data[0].status", equalTo("pending")).body("data[0].next_retry_at", nullValue());
         tenant.owner().post("/api/v1/webhooks/" + endpoint.id() + "/deliveries/" + UUID.randomUUID() + "/retry").then().statusCode(404)
                 .body("error.code", equalTo("NOT_FOUND"));
         tenant.owner().post("/api/v1/webhooks/" + endpoint.id() + "/deliveries/nope/retry").then().statusCode(404);

@@ -426,4 +426,21 @@ class WebhookDeliveryTests {
             ng.risiti.webhook.TestHostResolver.rebind(false);
         }
     }
+
+    @Test
+    void anEventKafkaDeliversSeveralTimesIsDeliveredToTheEndpointOnce() {
+        Endpoint endpoint = tenant.endpoint("*");
+        UUID invoice = UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        String data = Events.invoice(tenant.tenantId, invoice, "paid", "0.00", 0);
+        for (int i = 0; i < 3; i++) {
+            ng.risiti.testsupport.TestEvents.publish("risiti.invoices.v1", invoice.toString(), id, "invoice.paid", tenant.tenantId, data);
+        }
+        String marker = Events.publish("risiti.invoices.v1", invoice.toString(), "invoice.sent", tenant.tenantId, data);
+        await().atMost(ARRIVES).until(() -> tenant.receiver.at(endpoint.path()).stream()
+                .anyMatch(request -> marker.equals(request.header("X-Risiti-Event-Id"))));
+        assertThat(tenant.receiver.at(endpoint.path())).extracting(request -> request.header("X-Risiti-Event-Id"))
+                .containsExactlyInAnyOrder(id, marker);
+        assertThat(WebhookFixtures.count("select count(*) from webhook_deliveries where event_id = ?", id)).isEqualTo(1);
+    }
 }

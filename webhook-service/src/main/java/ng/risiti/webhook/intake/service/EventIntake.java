@@ -5,18 +5,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.time.Clocks;
+import ng.risiti.webhook.deliveries.service.Fanout;
 import ng.risiti.webhook.intake.domain.Event;
 import ng.risiti.webhook.intake.repository.EventRepository;
 
-/** Keeps each received event once; deliveries to the tenant's endpoints are made from these rows. */
+/** Keeps each received event once, with its deliveries to the tenant's endpoints queued in the same transaction. */
 @ApplicationScoped
 public class EventIntake {
 
     private final EventRepository events;
+    private final Fanout fanout;
     private final Clock clock;
 
-    public EventIntake(EventRepository events, Clock clock) {
+    public EventIntake(EventRepository events, Fanout fanout, Clock clock) {
         this.events = events;
+        this.fanout = fanout;
         this.clock = clock;
     }
 
@@ -31,6 +34,12 @@ public class EventIntake {
         event.data = incoming.data();
         event.testMode = incoming.test();
         event.receivedAt = Clocks.now(clock);
-        return events.persist(event);
+        return events.persist(event).call(saved -> fanout.fanOut(saved.id, saved.type, saved.tenantId, saved.testMode,
+                saved.occurredAt, saved.data));
+    }
+
+    /** After events were committed: their deliveries go now. */
+    public void committed() {
+        fanout.committed();
     }
 }

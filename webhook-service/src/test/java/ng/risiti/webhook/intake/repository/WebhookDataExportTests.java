@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 /** webhook-service's part of a tenant's NDPR data export, asked for over Kafka the way auth-service asks. */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
+@QuarkusTestResource(ng.risiti.testsupport.TestIdentity.Resource.class)
+@QuarkusTestResource(ng.risiti.webhook.GreenMailResource.class)
 class WebhookDataExportTests {
 
     static final String SERVICE = "webhook-service";
@@ -67,6 +69,30 @@ class WebhookDataExportTests {
         // the event's data as a JSON object, not a string of JSON
         assertThat(first.get("data")).isEqualTo(JSON.readTree(created));
         assertThat(rows.get(1).get("data")).isEqualTo(JSON.readTree(finalized));
+    }
+
+    @Test
+    void exportsTheTenantsEndpointsWithoutSecretsAndTheirDeliveriesWithEveryAttempt() throws Exception {
+        ng.risiti.webhook.WebhookFixtures tenant = new ng.risiti.webhook.WebhookFixtures();
+        ng.risiti.webhook.WebhookFixtures.Endpoint endpoint = tenant.endpoint("*");
+        tenant.owner().post("/api/v1/webhooks/" + endpoint.id() + "/test").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ng.risiti.webhook.WebhookFixtures.count(
+                "select count(*) from webhook_deliveries where endpoint_id = ?::uuid and status = 'succeeded'", endpoint.id()) == 1);
+
+        Answer answer = DataExportProbe.request(tenant.tenantId, SERVICE);
+        assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
+        List<JsonNode> endpoints = answer.file("webhook_endpoints");
+        assertThat(endpoints).hasSize(1);
+        assertThat(endpoints.getFirst().get("id").asText()).isEqualTo(endpoint.id());
+        assertThat(endpoints.getFirst().get("events")).isEqualTo(JSON.readTree("[\"*\"]"));
+        assertThat(DataExportProbe.fieldNames(endpoints.getFirst())).doesNotContain("secret");
+        assertThat(endpoints.getFirst().toString()).doesNotContain(endpoint.secret());
+        List<JsonNode> deliveries = answer.file("webhook_deliveries");
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.getFirst().get("event_type").asText()).isEqualTo("webhook.test");
+        assertThat(deliveries.getFirst().get("payload").get("event").asText()).isEqualTo("webhook.test");
+        assertThat(deliveries.getFirst().get("attempts")).hasSize(1);
+        assertThat(deliveries.getFirst().get("attempts").get(0).get("status_code").asInt()).isEqualTo(200);
     }
 
     private static Instant instant(JsonNode row, String column) {

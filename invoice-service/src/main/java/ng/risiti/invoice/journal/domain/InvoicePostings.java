@@ -18,21 +18,23 @@ public final class InvoicePostings {
     }
 
     /**
-     * A payment: the money in the bank (or the till), off the debtors, and the paid share of the invoice's VAT
-     * provision becomes payable: the provision still open × amount / what was due before the payment, half-up to the
-     * kobo; a payment that leaves nothing due moves all that is left, so a fully paid invoice moves exactly its VAT.
+     * A payment: the money in the bank (or the till) and what the payer withheld as WHT (receivable from the tax
+     * authority) come off the debtors, and the paid share of the invoice's VAT provision becomes payable: the provision
+     * still open × what the payment settled / what was due before it, half-up to the kobo; a payment that leaves nothing
+     * due moves all that is left, so a fully paid invoice moves exactly its VAT.
      */
-    public static Posting payment(boolean cash, Kobo amount, Kobo amountDueAfter, OpenBalances open) {
+    public static Posting payment(boolean cash, Kobo amount, Kobo withheld, Kobo amountDueAfter, OpenBalances open) {
+        Kobo settled = amount.plus(withheld);
         Kobo provision = positive(open.vatProvision());
         Kobo moved;
         if (amountDueAfter.value() == 0) {
             moved = provision;
         } else {
-            Kobo dueBefore = amount.plus(amountDueAfter);
-            moved = min(provision, share(provision, amount, dueBefore));
+            Kobo dueBefore = settled.plus(amountDueAfter);
+            moved = min(provision, share(provision, settled, dueBefore));
         }
-        return new Posting().debit(cash ? Account.CASH : Account.BANK, amount).credit(Account.TRADE_DEBTORS, amount)
-                .debit(Account.VAT_PROVISION, moved).credit(Account.VAT_PAYABLE, moved);
+        return new Posting().debit(cash ? Account.CASH : Account.BANK, amount).debit(Account.WHT_RECEIVABLE, withheld)
+                .credit(Account.TRADE_DEBTORS, settled).debit(Account.VAT_PROVISION, moved).credit(Account.VAT_PAYABLE, moved);
     }
 
     /** A void: what is still open is reversed; the part already paid stays earned, its VAT payable. */

@@ -66,6 +66,8 @@ public class JournalConsumer implements EventConsumer {
         return switch (event.type()) {
             case EventTypes.INVOICE_FINALIZED -> postings.finalized(invoice);
             case EventTypes.PAYMENT_RECEIVED -> postings.paymentReceived(uuid(event, data, "payment_id"), Kobo.of(number(event, data, "amount_kobo")),
+                    // events written before payments carried it withheld nothing
+                    Kobo.of(data.has("wht_withheld_kobo") ? number(event, data, "wht_withheld_kobo") : 0),
                     text(event, data, "payment_method"), date(event, data, "payment_date"), invoice);
             case EventTypes.INVOICE_VOIDED -> postings.voided(invoice, event.time() == null ? invoice.issueDate()
                     : event.time().atZoneSameInstant(LAGOS).toLocalDate());

@@ -53,11 +53,14 @@ public class JournalPostings {
                 "Invoice " + invoice.invoiceNumber() + " finalized");
     }
 
-    /** payment.received: DR Bank or Cash / CR Trade Debtors, and the paid share of VAT from provision to payable. */
-    public Uni<Void> paymentReceived(UUID paymentId, Kobo amount, String paymentMeansCode, LocalDate paidOn, InvoiceSnapshot invoice) {
+    /**
+     * payment.received: DR Bank or Cash [+ DR WHT Receivable what the payer withheld] / CR Trade Debtors, and the paid
+     * share of VAT from provision to payable.
+     */
+    public Uni<Void> paymentReceived(UUID paymentId, Kobo amount, Kobo withheld, String paymentMeansCode, LocalDate paidOn, InvoiceSnapshot invoice) {
         Tenancy tenancy = tenancy(invoice);
         return journal.openBalances(tenancy, invoice.invoiceId()).flatMap(open -> post(
-                InvoicePostings.payment(CASH.equals(paymentMeansCode), amount, Kobo.of(invoice.amountDueKobo()), open), invoice, paidOn,
+                InvoicePostings.payment(CASH.equals(paymentMeansCode), amount, withheld, Kobo.of(invoice.amountDueKobo()), open), invoice, paidOn,
                 SourceType.PAYMENT, paymentId, "Payment of NGN " + amount.toNairaString() + " on " + invoice.invoiceNumber()));
     }
 

@@ -36,6 +36,9 @@ public class Payment extends PanacheEntityBase {
     public LocalDate paidOn;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** What the payer withheld as WHT beside the amount: it settles the invoice too, and never reaches the bank. */
+    @Column(name = "wht_withheld_kobo")
+    public Kobo whtWithheld = Kobo.ZERO;
 
     /** A payment of {@code invoice}; the invoice itself takes it with {@link Invoice#recordPayment}. */
     public static Payment of(UUID id, Invoice invoice, Kobo amount, PaymentMethod method, LocalDate paidOn, String reference, String notes,

@@ -32,9 +32,9 @@ class InvoicePostingsTests {
         // 350,000.00 + 26,250.00 VAT = 376,250.00; 100,000.00 paid carries 26,250.00 × 100,000 / 376,250 = 6,976.744… → 6,976.74
         Map<Account, Long> books = new EnumMap<>(Account.class);
         apply(books, InvoicePostings.finalized(Kobo.of(37_625_000), Kobo.of(35_000_000), Kobo.of(2_625_000)));
-        apply(books, InvoicePostings.payment(false, Kobo.of(10_000_000), Kobo.of(27_625_000), open(books)));
+        apply(books, InvoicePostings.payment(false, Kobo.of(10_000_000), Kobo.ZERO, Kobo.of(27_625_000), open(books)));
         assertThat(books.get(Account.VAT_PAYABLE)).isEqualTo(-697_674);
-        apply(books, InvoicePostings.payment(true, Kobo.of(27_625_000), Kobo.ZERO, open(books)));
+        apply(books, InvoicePostings.payment(true, Kobo.of(27_625_000), Kobo.ZERO, Kobo.ZERO, open(books)));
         assertThat(books.get(Account.VAT_PAYABLE)).isEqualTo(-2_625_000);
         assertThat(books.get(Account.VAT_PROVISION)).isZero();
         assertThat(books.get(Account.TRADE_DEBTORS)).isZero();
@@ -46,7 +46,7 @@ class InvoicePostingsTests {
     void aCreditNoteBeyondWhatIsDueBecomesTheCustomersCreditWithItsVatOffVatPayable() {
         Map<Account, Long> books = new EnumMap<>(Account.class);
         apply(books, InvoicePostings.finalized(Kobo.of(10_750), Kobo.of(10_000), Kobo.of(750)));
-        apply(books, InvoicePostings.payment(false, Kobo.of(10_750), Kobo.ZERO, open(books)));
+        apply(books, InvoicePostings.payment(false, Kobo.of(10_750), Kobo.ZERO, Kobo.ZERO, open(books)));
         apply(books, InvoicePostings.creditNote(Kobo.of(10_000), Kobo.of(750), open(books)));
         assertThat(books.get(Account.CUSTOMER_CREDIT)).isEqualTo(-10_750);
         assertThat(books.getOrDefault(Account.VAT_PAYABLE, 0L)).isZero();
@@ -73,9 +73,10 @@ class InvoicePostingsTests {
             for (int step = 0; step < 6 && open; step++) {
                 int action = random.nextInt(10);
                 if (action < 6 && due > 0) {
-                    long amount = random.nextInt(3) == 0 ? due : 1 + (long) (random.nextDouble() * due);
-                    due -= amount;
-                    apply(books, InvoicePostings.payment(random.nextBoolean(), Kobo.of(amount), Kobo.of(due), open(books)));
+                    long settled = random.nextInt(3) == 0 ? due : 1 + (long) (random.nextDouble() * due);
+                    long withheld = random.nextBoolean() ? 0 : (long) (random.nextDouble() * settled * 0.1);
+                    due -= settled;
+                    apply(books, InvoicePostings.payment(random.nextBoolean(), Kobo.of(settled - withheld), Kobo.of(withheld), Kobo.of(due), open(books)));
                 } else if (action < 9 && creditable > 0) {
                     long credit = 1 + (long) (random.nextDouble() * creditable);
                     long creditVat = Math.min(credit, Math.round(credit * vat / (double) total));

@@ -107,6 +107,36 @@ class JournalResourceTests {
     }
 
     @Test
+    void whatThePayerWithheldAsWhtSettlesTheInvoiceAndIsReceivableNotInTheBank() {
+        String invoiceId = finalized();
+        // 5 % WHT on the 350,000.00 net: the customer pays 358,750.00 and withholds 17,500.00
+        tenant.owner().body("{\"amount\":\"358750.00\",\"wht_withheld\":\"17500.00\",\"method\":\"bank_transfer\"}")
+                .post("/api/v1/invoices/" + invoiceId + "/record-payment").then().statusCode(201)
+                .body("data.status", equalTo("paid")).body("data.amount_due", equalTo("0.00")).body("data.amount_paid", equalTo("358750.00"))
+                .body("data.payment.amount", equalTo("358750.00")).body("data.payment.wht_withheld", equalTo("17500.00"))
+                .body("data.payment.wht_withheld_kobo", equalTo(1_750_000));
+
+        Map<String, Object> entry = books.awaitEntry("payment", invoiceId);
+        assertThat(JournalBooks.lines(entry)).containsExactlyInAnyOrderEntriesOf(Map.of("1000", 35_875_000L, "1200", 1_750_000L,
+                "1100", -TOTAL, "2100", VAT, "2200", -VAT));
+        tenant.owner().get("/api/v1/payments?invoice_id=" + invoiceId).then().statusCode(200).body("data[0].wht_withheld", equalTo("17500.00"));
+    }
+
+    @Test
+    void withheldWhtIsPartOfWhatAPaymentSettlesAndNeverNegative() {
+        String invoiceId = finalized();
+        tenant.owner().body("{\"amount\":\"376250.00\",\"wht_withheld\":\"0.01\",\"method\":\"cash\"}")
+                .post("/api/v1/invoices/" + invoiceId + "/record-payment").then().statusCode(422).body("error.code", equalTo("UNPROCESSABLE"));
+        tenant.owner().body("{\"amount\":\"1.00\",\"wht_withheld\":\"-1\",\"method\":\"cash\"}")
+                .post("/api/v1/invoices/" + invoiceId + "/record-payment").then().statusCode(400)
+                .body("error.code", equalTo("VALIDATION_ERROR")).body("error.details[0].field", equalTo("wht_withheld"));
+        tenant.owner().body("{\"amount\":\"1.00\",\"wht_withheld\":\"0.001\",\"method\":\"cash\"}")
+                .post("/api/v1/invoices/" + invoiceId + "/record-payment").then().statusCode(400)
+                .body("error.details[0].field", equalTo("wht_withheld"));
+        tenant.owner().get("/api/v1/invoices/" + invoiceId).then().body("data.amount_due", equalTo("376250.00"));
+    }
+
+    @Test
     void aVoidReversesWhatRemainedOpenAndLeavesThePaidPartEarned() {
         String invoiceId = finalized();
         pay(invoiceId, "100000.00", "bank_transfer");

@@ -68,18 +68,24 @@ class JournalPropertyTests {
         }
         long received = 0;
         long customerCredit = 0;
+        long whtWithheld = 0;
         Map<String, Integer> posted = new HashMap<>(Map.of("invoice_finalized", invoices.size(), "payment", 0, "void", 0, "credit_note", 0));
         for (int step = 0; step < 250; step++) {
             Known invoice = invoices.get(random.nextInt(invoices.size()));
             int action = random.nextInt(10);
             boolean open = List.of("finalized", "sent", "partial").contains(invoice.status);
             if (action < 6 && open && invoice.amountDue > 0) {
-                long amount = random.nextInt(3) == 0 ? invoice.amountDue : 1 + (long) (random.nextDouble() * invoice.amountDue);
-                JsonPath answer = tenant.owner().body("{\"amount\":\"" + naira(amount) + "\",\"method\":\"" + METHODS.get(random.nextInt(METHODS.size())) + "\"}")
+                long settled = random.nextInt(3) == 0 ? invoice.amountDue : 1 + (long) (random.nextDouble() * invoice.amountDue);
+                // now and then the payer withholds WHT beside the money (never all of it)
+                long withheld = random.nextInt(4) == 0 ? (long) (random.nextDouble() * settled * 0.1) : 0;
+                long amount = settled - withheld;
+                JsonPath answer = tenant.owner().body("{\"amount\":\"" + naira(amount) + "\",\"wht_withheld\":\"" + naira(withheld) + "\",\"method\":\""
+                                + METHODS.get(random.nextInt(METHODS.size())) + "\"}")
                         .post("/api/v1/invoices/" + invoice.id + "/record-payment").then().statusCode(201).extract().jsonPath();
                 invoice.amountDue = answer.getLong("data.amount_due_kobo");
                 invoice.status = answer.getString("data.status");
                 received += amount;
+                whtWithheld += withheld;
                 posted.merge("payment", 1, Integer::sum);
             } else if (action < 9 && (open || "paid".equals(invoice.status)) && invoice.total - invoice.credited > 0) {
                 long creditable = invoice.total - invoice.credited;
@@ -109,6 +115,7 @@ class JournalPropertyTests {
         assertThat(balance.getOrDefault("1100", 0L)).as("seed %d", seed).isEqualTo(due);
         assertThat(balance.getOrDefault("1000", 0L) + balance.getOrDefault("1010", 0L)).as("seed %d", seed).isEqualTo(received);
         assertThat(-balance.getOrDefault("2300", 0L)).as("seed %d", seed).isEqualTo(customerCredit);
+        assertThat(balance.getOrDefault("1200", 0L)).as("seed %d", seed).isEqualTo(whtWithheld);
 
         // an invoice with nothing left due holds no VAT provision: its output VAT is all payable or reversed
         Map<String, Long> provisionByInvoice = new HashMap<>();

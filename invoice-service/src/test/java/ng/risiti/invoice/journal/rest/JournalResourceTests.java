@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import ng.risiti.invoice.CustomerServiceStub;
 import ng.risiti.invoice.InvoiceTestFixtures;
 import ng.risiti.invoice.journal.JournalBooks;
+import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
@@ -196,6 +197,42 @@ class JournalResourceTests {
                 .hasSize(1);
         assertThat(JournalBooks.lines(books.awaitEntry("void", invoiceId.toString()))).containsExactlyInAnyOrderEntriesOf(Map.of("1100", -107_500L,
                 "2100", 7_500L, "4000", 100_000L));
+    }
+
+    @Test
+    void anEventThatCanNeverBePostedIsDeadLetteredAndTheJournalMovesOn() {
+        UUID invoiceId = UUID.randomUUID();
+        String snapshot = """
+                {"invoice_id":"%s","tenant_id":"%s","invoice_number":"INV-2026-901","status":"partial","currency":"NGN",
+                 "issue_date":"2026-02-01","due_date":"2026-03-01","subtotal_kobo":100000,"tax_total_kobo":7500,"total_amount_kobo":107500,
+                 "amount_due_kobo":7500,"test_mode":false,"type":"invoice","credited_kobo":0,"customer_credit_kobo":0,"wht_amount_kobo":0,
+                 "amount_kobo":100000,"payment_method":"30","payment_date":"2026-02-02"}""".formatted(invoiceId, tenant.tenantId);
+        // no payment_id: a payment the journal can never name
+        String bad = TestEvents.publish("risiti.invoices.v1", invoiceId.toString(), "payment.received", tenant.tenantId, snapshot);
+        TestEvents.publish("risiti.invoices.v1", invoiceId.toString(), "invoice.finalized", tenant.tenantId,
+                snapshot.replace("\"status\":\"partial\"", "\"status\":\"finalized\"").replace("\"amount_due_kobo\":7500", "\"amount_due_kobo\":107500"));
+
+        books.awaitEntry("invoice_finalized", invoiceId.toString());
+        // the dead letter reaches Kafka before the event behind it is applied, so its topic exists by now
+        KafkaTopicReader deadLetters = KafkaTopicReader.fromBeginning("risiti.invoices.v1.dlq.invoice-service.journal");
+        deadLetters.first("payment.received", record -> bad.equals(KafkaTopicReader.header(record, "ce_id")), Duration.ofSeconds(30));
+        deadLetters.close();
+        assertThat(books.entries("source=payment")).isEmpty();
+    }
+
+    @Test
+    void testModeBooksAreASeparateWorld() {
+        UUID testCustomer = tenant.customer("Sandbox Buyer", "98765432-0002", true);
+        String invoiceId = tenant.testKey().body(InvoiceTestFixtures.invoiceBody(testCustomer)).post("/api/v1/invoices").then().statusCode(201)
+                .extract().path("data.id");
+        tenant.testKey().post("/api/v1/invoices/" + invoiceId + "/finalize").then().statusCode(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> tenant.testKey().get("/api/v1/journal?source=invoice_finalized").then()
+                .statusCode(200).extract().jsonPath().getList("data.invoice_id").contains(invoiceId));
+        tenant.testKey().get("/api/v1/reports/trial-balance").then().statusCode(200)
+                .body("data.accounts.find { it.code == '1100' }.balance_kobo", equalTo((int) TOTAL));
+        assertThat(books.entries("")).isEmpty();
+        assertThat(books.trialBalance("")).isEmpty();
     }
 
     @Test

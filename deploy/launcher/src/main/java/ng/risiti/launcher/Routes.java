@@ -38,6 +38,8 @@ public final class Routes {
             Map.entry("/api/v1/tax-rates", INVOICE),
             Map.entry("/api/v1/tax-reports", INVOICE),
             Map.entry("/api/v1/reports", INVOICE),
+            Map.entry("/api/v1/journal", INVOICE),
+            Map.entry("/api/v1/expenses", INVOICE),
             Map.entry("/api/v1/p", INVOICE),
             Map.entry("/p", INVOICE),
             Map.entry("/v1/invoices", INVOICE),

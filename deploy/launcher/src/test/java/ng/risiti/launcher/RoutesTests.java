@@ -26,6 +26,8 @@ class RoutesTests {
             "/p/tok_123, invoice-service",
             "/v1/receipts, invoice-service",
             "/v1/reports/profit-and-loss, invoice-service",
+            "/api/v1/journal/01954def-0000-7000-8000-000000000001, invoice-service",
+            "/api/v1/expenses, invoice-service",
             "/api/v1/billing/subscription, billing-service",
             "/api/v1/api-credits, billing-service",
             "/api/v1/nrs/submissions, nrs-gateway-service",

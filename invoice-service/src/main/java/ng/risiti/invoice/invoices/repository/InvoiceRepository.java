@@ -53,6 +53,12 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("tenantId = :tenant and testMode = :test and id = :id and deletedAt is null", scope(tenancy).and("id", id)).firstResult();
     }
 
+    /** The credit notes issued against an invoice, oldest first (the journal posts each once, in this order). */
+    public Uni<List<Invoice>> creditNotesOf(Tenancy tenancy, UUID originalId) {
+        return find("tenantId = :tenant and testMode = :test and originalInvoiceId = :original order by id", scope(tenancy).and("original", originalId))
+                .list();
+    }
+
     /**
      * The invoice, its row locked until the transaction ends: concurrent credit notes (and, later, payments) against
      * one invoice take turns, and each sees what the one before it committed.

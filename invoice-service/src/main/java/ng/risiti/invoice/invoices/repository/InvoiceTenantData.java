@@ -10,7 +10,7 @@ import ng.risiti.platform.export.TenantData;
  * them. Left out: each invoice's public token (it opens the invoice's
  * public page, a bearer secret), the tenant's private signing key, and the replicas of customers and tenant settings
  * (their owners export them). The platform takes one {@link TenantData} bean per service, so this one also names the
- * payments, sending, taxes and signing contexts' tables.
+ * payments, sending, taxes, signing, journal and expenses contexts' tables.
  */
 @ApplicationScoped
 public class InvoiceTenantData implements TenantData {
@@ -39,6 +39,17 @@ public class InvoiceTenantData implements TenantData {
                 new ExportedTable("tax_rates", """
                         select id, name, kind, percent, vat_category, test_mode, created_at, updated_at, deleted_at
                         from tax_rates where tenant_id = ?1 order by id"""),
+                new ExportedTable("expenses", """
+                        select id, expense_date, supplier, category, amount_kobo, vat_kobo, payment_means_code, reference, notes,
+                               journal_entry_id, test_mode, created_at, updated_at, deleted_at
+                        from expenses where tenant_id = ?1 order by id"""),
+                new ExportedTable("journal_entries", """
+                        select id, entry_date, source_type, source_id, invoice_id, expense_id, reverses_entry_id, memo, test_mode, created_at
+                        from journal_entries where tenant_id = ?1 order by id"""),
+                new ExportedTable("journal_lines", """
+                        select l.entry_id, l.position, l.account_code, l.debit_kobo, l.credit_kobo
+                        from journal_lines l join journal_entries e on e.id = l.entry_id
+                        where e.tenant_id = ?1 order by l.entry_id, l.position"""),
                 // encode(..., 'base64') breaks lines every 76 characters (MIME); strict decoders refuse the newlines
                 new ExportedTable("signing_keys", """
                         select kid, translate(encode(public_key, 'base64'), chr(10), '') as public_key_spki_base64, created_at

@@ -33,6 +33,7 @@ import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
+import ng.risiti.platform.security.Tenancy;
 import ng.risiti.platform.time.Clocks;
 
 /** Invoice use cases; each write is one transaction that also records its event in the outbox. */
@@ -91,6 +92,11 @@ public class InvoiceService {
     public Uni<Invoice> get(Caller caller, UUID id) {
         return Panache.withSession(() -> invoices.findForTenant(caller.tenancy(), id))
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id));
+    }
+
+    /** The credit notes issued against an invoice, oldest first, in the caller's session (the journal's postings). */
+    public Uni<List<Invoice>> creditNotesOf(Tenancy tenancy, UUID invoiceId) {
+        return invoices.creditNotesOf(tenancy, invoiceId);
     }
 
     /** A page whose plan depends on the filters' values runs in a transaction: that plan setting is local to one. */

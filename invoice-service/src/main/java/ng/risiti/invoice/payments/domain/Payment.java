@@ -39,6 +39,9 @@ public class Payment extends PanacheEntityBase {
     /** The payment's receipt: RCT-YYYY-NNN, one series per tenant, world and year. */
     @Column(name = "receipt_number")
     public String receiptNumber;
+    /** What the payer withheld as WHT beside the amount: it settles the invoice too, and never reaches the bank. */
+    @Column(name = "wht_withheld_kobo")
+    public Kobo whtWithheld = Kobo.ZERO;
 
     /** A payment of {@code invoice}; the invoice itself takes it with {@link Invoice#recordPayment}. */
     public static Payment of(UUID id, Invoice invoice, Kobo amount, PaymentMethod method, LocalDate paidOn, String reference, String notes,

@@ -25,6 +25,7 @@ public class PaymentEvents {
     public Uni<Void> received(Invoice invoice, Payment payment) {
         return outbox.emit(Topics.INVOICES, EventTypes.PAYMENT_RECEIVED, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode),
                 PaymentReceived.of(payment.id, payment.amount.toNairaString(), payment.amount.value(), payment.method.code(),
-                        payment.method.word(), payment.reference, payment.paidOn, payment.createdAt, InvoiceEvents.snapshot(invoice)));
+                        payment.method.word(), payment.reference, payment.paidOn, payment.createdAt, payment.whtWithheld.toNairaString(),
+                        payment.whtWithheld.value(), InvoiceEvents.snapshot(invoice)));
     }
 }

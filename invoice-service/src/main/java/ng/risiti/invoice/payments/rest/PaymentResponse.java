@@ -27,6 +27,8 @@ public record PaymentResponse(
         OffsetDateTime paidAt,
         String notes,
         OffsetDateTime createdAt,
+        String whtWithheld,
+        long whtWithheldKobo,
         @JsonInclude(JsonInclude.Include.NON_NULL) InvoiceBrief invoice) {
 
     /** The invoice a payment paid, as it stands now. */
@@ -47,6 +49,6 @@ public record PaymentResponse(
         return new PaymentResponse(payment.id, payment.receiptNumber, payment.invoiceId, payment.amount.toNairaString(), payment.amount.value(),
                 payment.method.code(), payment.method.word(), payment.reference, payment.paidOn,
                 payment.paidOn.atStartOfDay().atOffset(ZoneOffset.UTC), payment.notes, payment.createdAt,
-                invoice == null ? null : InvoiceBrief.of(invoice));
+                payment.whtWithheld.toNairaString(), payment.whtWithheld.value(), invoice == null ? null : InvoiceBrief.of(invoice));
     }
 }

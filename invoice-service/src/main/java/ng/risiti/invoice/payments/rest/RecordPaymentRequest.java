@@ -28,7 +28,10 @@ public record RecordPaymentRequest(
         String paymentDate,
         String paidAt,
         @Size(max = 100) String reference,
-        @Size(max = 1000) String notes) {
+        @Size(max = 1000) String notes,
+        /** What the payer withheld as WHT beside {@code amount} (naira, 0 or more): it settles that much of the invoice too. */
+        @DecimalMin(value = "0", message = "must be 0 or more")
+        @Digits(integer = 13, fraction = 2, message = "must have at most 2 decimal places") BigDecimal whtWithheld) {
 
     public NewPayment toPayment(LocalDate today) {
         List<FieldError> problems = new ArrayList<>();
@@ -37,7 +40,8 @@ public record RecordPaymentRequest(
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return new NewPayment(Kobo.fromNaira(amount), chosen, paidOn, trimmed(reference), trimmed(notes));
+        return new NewPayment(Kobo.fromNaira(amount), chosen, paidOn, trimmed(reference), trimmed(notes),
+                whtWithheld == null ? Kobo.ZERO : Kobo.fromNaira(whtWithheld));
     }
 
     private PaymentMethod method(List<FieldError> problems) {

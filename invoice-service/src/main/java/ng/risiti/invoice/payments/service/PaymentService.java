@@ -110,9 +110,10 @@ public class PaymentService {
                 .call(invoice -> refuseRecorded(tenancy, request.reference()))
                 .flatMap(invoice -> {
                     OffsetDateTime now = Clocks.now(clock);
-                    invoice.recordPayment(request.amount(), now);
+                    invoice.recordPayment(request.settles(), now);
                     Payment payment = Payment.of(UuidV7.next(), invoice, request.amount(), request.method(), request.paidOn(),
                             request.reference(), request.notes(), now);
+                    payment.whtWithheld = request.whtWithheld();
                     return payments.ofInvoice(tenancy, invoice.id)
                             .call(() -> payments.nextReceiptNumber(tenancy, today().getYear()).invoke(number -> payment.receiptNumber = number))
                             .call(() -> payments.persistAndFlush(payment))

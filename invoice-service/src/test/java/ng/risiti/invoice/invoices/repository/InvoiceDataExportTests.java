@@ -70,7 +70,7 @@ class InvoiceDataExportTests {
 
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
         assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
-                "signing_keys");
+                "signing_keys", "expenses", "journal_entries", "journal_lines");
         List<JsonNode> invoices = answer.file("invoices");
         List<JsonNode> lines = answer.file("invoice_lines");
         assertThat(invoices).extracting(row -> row.get("id").asText())
@@ -150,7 +150,7 @@ class InvoiceDataExportTests {
 
         assertThat(answer.summary().hasNonNull("failure")).isFalse();
         assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
-                "signing_keys");
+                "signing_keys", "expenses", "journal_entries", "journal_lines");
         assertThat(answer.files().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
         assertThat(answer.chunks()).isZero();
     }

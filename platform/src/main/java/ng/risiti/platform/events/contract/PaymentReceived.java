@@ -27,12 +27,22 @@ public record PaymentReceived(
         /** The day the money was received (Africa/Lagos). */
         LocalDate paymentDate,
         OffsetDateTime recordedAt,
+        /** What the payer withheld as WHT beside this payment: it settled that much of the invoice too (0 when nothing). */
+        String whtWithheld,
+        long whtWithheldKobo,
         /** Written flat beside the payment's fields, so the event reads as an InvoiceSnapshot too; never a copy of its fields. */
         @JsonUnwrapped InvoiceSnapshot invoice) {
 
     /** The payment beside the invoice as it stands after it. */
     public static PaymentReceived of(UUID paymentId, String amount, long amountKobo, String paymentMethod, String method, String reference,
             LocalDate paymentDate, OffsetDateTime recordedAt, InvoiceSnapshot invoice) {
-        return new PaymentReceived(paymentId, amount, amountKobo, paymentMethod, method, reference, paymentDate, recordedAt, invoice);
+        return of(paymentId, amount, amountKobo, paymentMethod, method, reference, paymentDate, recordedAt, "0.00", 0, invoice);
+    }
+
+    /** The payment, what the payer withheld beside it, and the invoice as it stands after both. */
+    public static PaymentReceived of(UUID paymentId, String amount, long amountKobo, String paymentMethod, String method, String reference,
+            LocalDate paymentDate, OffsetDateTime recordedAt, String whtWithheld, long whtWithheldKobo, InvoiceSnapshot invoice) {
+        return new PaymentReceived(paymentId, amount, amountKobo, paymentMethod, method, reference, paymentDate, recordedAt, whtWithheld,
+                whtWithheldKobo, invoice);
     }
 }

@@ -22,13 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.Events;
 import ng.risiti.webhook.Signed;
-import ng.risiti.webhook.GreenMailResource;
-import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
+import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookReceiver.Received;
 import org.junit.jupiter.api.Test;
 

@@ -20,12 +20,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
+import ng.risiti.testsupport.TestMailbox;
 import ng.risiti.webhook.Events;
-import ng.risiti.webhook.GreenMailResource;
-import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
+import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookReceiver.Received;
 import ng.risiti.webhook.deliveries.domain.ClaimedDelivery;
 import ng.risiti.webhook.deliveries.repository.DeliveryRepository;
@@ -158,7 +159,7 @@ class DeliveryDispatcherTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> "skipped".equals(log(endpoint).getString("data[0].status")));
         int attempts = tenant.receiver.at(endpoint.path()).size();
         assertThat(attempts).isEqualTo(2);
-        GreenMailResource.Mail mail = GreenMailResource.awaitOne(owner);
+        TestMailbox.Mail mail = TestMailbox.awaitOne(owner);
         assertThat(mail.subject()).isEqualTo("Webhook endpoint paused: " + tenant.receiver.url(endpoint.path()));
         assertThat(mail.from()).contains("webhooks@risiti.ng");
         assertThat(mail.text()).contains("Risiti paused the webhook endpoint " + tenant.receiver.url(endpoint.path()) + " of Adeyemi & Sons Trading Ltd",

@@ -22,12 +22,12 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.TestHostResolver;
-import ng.risiti.webhook.GreenMailResource;
-import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
+import ng.risiti.webhook.WebhookFixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

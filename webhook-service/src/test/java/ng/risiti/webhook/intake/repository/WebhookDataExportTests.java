@@ -15,8 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.DataExportProbe.Answer;
+import ng.risiti.testsupport.DataExportProbe;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "webhook"))
 @QuarkusTestResource(ng.risiti.testsupport.TestIdentity.Resource.class)
-@QuarkusTestResource(ng.risiti.webhook.GreenMailResource.class)
+@QuarkusTestResource(ng.risiti.testsupport.GreenMailResource.class)
 class WebhookDataExportTests {
 
     static final String SERVICE = "webhook-service";

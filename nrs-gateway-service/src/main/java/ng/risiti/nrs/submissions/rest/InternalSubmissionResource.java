@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import ng.risiti.nrs.submissions.service.SubmissionService;
 import ng.risiti.nrs.submissions.service.SubmissionService.SubmitInvoice;
+import ng.risiti.nrs.submissions.service.SubmissionWorker;
 import ng.risiti.platform.security.Tenancy;
 
 /**
@@ -35,15 +36,23 @@ public class InternalSubmissionResource {
     }
 
     private final SubmissionService submissions;
+    private final SubmissionWorker worker;
 
-    public InternalSubmissionResource(SubmissionService submissions) {
+    public InternalSubmissionResource(SubmissionService submissions, SubmissionWorker worker) {
         this.submissions = submissions;
+        this.worker = worker;
     }
 
     @POST
     public Uni<Response> submit(@Valid @NotNull SubmitRequest request) {
         return submissions.queue(new Tenancy(request.tenantId(), request.testMode()),
                         new SubmitInvoice(request.invoiceId(), request.invoiceNumber(), request.irn(), request.payload()))
+                // committed: start on it now rather than at the worker's next tick
+                .invoke(queued -> {
+                    if (queued.queuedNow()) {
+                        worker.kick();
+                    }
+                })
                 .map(queued -> Response.accepted(new SubmitResponse(SubmissionService.jobId(request.invoiceId()), queued.submission().id,
                         queued.submission().status.wireName(), queued.queuedNow())).build());
     }

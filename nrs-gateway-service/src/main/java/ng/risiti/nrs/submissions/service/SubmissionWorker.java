@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import ng.risiti.nrs.integrations.service.NrsCredentialStore;
 import ng.risiti.nrs.submissions.config.NrsConfig;
@@ -67,6 +68,7 @@ public class SubmissionWorker {
     private final RetrySchedule retries;
     private final Clock clock;
     private final Vertx vertx;
+    private final AtomicBoolean kicked = new AtomicBoolean();
 
     public SubmissionWorker(SubmissionRepository submissions, AttemptRepository attempts, NrsCredentialStore credentials, NrsClient nrs,
             CircuitBreakers breakers, Outbox outbox, ObjectMapper json, NrsConfig config, Clock clock, Vertx vertx) {
@@ -90,6 +92,17 @@ public class SubmissionWorker {
             LOG.warnf("NRS submissions could not be worked on: %s", failure.toString());
             return null;
         }).replaceWithVoid();
+    }
+
+    /**
+     * Works a batch now rather than at the next tick, so a fresh submission reaches NRS in milliseconds. At most one
+     * kicked batch runs at a time beside the scheduled one; a kick while one runs is dropped (the tick picks it up).
+     */
+    public void kick() {
+        if (kicked.compareAndSet(false, true)) {
+            onOwnContext(() -> drain(1)).onTermination().invoke(() -> kicked.set(false))
+                    .subscribe().with(ignored -> { }, failure -> LOG.warnf("A kicked NRS batch failed: %s", failure.toString()));
+        }
     }
 
     private Uni<Void> drain(int batches) {

@@ -57,6 +57,15 @@ public class NrsSandboxStub extends OutsideWorldStub {
         return n == null ? 0 : n.get();
     }
 
+    /** The payment status NRS holds for the IRN ({@code PAID} or {@code PAID|reference}), null if never updated. */
+    public static String paymentStatus(String irn) {
+        return payments().get(irn);
+    }
+
+    private static ConcurrentMap<String, String> payments() {
+        return shared("payments");
+    }
+
     public static boolean transmitted(String irn) {
         return "transmitted".equals(ledger().get(irn));
     }
@@ -103,7 +112,7 @@ public class NrsSandboxStub extends OutsideWorldStub {
             } else if (path.equals("validate") || path.equals("sign")) {
                 step = path;
                 irn = body.path("irn").asText();
-            } else if (path.startsWith("transmit/") || path.startsWith("confirm/")) {
+            } else if (path.startsWith("transmit/") || path.startsWith("confirm/") || path.startsWith("update/")) {
                 step = path.substring(0, path.indexOf('/'));
                 irn = path.substring(path.indexOf('/') + 1);
             } else {
@@ -149,6 +158,15 @@ public class NrsSandboxStub extends OutsideWorldStub {
                             error(exchange, 404, "invoice_transmit", "invoice not found", "no signed invoice with IRN " + irn);
                         } else {
                             answer(exchange, 200, "{\"code\":200,\"data\":{\"ok\":true,\"irn\":\"" + irn + "\"}}");
+                        }
+                    }
+                    case "update" -> {
+                        if (!ledger().containsKey(irn)) {
+                            error(exchange, 404, "invoice_update", "invoice not found", "no signed invoice with IRN " + irn);
+                        } else {
+                            String status = body.path("payment_status").asText();
+                            payments().put(irn, status + (body.hasNonNull("reference") ? "|" + body.get("reference").asText() : ""));
+                            answer(exchange, 200, "{\"code\":200,\"data\":{\"irn\":\"" + irn + "\",\"payment_status\":\"" + status + "\"}}");
                         }
                     }
                     default -> {

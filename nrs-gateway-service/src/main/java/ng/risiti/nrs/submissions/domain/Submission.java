@@ -58,4 +58,11 @@ public class Submission extends PanacheEntityBase {
     public OffsetDateTime transmittedAt;
     @Column(name = "confirmed_at")
     public OffsetDateTime confirmedAt;
+    /** The payment status NRS should show (PAID, PARTIAL, CANCELED), and the one it last accepted. */
+    @Column(name = "payment_status")
+    public String paymentStatus;
+    @Column(name = "payment_status_sent")
+    public String paymentStatusSent;
+    @Column(name = "payment_error")
+    public String paymentError;
 }

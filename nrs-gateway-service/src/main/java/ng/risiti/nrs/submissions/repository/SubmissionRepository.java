@@ -135,8 +135,58 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     public Uni<Integer> submitted(ClaimedSubmission job, String firsResponse, OffsetDateTime now) {
         return SessionSql.update("""
                 update submissions set status = 'SUBMITTED', step = 'DONE', next_attempt_at = null, firs_response = $3, last_error = null,
-                    submitted_at = $4, updated_at = $4
+                    submitted_at = $4, updated_at = $4,
+                    -- paid (or cancelled) while it was on its way: tell NRS now
+                    payment_next_at = case when payment_status is distinct from payment_status_sent and payment_status is not null
+                                           then $4::timestamptz end
                 where id = $1 and attempts = $2 and status = 'QUEUED'""", job.id(), job.attempts(), firsResponse, now);
+    }
+
+    /**
+     * The invoice's payment status changed (its event {@code version}); an update call is due at once if NRS already
+     * has the invoice, else when the submission completes. 0 when a newer event was applied first or there is no row.
+     */
+    public Uni<Integer> wantPaymentStatus(UUID tenantId, boolean test, UUID invoiceId, String status, String reference, long version,
+            OffsetDateTime now) {
+        return SessionSql.update("""
+                update submissions set payment_status = $4::text, payment_reference = $5::text, payment_version = $6::bigint,
+                    payment_attempts = 0, payment_error = null, updated_at = $7::timestamptz,
+                    payment_next_at = case when status = 'SUBMITTED' and $4::text is distinct from payment_status_sent then $7::timestamptz end
+                where invoice_id = $3 and tenant_id = $1 and test_mode = $2 and (payment_version < $6::bigint or $6::bigint = 0)""",
+                tenantId, test, invoiceId, status, reference, version, now);
+    }
+
+    /** A payment update one worker holds until {@code leaseUntil}: id, tenant, test, irn, status, reference, version, attempts. */
+    public Uni<List<Object[]>> claimPaymentUpdates(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
+        return SessionSql.rows("""
+                update submissions s set payment_attempts = s.payment_attempts + 1, payment_next_at = $2
+                from (select id from submissions where status = 'SUBMITTED' and payment_next_at <= $1
+                      order by payment_next_at limit $3 for update skip locked) due
+                where s.id = due.id
+                returning s.id, s.tenant_id, s.test_mode, s.irn, s.payment_status, s.payment_reference, s.payment_version, s.payment_attempts""",
+                now, leaseUntil, limit);
+    }
+
+    /** NRS took the status; unless a newer one arrived meanwhile (then its call stays due). */
+    public Uni<Integer> paymentSent(UUID id, String status, long version, OffsetDateTime now) {
+        return SessionSql.update("""
+                update submissions set payment_status_sent = $2, payment_error = null, updated_at = $4,
+                    payment_next_at = case when payment_version = $3::bigint then null else payment_next_at end,
+                    payment_attempts = case when payment_version = $3::bigint then 0 else payment_attempts end
+                where id = $1""", id, status, version, now);
+    }
+
+    public Uni<Integer> paymentRetry(UUID id, long version, OffsetDateTime next, String error, OffsetDateTime now) {
+        return SessionSql.update("""
+                update submissions set payment_next_at = $3, payment_error = $4, updated_at = $5
+                where id = $1 and payment_version = $2""", id, version, next, error, now);
+    }
+
+    /** NRS refused the update (or retries ran out): kept as the error, not tried again until the status changes. */
+    public Uni<Integer> paymentRefused(UUID id, long version, String error, OffsetDateTime now) {
+        return SessionSql.update("""
+                update submissions set payment_next_at = null, payment_error = $3, updated_at = $4
+                where id = $1 and payment_version = $2""", id, version, error, now);
     }
 
     /** When each step was done, in MBS order (null for steps not reached). */

@@ -56,6 +56,24 @@ public class SubmissionService {
     }
 
     /**
+     * The invoice's status after a payment, credit or void, as NRS's payment status (paid PAID, partial PARTIAL,
+     * cancelled CANCELED; other statuses leave NRS as it is); in the consumer's transaction.
+     */
+    public Uni<Void> paymentStatusChanged(InvoiceSnapshot invoice, String reference, long version) {
+        String status = switch (invoice.status() == null ? "" : invoice.status()) {
+            case "paid" -> "PAID";
+            case "partial" -> "PARTIAL";
+            case "cancelled" -> "CANCELED";
+            default -> null;
+        };
+        if (status == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return submissions.wantPaymentStatus(invoice.tenantId(), invoice.testMode(), invoice.invoiceId(), status, reference, version,
+                Clocks.now(clock)).replaceWithVoid();
+    }
+
+    /**
      * Queues the invoice for the worker unless it is queued or submitted already (the same job stands); a failed one
      * is queued again. 422 when a live tenant has no usable NRS credentials.
      */

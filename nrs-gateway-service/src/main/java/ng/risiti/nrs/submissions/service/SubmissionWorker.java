@@ -87,7 +87,7 @@ public class SubmissionWorker {
 
     @Scheduled(identity = JOB, every = "${risiti.nrs.submissions.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        return drain(MAX_BATCHES_PER_RUN).onFailure().recoverWithItem(failure -> {
+        return drain(MAX_BATCHES_PER_RUN).flatMap(ignored -> syncPayments()).onFailure().recoverWithItem(failure -> {
             // the database is away: nothing was claimed, or what was is claimed again once its lease passes
             LOG.warnf("NRS submissions could not be worked on: %s", failure.toString());
             return null;
@@ -124,6 +124,64 @@ public class SubmissionWorker {
                         .collect().asList().map(done -> claimed.stream().map(ClaimedSubmission::id).toList()));
     }
 
+    /**
+     * Tells NRS the payment status of submitted invoices that were paid, partially paid or cancelled
+     * ({@code PATCH /api/v1/invoice/update/{irn}}); the same claim, lease and backoff as submissions, one call each.
+     */
+    public Uni<Void> syncPayments() {
+        OffsetDateTime now = Clocks.now(clock);
+        return Panache.withTransaction(() -> submissions.claimPaymentUpdates(now, now.plus(config.claimLease()), config.batchSize()))
+                .flatMap(claimed -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUni(row -> onOwnContext(() -> updatePayment(row)).onFailure().recoverWithItem(failure -> {
+                            LOG.errorf("Payment status update of submission %s stopped: %s", row[0], failure);
+                            return null;
+                        }))
+                        .merge(config.maxConcurrency())
+                        .collect().asList().replaceWithVoid());
+    }
+
+    private Uni<Void> updatePayment(Object[] row) {
+        UUID id = (UUID) row[0];
+        UUID tenantId = (UUID) row[1];
+        boolean test = (Boolean) row[2];
+        String irn = (String) row[3];
+        String status = (String) row[4];
+        String reference = (String) row[5];
+        long version = ((Number) row[6]).longValue();
+        int attempt = ((Number) row[7]).intValue();
+        return credentials.forCall(tenantId, test).flatMap(creds -> {
+            if (creds == null) {
+                return Panache.withTransaction(() -> submissions.paymentRefused(id, version, "NRS credentials are not configured",
+                        Clocks.now(clock))).replaceWithVoid();
+            }
+            ObjectNode body = json.createObjectNode().put("payment_status", status);
+            if (reference != null) {
+                body.put("reference", reference);
+            }
+            return nrs.call(test, (api, requestId) -> api.update(creds.apiKey(), creds.apiSecret(), requestId, irn, body)).flatMap(answer -> {
+                if (answer.transientFailure()) {
+                    breakers.failed(tenantId, test);
+                } else {
+                    breakers.succeeded(tenantId, test);
+                }
+                OffsetDateTime now = Clocks.now(clock);
+                String outcome = answer.ok() ? "ok" : answer.transientFailure() ? "retryable" : "refused";
+                // built inside the transaction: a statement takes the session of the moment it is made
+                Supplier<Uni<Integer>> record;
+                if (answer.ok()) {
+                    record = () -> submissions.paymentSent(id, status, version, now);
+                } else if (answer.transientFailure() && !retries.exhausted(attempt)) {
+                    OffsetDateTime next = now.plus(retries.delayAfter(attempt, ThreadLocalRandom.current()::nextDouble));
+                    record = () -> submissions.paymentRetry(id, version, next, answer.message(), now);
+                } else {
+                    record = () -> submissions.paymentRefused(id, version, answer.message(), now);
+                }
+                return Panache.withTransaction(() -> attempts.record(id, "update_payment", answer.requestId(), answer.status(), outcome,
+                        answer.latencyMillis(), answer.ok() ? null : answer.message(), now).flatMap(ignored -> record.get())).replaceWithVoid();
+            });
+        });
+    }
+
     /** Each job on a context of its own: their database sessions must not be shared while they run side by side. */
     private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
@@ -153,7 +211,8 @@ public class SubmissionWorker {
                 return finishFailed(job, job.step(), null, "INVALID_PAYLOAD", "The stored NRS payload is not JSON: " + e.getMessage());
             }
             payload.put("business_id", creds.businessId());
-            return walk(job, job.step(), creds, payload);
+            // DONE but still queued: the last claim died between NRS's confirmation and recording the end; confirm again
+            return walk(job, job.step() == MbsStep.DONE ? MbsStep.CONFIRM : job.step(), creds, payload);
         });
     }
 

@@ -106,6 +106,10 @@ public class NrsSandboxStub extends OutsideWorldStub {
             JsonNode body = text.isBlank() ? NullNode.getInstance() : JSON.readTree(text);
             String step;
             String irn;
+            if (path.startsWith("resources/")) {
+                codeList(exchange, path.substring("resources/".length()));
+                return;
+            }
             if (path.equals("irn/validate")) {
                 step = "validate_irn";
                 irn = body.path("irn").asText();
@@ -184,6 +188,41 @@ public class NrsSandboxStub extends OutsideWorldStub {
                 error(exchange, e.status(), e.handler(), e.getMessage(), e.details());
             }
         });
+    }
+
+    /** The public code lists, from the sandbox's own CodeLists; 503 while {@link #codeListsDown}. */
+    private static void codeList(HttpExchange exchange, String name) throws IOException {
+        count("code-list|" + name);
+        if (Boolean.getBoolean("risiti.test.nrs-sandbox.code-lists-down")) {
+            error(exchange, 503, "resources", "unavailable", "code lists are down");
+            return;
+        }
+        CodeLists lists = new CodeLists();
+        Object items = switch (name) {
+            case "invoice-types" -> lists.invoiceTypes();
+            case "currencies" -> lists.currencies();
+            case "payment-means" -> lists.paymentMeans();
+            case "tax-categories" -> lists.taxCategories();
+            case "vat-exemptions" -> lists.vatExemptions();
+            case "countries" -> lists.countries();
+            case "services-codes" -> lists.serviceCodes();
+            default -> null;
+        };
+        if (items == null) {
+            error(exchange, 404, "resources", "not found", "no such code list");
+        } else {
+            answer(exchange, 200, JSON.writeValueAsString(Map.of("code", 200, "data", items)));
+        }
+    }
+
+    public static void codeListsDown(boolean down) {
+        System.setProperty("risiti.test.nrs-sandbox.code-lists-down", Boolean.toString(down));
+    }
+
+    /** Times the gateway fetched the code list from the sandbox. */
+    public static int codeListFetches(String name) {
+        AtomicInteger n = counters().get("code-list|" + name);
+        return n == null ? 0 : n.get();
     }
 
     private static boolean injectFault(HttpExchange exchange, String irn, String step) throws IOException {

@@ -17,6 +17,7 @@ import ng.risiti.nrs.sandbox.Irn;
 import ng.risiti.nrs.sandbox.NrsException;
 import ng.risiti.nrs.sandbox.SignedInvoice;
 import ng.risiti.nrs.sandbox.SignedInvoice.PaymentStatus;
+import ng.risiti.nrs.sandbox.service.BusinessRegistry;
 import ng.risiti.nrs.sandbox.service.InvoiceLedger;
 import ng.risiti.nrs.sandbox.service.InvoiceValidator;
 
@@ -27,10 +28,12 @@ public class InvoiceResource {
 
     private final InvoiceValidator validator;
     private final InvoiceLedger ledger;
+    private final BusinessRegistry businesses;
 
-    public InvoiceResource(InvoiceValidator validator, InvoiceLedger ledger) {
+    public InvoiceResource(InvoiceValidator validator, InvoiceLedger ledger, BusinessRegistry businesses) {
         this.validator = validator;
         this.ledger = ledger;
+        this.businesses = businesses;
     }
 
     @POST
@@ -44,6 +47,7 @@ public class InvoiceResource {
             throw new NrsException(400, "irn_validate", "invalid request body",
                     "invoice_reference, business_id and irn are required");
         }
+        businesses.require(businessId, "irn_validate");
         Irn irn = Irn.parse(irnText).orElseThrow(() -> new NrsException(400, "irn_validate", "invalid IRN",
                 "IRN must be {InvoiceNumber}-{ServiceID}-{YYYYMMDD}: " + irnText));
         if (!irn.invoiceNumber().equals(reference)) {
@@ -57,6 +61,7 @@ public class InvoiceResource {
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response validate(JsonNode body) {
+        businesses.require(text(body, "business_id"), "invoice_validate");
         validator.validate(body, "invoice_validate");
         return NrsEnvelope.ok(Map.of("ok", true));
     }
@@ -65,6 +70,7 @@ public class InvoiceResource {
     @Path("/sign")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(JsonNode body) {
+        businesses.require(text(body, "business_id"), "invoice_sign");
         Irn irn = validator.validate(body, "invoice_sign");
         SignedInvoice signed = ledger.sign(irn, text(body, "business_id"), body);
         Map<String, Object> data = new LinkedHashMap<>();

@@ -33,7 +33,8 @@ class SandboxLatencyTests {
                 .body("data.min_ms", equalTo(100)).body("data.max_ms", equalTo(400));
         assertThat(millisOf(() -> given().get("/api/v1/invoice/resources/currencies").then().statusCode(200))).isGreaterThanOrEqualTo(100);
         none();
-        assertThat(millisOf(() -> given().get("/api/v1/invoice/resources/currencies").then().statusCode(200))).isLessThan(100);
+        // no upper bound on the time itself: a busy machine can be slow without any profile
+        given().get("/__sandbox/latency").then().body("data.profile", equalTo("none")).body("data.max_ms", equalTo(0));
     }
 
     @Test

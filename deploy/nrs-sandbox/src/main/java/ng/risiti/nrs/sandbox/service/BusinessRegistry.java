@@ -21,6 +21,11 @@ public class BusinessRegistry {
         this.known = known.map(ids -> Set.copyOf(ids.stream().map(String::trim).map(String::toLowerCase).toList()));
     }
 
+    /** The businesses the sandbox was told of (empty when it knows every UUID). */
+    public Set<String> known() {
+        return known.orElse(Set.of());
+    }
+
     /** 404 in NRS's envelope for a business NRS has no entity for. */
     public void require(String businessId, String handler) {
         if (businessId == null) {

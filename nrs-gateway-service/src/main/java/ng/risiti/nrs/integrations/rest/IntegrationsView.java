@@ -1,6 +1,7 @@
 package ng.risiti.nrs.integrations.rest;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,13 +18,17 @@ public final class IntegrationsView {
     private IntegrationsView() {
     }
 
+    // inside a Map, so no resource method names them: a native image must be told to keep them for Jackson
+    @RegisterForReflection
     public record Secret(boolean configured, String last4) {
     }
 
+    @RegisterForReflection
     public record Nrs(boolean configured, Secret apiKey, Secret apiSecret, Secret publicKey, Secret certificate, String serviceId,
             String businessId, OffsetDateTime verifiedAt, OffsetDateTime updatedAt) {
     }
 
+    @RegisterForReflection
     public record Other(boolean connected, @JsonRawValue String settings, OffsetDateTime updatedAt) {
     }
 

@@ -21,7 +21,8 @@ public class CircuitBreakers {
     private record Key(UUID tenantId, boolean test) {
     }
 
-    private record State(int failures, Instant openUntil, boolean trialOut) {
+    /** {@code trialUntil}: a trial call is out; if it never reports (its job made no call), another may go after it. */
+    private record State(int failures, Instant openUntil, Instant trialUntil) {
     }
 
     private final ConcurrentMap<Key, State> circuits = new ConcurrentHashMap<>();
@@ -44,11 +45,15 @@ public class CircuitBreakers {
             if (state.openUntil() == null) {
                 return state;
             }
-            if (now.isBefore(state.openUntil()) || state.trialOut()) {
-                blocked[0] = state.trialOut() ? now.plus(config.breakerOpenFor()) : state.openUntil();
+            if (now.isBefore(state.openUntil())) {
+                blocked[0] = state.openUntil();
                 return state;
             }
-            return new State(state.failures(), state.openUntil(), true);
+            if (state.trialUntil() != null && now.isBefore(state.trialUntil())) {
+                blocked[0] = state.trialUntil();
+                return state;
+            }
+            return new State(state.failures(), state.openUntil(), now.plus(config.breakerOpenFor()));
         });
         return blocked[0];
     }
@@ -61,8 +66,8 @@ public class CircuitBreakers {
         Instant now = clock.instant();
         circuits.compute(new Key(tenantId, test), (key, state) -> {
             int failures = state == null ? 1 : state.failures() + 1;
-            boolean open = state != null && state.trialOut() || failures >= config.breakerFailures();
-            return new State(failures, open ? now.plus(config.breakerOpenFor()) : null, false);
+            boolean open = state != null && state.trialUntil() != null || failures >= config.breakerFailures();
+            return new State(failures, open ? now.plus(config.breakerOpenFor()) : null, null);
         });
     }
 

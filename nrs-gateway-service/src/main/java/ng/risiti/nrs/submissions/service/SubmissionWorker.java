@@ -69,6 +69,7 @@ public class SubmissionWorker {
     private final Clock clock;
     private final Vertx vertx;
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final AtomicBoolean kickWanted = new AtomicBoolean();
 
     public SubmissionWorker(SubmissionRepository submissions, AttemptRepository attempts, NrsCredentialStore credentials, NrsClient nrs,
             CircuitBreakers breakers, Outbox outbox, ObjectMapper json, NrsConfig config, Clock clock, Vertx vertx) {
@@ -96,12 +97,18 @@ public class SubmissionWorker {
 
     /**
      * Works a batch now rather than at the next tick, so a fresh submission reaches NRS in milliseconds. At most one
-     * kicked batch runs at a time beside the scheduled one; a kick while one runs is dropped (the tick picks it up).
+     * kicked batch runs at a time beside the scheduled one; a kick while one runs is remembered and runs right after.
      */
     public void kick() {
+        kickWanted.set(true);
         if (kicked.compareAndSet(false, true)) {
-            onOwnContext(() -> drain(1)).onTermination().invoke(() -> kicked.set(false))
-                    .subscribe().with(ignored -> { }, failure -> LOG.warnf("A kicked NRS batch failed: %s", failure.toString()));
+            kickWanted.set(false);
+            onOwnContext(() -> drain(1)).onTermination().invoke(() -> {
+                kicked.set(false);
+                if (kickWanted.get()) {
+                    kick();
+                }
+            }).subscribe().with(ignored -> { }, failure -> LOG.warnf("A kicked NRS batch failed: %s", failure.toString()));
         }
     }
 

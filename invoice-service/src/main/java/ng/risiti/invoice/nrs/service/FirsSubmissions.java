@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import ng.risiti.invoice.documents.config.DocumentsConfig;
 import ng.risiti.invoice.documents.config.NrsInvoiceConfig;

@@ -105,6 +105,9 @@ public class Invoice extends PanacheEntityBase {
     public OffsetDateTime finalizedAt;
     @Column(name = "firs_submitted_at")
     public OffsetDateTime firsSubmittedAt;
+    /** NRS's answer to the last submission (JSON text, nrs-gateway-service's firs_response); written by FirsOutcomeConsumer only. */
+    @Column(name = "firs_response", insertable = false, updatable = false)
+    public String firsResponse;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -1,5 +1,6 @@
 package ng.risiti.invoice.invoices.rest;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -38,6 +39,8 @@ public record InvoiceResponse(
         String digitalSignature,
         UUID publicToken,
         OffsetDateTime firsSubmittedAt,
+        /** What NRS answered the last submission ({@code status}, {@code error}, {@code details}, step times); null until one ends. */
+        @JsonRawValue String firsResponse,
         CustomerSnapshot customerSnapshot,
         List<LineItem> lineItems,
         /** Oldest first; {@link #of(Invoice)} shows none, for answers about what cannot have any (a draft, a credit note). */
@@ -88,6 +91,7 @@ public record InvoiceResponse(
                 invoice.amountDue.toNairaString(), invoice.amountDue.value(),
                 invoice.credited.toNairaString(), invoice.credited.value(),
                 invoice.notes, invoice.irn, invoice.digitalSignature, invoice.publicToken, invoice.firsSubmittedAt,
+                invoice.firsResponse,
                 new CustomerSnapshot(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.customerPhone,
                         invoice.customerStreet == null && invoice.customerCity == null && invoice.customerCountry == null ? null
                                 : new BillingAddress(invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry)),

@@ -32,4 +32,37 @@ public class Submission extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** The MBS step a queued submission is at; null until submit-firs asks for it. */
+    @Enumerated(EnumType.STRING)
+    public MbsStep step;
+    /** Claims so far (each claim may call NRS several times, one step after another). */
+    public int attempts;
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+    /** NRS's answer as the invoice shows it ({@code firs_response}): JSON text. */
+    @Column(name = "firs_response")
+    public String firsResponse;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "queued_at")
+    public OffsetDateTime queuedAt;
+    @Column(name = "irn_validated_at")
+    public OffsetDateTime irnValidatedAt;
+    @Column(name = "validated_at")
+    public OffsetDateTime validatedAt;
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
+    @Column(name = "transmitted_at")
+    public OffsetDateTime transmittedAt;
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+    /** The payment status NRS should show (PAID, PARTIAL, CANCELED), and the one it last accepted. */
+    @Column(name = "payment_status")
+    public String paymentStatus;
+    @Column(name = "payment_status_sent")
+    public String paymentStatusSent;
+    @Column(name = "payment_error")
+    public String paymentError;
 }

@@ -16,9 +16,12 @@ import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
+import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.rest.Ids;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** {@code /api/v1/nrs/submissions}: what the gateway knows of each finalized invoice's way to NRS. */
+/** {@code /api/v1/nrs/submissions}: what the gateway knows of each finalized invoice's way to NRS, and {@code /{id}} with its attempts. */
 @Path("/api/v1/nrs/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 public class NrsSubmissionResource {
@@ -39,6 +42,14 @@ public class NrsSubmissionResource {
         PageRequest page = pagination.request(cursor, limit);
         return submissions.page(Caller.of(identity).tenancy(), invoiceFilter(invoiceId), page)
                 .map(rows -> pagination.page(rows, page, row -> Map.of("id", row.id.toString())).map(SubmissionResponse::of));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Scope.INVOICES_READ)
+    public Uni<Data<SubmissionDetailResponse>> get(@RestPath String id) {
+        return submissions.detail(Caller.of(identity).tenancy(), Ids.parse(id, "Submission"))
+                .map(detail -> Data.of(SubmissionDetailResponse.of(detail)));
     }
 
     private static UUID invoiceFilter(String invoiceId) {

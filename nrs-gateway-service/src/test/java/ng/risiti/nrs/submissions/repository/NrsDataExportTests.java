@@ -24,10 +24,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = ng.risiti.testsupport.RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
 @QuarkusTestResource(TestIdentity.Resource.class)
+@QuarkusTestResource(ng.risiti.nrs.NrsStub.class)
+@QuarkusTestResource(ng.risiti.nrs.NrsSandboxStub.class)
 class NrsDataExportTests {
 
     static final String SERVICE = "nrs-gateway-service";
-    static final List<String> COLUMNS = List.of("id", "invoice_id", "invoice_number", "irn", "status", "test_mode", "created_at", "updated_at");
+    static final List<String> COLUMNS = List.of("id", "invoice_id", "invoice_number", "irn", "status", "test_mode", "step", "firs_response",
+            "submitted_at", "payment_status", "payment_status_sent", "created_at", "updated_at");
 
     @Test
     void exportsTheTenantsSubmissionsAsTheApiShowsThemAndNobodyElses() {
@@ -62,6 +65,34 @@ class NrsDataExportTests {
         assertThat(row.get("test_mode").asBoolean()).isFalse();
         assertThat(DataExportProbe.instant(row, "created_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].created_at")).toInstant());
         assertThat(DataExportProbe.instant(row, "updated_at")).isEqualTo(OffsetDateTime.parse(submission.getString("data[0].updated_at")).toInstant());
+    }
+
+    @Test
+    void exportsEveryCallMadeToNrsAndTheIntegrationsWithoutASecret() {
+        ng.risiti.nrs.submissions.NrsSubmissions nrs = new ng.risiti.nrs.submissions.NrsSubmissions();
+        String secret = "export-secret-0123456789";
+        given().auth().oauth2(TestIdentity.token(nrs.tenantId, UUID.randomUUID(), "owner", List.of("admin"))).contentType("application/json")
+                .body("{\"nrs\":{\"api_key\":\"export-key-0123456789\",\"api_secret\":\"" + secret + "\"},\"whatsapp\":{\"connected\":true}}")
+                .patch("/api/v1/settings/integrations").then().statusCode(200);
+        UUID invoice = UUID.randomUUID();
+        nrs.submit(invoice, ng.risiti.nrs.submissions.NrsSubmissions.irn()).statusCode(202);
+        nrs.awaitStatus(invoice, "submitted");
+
+        Answer answer = DataExportProbe.request(nrs.tenantId, SERVICE);
+
+        assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
+        assertThat(answer.file("submissions")).singleElement().satisfies(row -> {
+            assertThat(row.get("status").asText()).isEqualTo("submitted");
+            assertThat(row.get("firs_response").asText()).contains("\"status\":\"submitted\"");
+        });
+        assertThat(answer.file("submission_attempts")).extracting(row -> row.get("step").asText())
+                .containsExactly("validate_irn", "validate", "sign", "transmit", "confirm");
+        assertThat(answer.file("nrs_credentials")).singleElement().satisfies(row -> {
+            assertThat(row.get("api_key_configured").asBoolean()).isTrue();
+            assertThat(row.get("api_key_last4").asText()).isEqualTo("6789");
+        });
+        assertThat(answer.file("integration_connections")).singleElement().satisfies(row -> assertThat(row.get("name").asText()).isEqualTo("whatsapp"));
+        assertThat(answer.file("nrs_credentials").toString() + answer.file("integration_connections")).doesNotContain(secret);
     }
 
     /** Publishes an invoice.finalized as invoice-service does; returns the invoice id. */

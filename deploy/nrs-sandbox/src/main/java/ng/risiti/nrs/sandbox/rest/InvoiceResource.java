@@ -17,6 +17,7 @@ import ng.risiti.nrs.sandbox.Irn;
 import ng.risiti.nrs.sandbox.NrsException;
 import ng.risiti.nrs.sandbox.SignedInvoice;
 import ng.risiti.nrs.sandbox.SignedInvoice.PaymentStatus;
+import ng.risiti.nrs.sandbox.service.BusinessRegistry;
 import ng.risiti.nrs.sandbox.service.InvoiceLedger;
 import ng.risiti.nrs.sandbox.service.InvoiceValidator;
 
@@ -27,10 +28,12 @@ public class InvoiceResource {
 
     private final InvoiceValidator validator;
     private final InvoiceLedger ledger;
+    private final BusinessRegistry businesses;
 
-    public InvoiceResource(InvoiceValidator validator, InvoiceLedger ledger) {
+    public InvoiceResource(InvoiceValidator validator, InvoiceLedger ledger, BusinessRegistry businesses) {
         this.validator = validator;
         this.ledger = ledger;
+        this.businesses = businesses;
     }
 
     @POST
@@ -44,6 +47,7 @@ public class InvoiceResource {
             throw new NrsException(400, "irn_validate", "invalid request body",
                     "invoice_reference, business_id and irn are required");
         }
+        businesses.require(businessId, "irn_validate");
         Irn irn = Irn.parse(irnText).orElseThrow(() -> new NrsException(400, "irn_validate", "invalid IRN",
                 "IRN must be {InvoiceNumber}-{ServiceID}-{YYYYMMDD}: " + irnText));
         if (!irn.invoiceNumber().equals(reference)) {
@@ -57,6 +61,7 @@ public class InvoiceResource {
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response validate(JsonNode body) {
+        businesses.require(text(body, "business_id"), "invoice_validate");
         validator.validate(body, "invoice_validate");
         return NrsEnvelope.ok(Map.of("ok", true));
     }
@@ -65,6 +70,7 @@ public class InvoiceResource {
     @Path("/sign")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(JsonNode body) {
+        businesses.require(text(body, "business_id"), "invoice_sign");
         Irn irn = validator.validate(body, "invoice_sign");
         SignedInvoice signed = ledger.sign(irn, text(body, "business_id"), body);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -72,6 +78,46 @@ public class InvoiceResource {
         data.put("irn", signed.irn().value());
         data.put("signed_at", signed.signedAt().toString());
         return NrsEnvelope.of(201, data);
+    }
+
+    /**
+     * Search a business's invoices: {@code size}, {@code page}, {@code sort_direction_desc} (by signing time), and the
+     * filters {@code irn}, {@code payment_status}, {@code invoice_type_code}, {@code issue_date}, {@code due_date},
+     * {@code tax_currency_code}, {@code document_currency_code}.
+     */
+    @GET
+    @Path("/{businessId}")
+    public Response search(@PathParam("businessId") String businessId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        businesses.require(businessId, "invoice_search");
+        var query = uri.getQueryParameters();
+        int size = integer(query.getFirst("size"), 20);
+        int page = integer(query.getFirst("page"), 1);
+        boolean desc = !"false".equalsIgnoreCase(query.getFirst("sort_direction_desc"));
+        java.util.Comparator<SignedInvoice> bySigning = java.util.Comparator.comparing(SignedInvoice::signedAt);
+        var found = ledger.all().stream()
+                .filter(inv -> businessId.equalsIgnoreCase(inv.businessId()))
+                .filter(inv -> matches(query.getFirst("irn"), inv.irn().value()))
+                .filter(inv -> matches(query.getFirst("payment_status"), inv.paymentStatus().name()))
+                .filter(inv -> matches(query.getFirst("invoice_type_code"), inv.document().path("invoice_type_code").asText()))
+                .filter(inv -> matches(query.getFirst("issue_date"), inv.document().path("issue_date").asText()))
+                .filter(inv -> matches(query.getFirst("due_date"), inv.document().path("due_date").asText()))
+                .filter(inv -> matches(query.getFirst("tax_currency_code"), inv.document().path("tax_currency_code").asText()))
+                .filter(inv -> matches(query.getFirst("document_currency_code"), inv.document().path("document_currency_code").asText()))
+                .sorted(desc ? bySigning.reversed() : bySigning)
+                .map(InvoiceResource::status).toList();
+        return NrsEnvelope.ok(Pages.of(found, page, size));
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.isBlank() || wanted.equalsIgnoreCase(actual);
+    }
+
+    private static int integer(String value, int otherwise) {
+        try {
+            return value == null ? otherwise : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new NrsException(400, "invoice_search", "invalid paging", "size and page must be numbers");
+        }
     }
 
     @GET

@@ -14,6 +14,7 @@ import ng.risiti.nrs.sandbox.NrsException;
 import ng.risiti.nrs.sandbox.service.FaultInjector;
 import ng.risiti.nrs.sandbox.service.FaultInjector.Fault;
 import ng.risiti.nrs.sandbox.service.InvoiceLedger;
+import ng.risiti.nrs.sandbox.service.LatencyProfile;
 import ng.risiti.nrs.sandbox.service.QrCodeReader;
 
 /**
@@ -30,12 +31,18 @@ public class SandboxAdminResource {
                                @JsonProperty("path_prefix") String pathPrefix) {
     }
 
+    /** {@code {"profile":"realistic"}} or {@code {"min_ms":50,"max_ms":80}}. */
+    public record LatencyRequest(String profile, @JsonProperty("min_ms") Long minMs, @JsonProperty("max_ms") Long maxMs) {
+    }
+
     private final FaultInjector faults;
+    private final LatencyProfile latency;
     private final InvoiceLedger ledger;
     private final QrCodeReader qrCodes;
 
-    public SandboxAdminResource(FaultInjector faults, InvoiceLedger ledger, QrCodeReader qrCodes) {
+    public SandboxAdminResource(FaultInjector faults, LatencyProfile latency, InvoiceLedger ledger, QrCodeReader qrCodes) {
         this.faults = faults;
+        this.latency = latency;
         this.ledger = ledger;
         this.qrCodes = qrCodes;
     }
@@ -70,6 +77,33 @@ public class SandboxAdminResource {
     public Response clear() {
         faults.clear();
         return current();
+    }
+
+    @POST
+    @Path("/latency")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setLatency(LatencyRequest req) {
+        try {
+            if (req != null && req.minMs() != null) {
+                long max = req.maxMs() == null ? req.minMs() : req.maxMs();
+                if (req.minMs() < 0 || max < req.minMs() || max > 120_000) {
+                    throw new IllegalArgumentException("0 <= min_ms <= max_ms <= 120000");
+                }
+                latency.set(new LatencyProfile.Profile("custom", req.minMs(), max));
+            } else {
+                latency.set(LatencyProfile.named(req == null ? null : req.profile()));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new NrsException(400, "sandbox_latency", "invalid latency profile", e.getMessage());
+        }
+        return latency();
+    }
+
+    @GET
+    @Path("/latency")
+    public Response latency() {
+        LatencyProfile.Profile p = latency.current();
+        return NrsEnvelope.ok(Map.of("profile", p.name(), "min_ms", p.minMillis(), "max_ms", p.maxMillis()));
     }
 
     @POST

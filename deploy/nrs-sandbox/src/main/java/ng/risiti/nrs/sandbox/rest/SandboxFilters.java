@@ -7,20 +7,23 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
 import ng.risiti.nrs.sandbox.service.FaultInjector;
+import ng.risiti.nrs.sandbox.service.LatencyProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Injected faults first (they simulate NRS being down), then the x-api-key / x-api-secret check. */
+/** Injected faults first (they simulate NRS being down), else the latency profile's delay, then the x-api-key / x-api-secret check. */
 public class SandboxFilters {
 
     private final FaultInjector faults;
+    private final LatencyProfile latency;
     private final Optional<String> apiKey;
     private final Optional<String> apiSecret;
 
-    public SandboxFilters(FaultInjector faults,
+    public SandboxFilters(FaultInjector faults, LatencyProfile latency,
                           @ConfigProperty(name = "sandbox.api-key") Optional<String> apiKey,
                           @ConfigProperty(name = "sandbox.api-secret") Optional<String> apiSecret) {
         this.faults = faults;
+        this.latency = latency;
         this.apiKey = apiKey;
         this.apiSecret = apiSecret;
     }
@@ -38,7 +41,12 @@ public class SandboxFilters {
                     Uni<Response> u = Uni.createFrom().item(r);
                     return f.delayMillis() > 0 ? u.onItem().delayIt().by(Duration.ofMillis(f.delayMillis())) : u;
                 })
-                .orElseGet(() -> Uni.createFrom().nullItem());
+                .orElseGet(() -> {
+                    long delay = latency.nextDelayMillis();
+                    // the latency profile: the call then proceeds as usual, only later
+                    return delay > 0 ? Uni.createFrom().<Response>nullItem().onItem().delayIt().by(Duration.ofMillis(delay))
+                            : Uni.createFrom().nullItem();
+                });
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)

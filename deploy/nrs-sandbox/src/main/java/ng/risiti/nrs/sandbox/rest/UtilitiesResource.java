@@ -20,6 +20,33 @@ import ng.risiti.nrs.sandbox.NrsException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class UtilitiesResource {
 
+    /**
+     * Taxpayer login ({@code {"email","password"}}): both required (400 naming the missing ones); any pair is accepted
+     * and answered with a session token, so a client's login step can be exercised without real taxpayer accounts.
+     */
+    @POST
+    @Path("/authenticate")
+    public Response authenticate(JsonNode body) {
+        String email = body == null || !body.hasNonNull("email") ? "" : body.get("email").asText().trim();
+        String password = body == null || !body.hasNonNull("password") ? "" : body.get("password").asText();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (email.isEmpty()) {
+            missing.add("email: is required");
+        }
+        if (password.isEmpty()) {
+            missing.add("password: is required");
+        }
+        if (!missing.isEmpty()) {
+            throw new NrsException(400, "taxpayer_authenticate", "invalid request body", String.join("; ", missing));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("access_token", java.util.UUID.randomUUID().toString());
+        data.put("token_type", "Bearer");
+        data.put("expires_in", 3600);
+        data.put("email", email);
+        return NrsEnvelope.ok(data);
+    }
+
     @POST
     @Path("/verify-tin")
     public Response verifyTin(JsonNode body) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "nrs"))
 @QuarkusTestResource(TestIdentity.Resource.class)
-class FinalizedInvoiceConsumerTests {
+class InvoiceEventsConsumerTests {
 
     final UUID tenantId = UUID.randomUUID();
     final String token = TestIdentity.token(tenantId, UUID.randomUUID(), "owner", List.of("invoices:read", "invoices:write"));

@@ -1,0 +1,113 @@
+package ng.risiti.nrs.submissions.service;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import ng.risiti.nrs.submissions.config.NrsConfig;
+import ng.risiti.nrs.submissions.domain.NrsAnswer;
+
+/**
+ * The gateway's HTTP client of NRS: test mode talks to the sandbox URL only, live mode to {@code risiti.nrs.url}, so a
+ * test submission can never reach the real NRS. Every call gets its own request id and a deadline; a call NRS never
+ * answers becomes an {@link NrsAnswer} with status 0 rather than a failure, so one place decides what is worth retrying.
+ */
+@ApplicationScoped
+public class NrsClient {
+
+    private final NrsMbsApi sandbox;
+    private final NrsMbsApi live;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public NrsClient(NrsConfig config, ObjectMapper json) {
+        this.sandbox = build(config.sandboxUrl(), config.timeout());
+        this.live = build(config.url(), config.timeout());
+        this.json = json;
+        this.timeout = config.timeout();
+    }
+
+    private static NrsMbsApi build(String url, Duration timeout) {
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
+                .connectTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                // every status is an answer to read (NRS's envelope), not an exception
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(NrsMbsApi.class);
+    }
+
+    /** Calls NRS in the given world; {@code call} gets the API and the request id to send. */
+    public Uni<NrsAnswer> call(boolean test, CallWith call) {
+        NrsMbsApi api = test ? sandbox : live;
+        String requestId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        return Uni.createFrom().deferred(() -> call.apply(api, requestId))
+                .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + timeout))
+                .map(response -> read(response, requestId, started))
+                .onFailure().recoverWithItem(failure -> NrsAnswer.unanswered(requestId, millisSince(started), describe(failure)));
+    }
+
+    @FunctionalInterface
+    public interface CallWith {
+        Uni<Response> apply(NrsMbsApi api, String requestId);
+    }
+
+    private NrsAnswer read(Response response, String requestId, long started) {
+        try (response) {
+            JsonNode body = NullNode.getInstance();
+            if (response.hasEntity()) {
+                String text = response.readEntity(String.class);
+                try {
+                    body = text == null || text.isBlank() ? NullNode.getInstance() : json.readTree(text);
+                } catch (Exception e) {
+                    // a proxy's HTML error page: keep the status, the body says nothing NRS-shaped
+                    body = NullNode.getInstance();
+                }
+            }
+            String nrsId = body.path("error").path("id").asText(null);
+            return new NrsAnswer(response.getStatus(), body, nrsId == null ? requestId : nrsId, millisSince(started),
+                    retryAfter(response.getHeaderString("Retry-After")), null);
+        }
+    }
+
+    /** Retry-After in seconds (NRS and the sandbox send seconds; an HTTP date is ignored and the backoff decides). */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static long millisSince(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String name = cause.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        boolean timedOut = name.contains("timeout") || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout")
+                || String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timed out");
+        return (timedOut ? "NRS did not answer in time: " : "NRS could not be reached: ") + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+    }
+
+    /** Whether an unanswered call timed out (as opposed to a refused connection). */
+    public static boolean timedOut(NrsAnswer answer) {
+        return answer.status() == 0 && answer.transportError() != null && answer.transportError().startsWith("NRS did not answer in time");
+    }
+}

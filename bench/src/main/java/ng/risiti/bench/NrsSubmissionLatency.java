@@ -40,6 +40,9 @@ public final class NrsSubmissionLatency {
         int burst = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Api api = new Api(base).asNewTenant("NRS Bench Ltd").onPlan("enterprise");
+        // NRS wants the supplier's TIN and email on every invoice
+        Api.expect(api.send("PATCH", "/api/v1/settings", null, """
+                {"tin":"12345678-0001","contact_email":"billing@nrs-bench.ng","address":"1 Bench Road, Lagos"}""", true), 200);
         Api.expect(api.send("PATCH", "/api/v1/settings/integrations", null, """
                 {"nrs":{"api_key":"bench-nrs-key-0000000000","api_secret":"bench-nrs-secret-000000000",
                         "service_id":"94ND90NR","business_id":"6f19a0f0-c8f3-4d2b-8a8b-1b2c45e89d0f"}}""", true), 200);

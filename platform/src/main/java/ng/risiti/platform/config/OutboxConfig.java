@@ -16,11 +16,18 @@ public interface OutboxConfig {
     /**
      * The least time between two polls. Under load events wait up to this, so each Kafka transaction and each consumer
      * fetch carries more of them: 50 ms rather than 20 ms cut broker and consumer CPU per invoice create by about a
-     * third (bench/README.md, InvoiceThroughput). A lone event waits about this long too: the writer wakes the relay at
-     * its INSERT, before it commits, so the woken poll finds nothing and the next comes poll-min later (EventHopLatency).
+     * third (bench/README.md, InvoiceThroughput).
      */
     @WithDefault("50ms")
     Duration pollMin();
+
+    /**
+     * A writer wakes the relay at its INSERT, before it commits, so the poll it wakes may find nothing yet: the relay
+     * then looks again this often, up to {@link #pollMin()} in all, instead of waiting poll-min for the next poll
+     * (a lone event went out ~35 ms later before; bench/README.md, EventHopLatency).
+     */
+    @WithDefault("5ms")
+    Duration pollRetry();
 
     /** The poll interval after the relay found nothing for a while (it doubles from {@link #pollMin()} up to this). */
     @WithDefault("1s")

@@ -5,6 +5,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.documents.config.DocumentsConfig;
 import ng.risiti.invoice.documents.config.NrsInvoiceConfig;
@@ -55,7 +57,29 @@ public class FirsSubmissions {
         this.nrsInvoice = nrsInvoice;
     }
 
-    /** 402 below Starter (live), 404 unknown, 422 a draft or cancelled invoice or (from the gateway) missing NRS credentials. */
+    /**
+     * NRS refuses an invoice whose supplier has no TIN or email (the sandbox as strictly as NRS): say so now, naming
+     * the settings, rather than let the submission fail a moment later.
+     */
+    static void requireSupplierContact(InvoiceDocument document) {
+        InvoiceDocument.Party supplier = document.supplier();
+        List<String> missing = new ArrayList<>();
+        if (supplier == null || supplier.tin() == null || supplier.tin().isBlank()) {
+            missing.add("tin");
+        }
+        if (supplier == null || supplier.email() == null || supplier.email().isBlank()) {
+            missing.add("contact_email");
+        }
+        if (!missing.isEmpty()) {
+            throw ApiException.unprocessable("NRS needs the business's " + String.join(" and ", missing) + " on the invoice; set "
+                    + (missing.size() == 1 ? "it" : "them") + " with PATCH /api/v1/settings before submitting.");
+        }
+    }
+
+    /**
+     * 402 below Starter (live), 404 unknown, 422 a draft or cancelled invoice, a business without the TIN or email NRS
+     * needs, or (from the gateway) missing NRS credentials.
+     */
     public Uni<Queued> submit(Caller caller, UUID id) {
         return tenants.requireDocuments(caller, "NRS submissions").flatMap(supplier -> Panache.withSession(() -> invoices
                 .findForTenant(caller.tenancy(), id)
@@ -71,7 +95,9 @@ public class FirsSubmissions {
                             : invoices.findForTenant(caller.tenancy(), invoice.originalInvoiceId);
                     return original.map(credited -> {
                         String payUrl = invoice.type == InvoiceType.CREDIT_NOTE ? null : documents.publicUrl() + "/p/" + invoice.publicToken + "/pay";
-                        JsonNode payload = NrsInvoicePayload.of(InvoiceDocument.of(invoice, supplier, credited, payUrl), BUSINESS_ID_SET_BY_GATEWAY,
+                        InvoiceDocument document = InvoiceDocument.of(invoice, supplier, credited, payUrl);
+                        requireSupplierContact(document);
+                        JsonNode payload = NrsInvoicePayload.of(document, BUSINESS_ID_SET_BY_GATEWAY,
                                 NrsInvoicePayload.LineDefaults.of(supplier, nrsInvoice));
                         return new SubmitRequest(caller.tenantId(), caller.test(), invoice.id, invoice.invoiceNumber, invoice.irn, payload);
                     });

@@ -19,6 +19,7 @@ import ng.risiti.nrs.sandbox.service.CodeLists;
 import ng.risiti.nrs.sandbox.service.InvoiceValidator;
 import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,24 @@ class InvoiceSubmitFirsResourceTests {
         assertThat(NrsGatewayStub.requests(draft) + NrsGatewayStub.requests(cancelled) + NrsGatewayStub.requests(theirs)).isZero();
 
         fixtures.as("readonly").post("/api/v1/invoices/" + theirs + "/submit-firs").then().statusCode(403);
+    }
+
+    @Test
+    void aBusinessWithoutTheTinAndEmailNrsNeedsIsToldSoAndNothingIsQueued() {
+        // the business as auth-service publishes it before its owner filled in the TIN and contact email
+        TestEvents.publish("risiti.tenants.v1", fixtures.tenantId.toString(), "tenant.updated", fixtures.tenantId, """
+                {"tenant_id":"%s","name":"Adeyemi & Sons Trading Ltd","tin":null,"business_type":"sme","plan_slug":"starter",
+                 "address":"12 Adeola Odeku Street, Victoria Island, Lagos","contact_email":null,"updated_at":"%s"}"""
+                .formatted(fixtures.tenantId, java.time.Instant.now()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> InvoiceTestFixtures.count(
+                "select count(*) from known_tenants where id = ? and plan_slug = 'starter' and tin is null and contact_email is null",
+                fixtures.tenantId) == 1);
+        String invoice = finalized();
+        fixtures.owner().post("/api/v1/invoices/" + invoice + "/submit-firs").then().statusCode(422)
+                .body("error.code", equalTo("UNPROCESSABLE"))
+                .body("error.message", equalTo("NRS needs the business's tin and contact_email on the invoice; set them with "
+                        + "PATCH /api/v1/settings before submitting."));
+        assertThat(NrsGatewayStub.requests(invoice)).isZero();
     }
 
     @Test

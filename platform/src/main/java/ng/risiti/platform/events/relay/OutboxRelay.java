@@ -39,8 +39,9 @@ import org.jboss.logging.Logger;
  * <li>While Kafka or PostgreSQL is away the relay backs off and holds nothing but the next batch in memory.</li>
  * <li>It polls: every {@code pollMin} while events arrive (at once again after a full batch), backing off to
  * {@code pollMax} when idle; an event written in this process ({@link #expectEvents()}) ends the backoff. Never two
- * polls within {@code pollMin}: a wake-up per request would publish one event per Kafka transaction and cost the broker
- * and the database more than the requests did (bench/README.md).</li>
+ * polls that find events within {@code pollMin}: a wake-up per request would publish one event per Kafka transaction
+ * and cost the broker and the database more than the requests did (bench/README.md). A woken poll that finds nothing
+ * (the writer has not committed yet) is retried every {@code pollRetry} for up to {@code pollMin}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -71,6 +72,8 @@ public class OutboxRelay {
     private final Counter rowFailures;
     private volatile boolean eventsExpected;
     private long lastPollAt = System.nanoTime();
+    /** Until when (nanoTime) empty polls are retried at poll-retry: a woken poll found nothing yet. */
+    private long retryUntil = System.nanoTime();
     private volatile boolean stopping;
     private volatile Thread thread;
     private RelayProducer producer;
@@ -158,12 +161,19 @@ public class OutboxRelay {
                         continue;
                     }
                 }
+                boolean woken = eventsExpected;
                 eventsExpected = false;
                 lastPollAt = System.nanoTime();
                 List<PendingEvent> batch = rows.nextBatch();
                 if (batch.isEmpty()) {
                     outage = Duration.ZERO;
                     recovered();
+                    // a writer that woke us may not have committed yet: look again shortly, for up to poll-min
+                    retryUntil = woken ? lastPollAt + config.pollMin().toNanos() : retryUntil;
+                    if (System.nanoTime() - retryUntil < 0) {
+                        pauseBriefly(config.pollRetry());
+                        continue;
+                    }
                     pause(idle);
                     idle = eventsExpected ? config.pollMin() : min(idle.multipliedBy(2), config.pollMax());
                     continue;
@@ -305,6 +315,21 @@ public class OutboxRelay {
         if (before.failingSince() != null) {
             LOG.infof("Outbox relay publishing again after %d s", Duration.between(before.failingSince(), Instant.now()).toSeconds());
             status.set(new Status(before.leader(), before.lastPublishedAt(), null, null));
+        }
+    }
+
+    /** Waits {@code duration} (a retry after a woken poll found nothing), or until the relay stops. */
+    private void pauseBriefly(Duration duration) {
+        lock.lock();
+        try {
+            if (!stopping) {
+                wakeUp.awaitNanos(duration.toNanos());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -44,6 +44,9 @@ public class DeliveryRepository {
      * dispatcher that dies mid-send still used it. The lock is on candidate rows only; those not taken are released
      * when the claim commits.
      */
+    /** The advisory lock claims take turns on ("wh-claim" in ASCII). */
+    private static final long CLAIM_LOCK = 0x77682d636c61696dL;
+
     private static final String CLAIM = """
             with candidates as (
                 select d.id, d.endpoint_id, d.next_attempt_at from webhook_deliveries d
@@ -104,8 +107,12 @@ public class DeliveryRepository {
     }
 
     public Uni<List<ClaimedDelivery>> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int perEndpoint, int limit) {
-        return pool.withTransaction(client -> client.preparedQuery(CLAIM)
-                .execute(Tuple.from(List.of(now, leaseUntil, perEndpoint, limit, Math.max(limit * 4, 50)))))
+        // Claims take turns (a transaction-scoped advisory lock, every replica alike): each counts the leases the
+        // claims before it committed, so two at once cannot both fill an endpoint's last slots. A claim is one short
+        // statement; the sending happens after it.
+        return pool.withTransaction(client -> client.query("select pg_advisory_xact_lock(" + CLAIM_LOCK + ")").execute()
+                .flatMap(locked -> client.preparedQuery(CLAIM)
+                        .execute(Tuple.from(List.of(now, leaseUntil, perEndpoint, limit, Math.max(limit * 4, 50))))))
                 .map(rows -> {
                     List<ClaimedDelivery> claimed = new ArrayList<>();
                     for (Row row : rows) {

@@ -211,6 +211,15 @@ class InvoiceLifecycleIT {
     void verificationsAskTheProvidersThroughEveryHopAndArePublishedWithTheirCharge() {
         Api.Account account = api.signUp("Verify Ltd");
         UUID customerId = api.createCustomer(account);
+        // a verification costs NGN 200 of API credits: none yet, so refused before any provider is asked
+        api.withKey(account.apiKey()).body(Map.of("type", "tin", "number", "98765432-0001")).when().post("/api/v1/verifications")
+                .then().statusCode(402).body("error.code", equalTo("PLAN_LIMIT_EXCEEDED"));
+        String checkout = api.request().auth().oauth2(account.accessToken()).body(Map.of("amount", 1000))
+                .when().post("/api/v1/api-credits/top-up").then().statusCode(200).extract().path("data.authorization_url");
+        api.request().redirects().follow(false).when().get(checkout).then().statusCode(org.hamcrest.Matchers.lessThan(400));
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() -> api.request().auth().oauth2(account.accessToken()).when().get("/api/v1/api-credits")
+                .then().statusCode(200).body("data.balance_kobo", equalTo(100000)));
+        step("NGN 1,000 of API credits paid in the Paystack sandbox, applied from its signed webhook");
         try (KafkaTopicReader reader = KafkaTopicReader.fromEnd(stack.kafkaBootstrapServers(), "risiti.verifications.v1")) {
             String id = api.withKey(account.apiKey())
                     .body(Map.of("type", "tin", "number", "98765432-0001", "customer_id", customerId.toString()))
@@ -233,6 +242,9 @@ class InvoiceLifecycleIT {
         api.withKey(account.apiKey()).body(Map.of("type", "tin", "number", "00000000-0001")).when().post("/api/v1/verifications")
                 .then().statusCode(201).body("data.valid", equalTo(false));
         step("NIN found and an unknown TIN answered, both through the gateway");
+        await().atMost(EVENT_TIMEOUT).untilAsserted(() -> api.request().auth().oauth2(account.accessToken()).when().get("/api/v1/api-credits")
+                .then().statusCode(200).body("data.balance_kobo", equalTo(100000 - 3 * 20000)));
+        step("billing debited the three verifications from verification.completed");
     }
 
     /**

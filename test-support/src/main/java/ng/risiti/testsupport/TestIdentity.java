@@ -32,7 +32,8 @@ import org.jose4j.jwt.NumericDate;
 /**
  * Credentials for testing a service other than auth-service, made the way auth-service makes them: RS256 access
  * tokens whose key is published as a JWKS (served here on a loopback port), and API-key states published on the
- * real {@code risiti.api-keys.v1} topic. auth-service's own tests use the real thing instead.
+ * real {@code risiti.api-keys.v1} topic, and its lookup answers with the last state published, so a key used before a
+ * service's replica read it is found as auth-service would find it. auth-service's own tests use the real thing instead.
  *
  * <p>Use with {@code @QuarkusTestResource(TestIdentity.Resource.class)} next to {@link RisitiTestResources}.
  */
@@ -45,6 +46,8 @@ public final class TestIdentity {
     private static final String KID = "test-key-1";
     private static final String LOCK_KEY = "risiti.test.identity.lock";
     private static final String PROP_LOOKUP_FAILS = "risiti.test.identity.lookups-fail";
+    /** The last state published for a key hash, which the lookup answers (system properties reach every class loader). */
+    private static final String PROP_KEY_STATE = "risiti.test.identity.key-state.";
 
     private TestIdentity() {
     }
@@ -128,6 +131,8 @@ public final class TestIdentity {
                 + "\",\"scopes\":[" + String.join(",", scopes.stream().map(s -> "\"" + s + "\"").toList()) + "],\"test\":" + key.startsWith("rs_test_")
                 + ",\"expires_at\":" + (expiresAt == null ? "null" : "\"" + expiresAt + "\"")
                 + ",\"revoked_at\":" + (revokedAt == null ? "null" : "\"" + revokedAt + "\"") + "}";
+        // the lookup answers with it too, as auth-service does for a key a service's replica has not read yet
+        System.setProperty(PROP_KEY_STATE + hash, state);
         TestEvents.publish("risiti.api-keys.v1", hash, "api_key.state", tenantId, state);
     }
 
@@ -179,12 +184,16 @@ public final class TestIdentity {
             byte[] jwks = new JsonWebKeySet(jwk).toJson().getBytes(StandardCharsets.UTF_8);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
-                boolean isJwks = exchange.getRequestURI().getPath().equals("/.well-known/jwks.json");
+                String path = exchange.getRequestURI().getPath();
+                boolean isJwks = path.equals("/.well-known/jwks.json");
                 boolean failing = !isJwks && Boolean.getBoolean(PROP_LOOKUP_FAILS);
+                String known = !isJwks && !failing && path.startsWith("/internal/api-keys/")
+                        ? System.getProperty(PROP_KEY_STATE + path.substring("/internal/api-keys/".length())) : null;
                 byte[] body = isJwks ? jwks : failing ? "{\"error\":{\"code\":\"SERVICE_UNAVAILABLE\"}}".getBytes(StandardCharsets.UTF_8)
+                        : known != null ? known.getBytes(StandardCharsets.UTF_8)
                         : "{\"error\":{\"code\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(isJwks ? 200 : failing ? 503 : 404, body.length);
+                exchange.sendResponseHeaders(isJwks || known != null ? 200 : failing ? 503 : 404, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });

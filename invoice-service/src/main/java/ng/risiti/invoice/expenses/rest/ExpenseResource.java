@@ -12,13 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import ng.risiti.invoice.expenses.domain.ExpenseCategory;
 import ng.risiti.invoice.expenses.service.ExpenseService;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.pagination.DayRange;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -57,14 +56,10 @@ public class ExpenseResource {
     public Uni<Page<ExpenseResponse>> list(@RestQuery String cursor, @RestQuery String limit, @RestQuery String from, @RestQuery String to,
             @RestQuery String category) {
         PageRequest page = pagination.request(cursor, limit);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.validation("to", "to must be on or after from");
-        }
+        DayRange dates = DayRange.parse(from, to);
         ExpenseCategory only = category == null || category.isBlank() ? null : ExpenseCategory.parse(category)
                 .orElseThrow(() -> ApiException.validation("category", "category must be one of " + ExpenseCategory.choices()));
-        return expenses.page(Caller.of(identity), start, end, only, page)
+        return expenses.page(Caller.of(identity), dates.from(), dates.to(), only, page)
                 .map(rows -> pagination.page(rows, page, expense -> Map.of("id", expense.id.toString())).map(ExpenseResponse::of));
     }
 
@@ -95,16 +90,5 @@ public class ExpenseResource {
     @RolesAllowed(Scope.PAYMENTS_WRITE)
     public Uni<Data<Message>> delete(@RestPath String id) {
         return expenses.delete(Caller.of(identity), Ids.parse(id, "Expense")).replaceWith(Message.of("Expense deleted."));
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(name, name + " must be a date (2026-04-01)");
-        }
     }
 }

@@ -1,7 +1,5 @@
 package ng.risiti.invoice.invoices.rest;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +11,7 @@ import ng.risiti.invoice.invoices.domain.InvoiceStatus;
 import ng.risiti.invoice.invoices.domain.InvoiceType;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
+import ng.risiti.platform.pagination.DayRange;
 
 /**
  * Reads the list's query parameters into an {@link InvoiceListFilter}. A value the list cannot filter by is a 400
@@ -55,11 +54,7 @@ final class InvoiceListParameters {
                 errors.add(new FieldError("customer_id", "customer_id must be a UUID"));
             }
         }
-        LocalDate start = date("from", from, errors);
-        LocalDate end = date("to", to, errors);
-        if (start != null && end != null && start.isAfter(end)) {
-            errors.add(new FieldError("to", "to must be on or after from"));
-        }
+        DayRange issued = DayRange.parse(from, to, errors);
         String text = null;
         if (present(q)) {
             text = q.trim();
@@ -78,20 +73,7 @@ final class InvoiceListParameters {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        return new InvoiceListFilter(onlyStatus, overdue, customer, start, end, text, onlyType);
-    }
-
-    /** An issue date is a calendar date ({@code 2026-04-01}); the bound is included. */
-    private static LocalDate date(String parameter, String value, List<FieldError> errors) {
-        if (!present(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(parameter, parameter + " must be a date such as 2026-04-01"));
-            return null;
-        }
+        return new InvoiceListFilter(onlyStatus, overdue, customer, issued.from(), issued.to(), text, onlyType);
     }
 
     private static boolean present(String value) {

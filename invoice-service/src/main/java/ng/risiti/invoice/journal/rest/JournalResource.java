@@ -7,13 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import ng.risiti.invoice.journal.domain.JournalFilter;
 import ng.risiti.invoice.journal.domain.SourceType;
 import ng.risiti.invoice.journal.service.Journal;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.pagination.DayRange;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -48,14 +47,10 @@ public class JournalResource {
     public Uni<Page<JournalEntryResponse>> list(@RestQuery String cursor, @RestQuery String limit, @RestQuery String from, @RestQuery String to,
             @RestQuery String source) {
         PageRequest page = pagination.request(cursor, limit);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.validation("to", "to must be on or after from");
-        }
+        DayRange dates = DayRange.parse(from, to);
         SourceType kind = source == null || source.isBlank() ? null : SourceType.parse(source.trim())
                 .orElseThrow(() -> ApiException.validation("source", "source must be one of " + SourceType.choices()));
-        return journal.page(Caller.of(identity), new JournalFilter(start, end, kind), page)
+        return journal.page(Caller.of(identity), new JournalFilter(dates.from(), dates.to(), kind), page)
                 .map(rows -> pagination.page(rows, page, entry -> Map.of("id", entry.id().toString())).map(JournalEntryResponse::of));
     }
 
@@ -64,17 +59,5 @@ public class JournalResource {
     @RolesAllowed(Scope.REPORTS_READ)
     public Uni<Data<JournalEntryResponse>> get(@RestPath String id) {
         return journal.get(Caller.of(identity), Ids.parse(id, "Journal entry")).map(entry -> Data.of(JournalEntryResponse.of(entry)));
-    }
-
-    /** A calendar date, or 400 naming the parameter. */
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(name, name + " must be a date (2026-04-01)");
-        }
     }
 }

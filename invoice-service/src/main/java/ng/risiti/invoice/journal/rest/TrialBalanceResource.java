@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.invoice.journal.service.Journal;
+import ng.risiti.platform.pagination.DayRange;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
@@ -29,6 +30,6 @@ public class TrialBalanceResource {
     @GET
     @RolesAllowed(Scope.REPORTS_READ)
     public Uni<Data<TrialBalanceResponse>> get(@RestQuery("as_of") String asOf) {
-        return journal.trialBalance(Caller.of(identity), JournalResource.date("as_of", asOf)).map(balance -> Data.of(TrialBalanceResponse.of(balance)));
+        return journal.trialBalance(Caller.of(identity), DayRange.day("as_of", asOf)).map(balance -> Data.of(TrialBalanceResponse.of(balance)));
     }
 }

@@ -11,8 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import ng.risiti.invoice.payments.service.PaymentService;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
 import ng.risiti.platform.idempotency.Idempotent;
+import ng.risiti.platform.pagination.DayRange;
 import ng.risiti.platform.pagination.Page;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.pagination.Pagination;
@@ -84,11 +83,7 @@ public class PaymentResource {
 
     static PaymentFilter filter(String from, String to, String method, String invoiceId) {
         List<FieldError> problems = new ArrayList<>();
-        LocalDate start = date("from", from, problems);
-        LocalDate end = date("to", to, problems);
-        if (start != null && end != null && end.isBefore(start)) {
-            problems.add(new FieldError("to", "to must be on or after from"));
-        }
+        DayRange paid = DayRange.parse(from, to, problems);
         PaymentMethod byMethod = null;
         if (method != null && !method.isBlank()) {
             byMethod = PaymentMethod.parse(method);
@@ -110,18 +105,6 @@ public class PaymentResource {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return new PaymentFilter(start, end, byMethod, invoice);
-    }
-
-    private static LocalDate date(String name, String value, List<FieldError> problems) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldError(name, name + " must be a date such as 2026-04-01"));
-            return null;
-        }
+        return new PaymentFilter(paid.from(), paid.to(), byMethod, invoice);
     }
 }

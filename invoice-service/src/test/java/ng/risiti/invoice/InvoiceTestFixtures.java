@@ -44,17 +44,26 @@ public final class InvoiceTestFixtures {
      * waits until this service has it: documents and credit notes need the supplier, and their plan gate reads it.
      */
     public InvoiceTestFixtures onPlan(String plan) {
-        String state = """
+        TestEvents.publish("risiti.tenants.v1", tenantId.toString(), "tenant.updated", tenantId, tenantState(plan));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> count("select count(*) from known_tenants where id = ? and plan_slug = '" + plan + "'"
+                        + " and default_hsn_code = '9983.13' and default_product_category = 'IT services' and invoice_footer is not null", tenantId) == 1);
+        return this;
+    }
+
+    /** A tenant registered a moment ago on {@code plan}: auth-service knows it, this service's replica not yet. */
+    public InvoiceTestFixtures unreplicatedOnPlan(String plan) {
+        TestIdentity.registerTenant(tenantId, tenantState(plan));
+        return this;
+    }
+
+    private String tenantState(String plan) {
+        return """
                 {"tenant_id":"%s","name":"Adeyemi & Sons Trading Ltd","tin":"12345678-0001","business_type":"sme","plan_slug":"%s",
                  "address":"12 Adeola Odeku Street, Victoria Island, Lagos","contact_email":"billing@adeyemi.ng",
                  "invoice_defaults":{"number_prefix":"INV","payment_terms_days":30,"footer":"Thank you for your business.",
                                      "hsn_code":"9983.13","product_category":"IT services"},
                  "updated_at":"%s"}""".formatted(tenantId, plan, Instant.now());
-        TestEvents.publish("risiti.tenants.v1", tenantId.toString(), "tenant.updated", tenantId, state);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(50))
-                .until(() -> count("select count(*) from known_tenants where id = ? and plan_slug = '" + plan + "'"
-                        + " and default_hsn_code = '9983.13' and default_product_category = 'IT services' and invoice_footer is not null", tenantId) == 1);
-        return this;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class TestIdentity {
     private static final String PROP_LOOKUP_FAILS = "risiti.test.identity.lookups-fail";
     /** The last state published for a key hash, which the lookup answers (system properties reach every class loader). */
     private static final String PROP_KEY_STATE = "risiti.test.identity.key-state.";
+    private static final String PROP_TENANT_STATE = "risiti.test.identity.tenant-state.";
 
     private TestIdentity() {
     }
@@ -116,11 +117,19 @@ public final class TestIdentity {
     }
 
     /**
-     * Makes this server's API-key lookup ({@code /internal/api-keys/{hash}}) answer 503, as an auth-service that is down
+     * Makes this server's API-key and tenant lookups ({@code /internal/api-keys/{hash}}, {@code /internal/tenants/{id}}) answer 503, as an auth-service that is down
      * would, until called with false. Services must then answer 503 for keys they do not know, never 401.
      */
     public static void lookupsFail(boolean fail) {
         System.setProperty(PROP_LOOKUP_FAILS, Boolean.toString(fail));
+    }
+
+    /**
+     * A tenant auth-service knows but a service's replica has not heard of yet (registered a moment ago): this server's
+     * internal tenant lookup ({@code /internal/tenants/{id}}) answers {@code stateJson}, nothing is published.
+     */
+    public static void registerTenant(UUID tenantId, String stateJson) {
+        System.setProperty(PROP_TENANT_STATE + tenantId, stateJson);
     }
 
     /** Publishes a new state for an existing key, e.g. revoked now. */
@@ -187,8 +196,10 @@ public final class TestIdentity {
                 String path = exchange.getRequestURI().getPath();
                 boolean isJwks = path.equals("/.well-known/jwks.json");
                 boolean failing = !isJwks && Boolean.getBoolean(PROP_LOOKUP_FAILS);
-                String known = !isJwks && !failing && path.startsWith("/internal/api-keys/")
-                        ? System.getProperty(PROP_KEY_STATE + path.substring("/internal/api-keys/".length())) : null;
+                String known = isJwks || failing ? null
+                        : path.startsWith("/internal/api-keys/") ? System.getProperty(PROP_KEY_STATE + path.substring("/internal/api-keys/".length()))
+                        : path.startsWith("/internal/tenants/") ? System.getProperty(PROP_TENANT_STATE + path.substring("/internal/tenants/".length()))
+                        : null;
                 byte[] body = isJwks ? jwks : failing ? "{\"error\":{\"code\":\"SERVICE_UNAVAILABLE\"}}".getBytes(StandardCharsets.UTF_8)
                         : known != null ? known.getBytes(StandardCharsets.UTF_8)
                         : "{\"error\":{\"code\":\"NOT_FOUND\"}}".getBytes(StandardCharsets.UTF_8);

@@ -30,7 +30,7 @@ public class TenantEvents {
     }
 
     /** The tenant's whole state for the compacted tenants topic; {@code member} only for user events. */
-    static TenantState state(Tenant tenant, TenantSettings settings, User member) {
+    public static TenantState state(Tenant tenant, TenantSettings settings, User member) {
         return new TenantState(tenant.id, tenant.name, tenant.tin, tenant.businessType.wireName(), tenant.planSlug,
                 tenant.createdAt,
                 member == null ? null : new TenantState.Member(member.id, member.email, member.firstName, member.lastName,

@@ -12,11 +12,13 @@ import java.util.function.Supplier;
 import ng.risiti.auth.account.domain.Tenant;
 import ng.risiti.auth.account.domain.User;
 import ng.risiti.auth.settings.domain.TenantSettings;
+import ng.risiti.auth.settings.events.TenantEvents;
 import ng.risiti.auth.settings.repository.TenantRepository;
 import ng.risiti.auth.settings.repository.TenantSettingsRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.contract.TenantState;
 import ng.risiti.platform.rest.Change;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.time.Clocks;
@@ -49,6 +51,17 @@ public class SettingsService {
             return settings.findById(tenant.id)
                     .map(stored -> new Current(tenant, stored == null ? TenantSettings.defaults(tenant.id) : stored));
         }));
+    }
+
+    /**
+     * The tenant's whole state as {@code risiti.tenants.v1} carries it, for a service whose replica has not received it
+     * yet (moments after registration); 404 for an unknown tenant.
+     */
+    public Uni<TenantState> state(UUID tenantId) {
+        return Panache.withSession(() -> tenantRows.findById(tenantId)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("Tenant", tenantId))
+                .flatMap(tenant -> settings.findById(tenant.id).map(stored ->
+                        TenantEvents.state(tenant, stored == null ? TenantSettings.defaults(tenant.id) : stored, null))));
     }
 
     public Uni<Current> update(Caller caller, SettingsChanges changes) {

@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -83,10 +84,18 @@ class SettingsResourceTests {
 
             ConsumerRecord<String, String> updated = tenants.first("tenant.updated", r -> owner.tenantId().equals(r.key()), Duration.ofSeconds(10));
             assertThat(KafkaTopicReader.header(updated, "ce_tenantid")).isEqualTo(owner.tenantId());
-            assertThat(updated.value()).contains("\"tenant_id\":\"" + owner.tenantId() + "\"", "\"name\":\"Fime Digital Nigeria Ltd\"",
-                    "\"tin\":\"87654321-0002\"", "\"business_type\":\"sme\"", "\"plan_slug\":\"free\"", "\"member\":null",
-                    "\"address\":\"14 Broad Street, Lagos Island\"", "\"nrs_service_id\":\"AB12CD34\"", "\"nrs_business_id\":\"" + BUSINESS_ID + "\"",
-                    "\"invoice_defaults\":{\"number_prefix\":\"INV\",\"payment_terms_days\":30");
+            JsonPath state = JsonPath.from(updated.value());
+            assertThat(state.getString("tenant_id")).isEqualTo(owner.tenantId());
+            assertThat(state.getString("name")).isEqualTo("Fime Digital Nigeria Ltd");
+            assertThat(state.getString("tin")).isEqualTo("87654321-0002");
+            assertThat(state.getString("business_type")).isEqualTo("sme");
+            assertThat(state.getString("plan_slug")).isEqualTo("free");
+            assertThat(state.getMap("$")).containsEntry("member", null);
+            assertThat(state.getString("address")).isEqualTo("14 Broad Street, Lagos Island");
+            assertThat(state.getString("nrs_service_id")).isEqualTo("AB12CD34");
+            assertThat(state.getString("nrs_business_id")).isEqualTo(BUSINESS_ID);
+            assertThat(state.getString("invoice_defaults.number_prefix")).isEqualTo("INV");
+            assertThat(state.getInt("invoice_defaults.payment_terms_days")).isEqualTo(30);
         }
         given().auth().oauth2(owner.accessToken()).when().get("/api/v1/auth/me")
                 .then().statusCode(200).body("data.tenant.name", equalTo("Fime Digital Nigeria Ltd")).body("data.tenant.tin", equalTo("87654321-0002"));
@@ -150,6 +159,24 @@ class SettingsResourceTests {
                 .when().post("/internal/tenants/plan").then().statusCode(400).body("error.details[0].field", equalTo("plan"));
     }
 
+    /** What a service whose replica has not heard of a business yet gets: the state risiti.tenants.v1 carries. */
+    @Test
+    void aServiceLooksUpATenantsStateThroughTheInternalEndpoint() {
+        Account owner = TestAccounts.register();
+        String token = RisitiTestResources.serviceToken();
+        given().auth().oauth2(owner.accessToken()).contentType(ContentType.JSON).body(Map.of("contact_email", "accounts@fime.ng"))
+                .when().patch("/api/v1/settings").then().statusCode(200);
+
+        given().when().get("/internal/tenants/" + owner.tenantId()).then().statusCode(401);
+        given().header("X-Risiti-Service-Token", token).when().get("/internal/tenants/" + owner.tenantId()).then().statusCode(200)
+                .body("tenant_id", equalTo(owner.tenantId())).body("plan_slug", equalTo("free"))
+                .body("contact_email", equalTo("accounts@fime.ng")).body("member", nullValue());
+        given().header("X-Risiti-Service-Token", token).when().get("/internal/tenants/" + java.util.UUID.randomUUID())
+                .then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
+        given().header("X-Risiti-Service-Token", token).when().get("/internal/tenants/not-a-uuid")
+                .then().statusCode(404);
+    }
+
     @Test
     void everyBadProfileFieldIsReportedAtOnce() {
         Account owner = TestAccounts.register();
@@ -206,10 +233,11 @@ class SettingsResourceTests {
                     .body("data.product_category", equalTo("IT services"))
                     .body("data.updated_at", notNullValue());
             ConsumerRecord<String, String> updated = tenants.first("tenant.updated", r -> owner.tenantId().equals(r.key()), Duration.ofSeconds(10));
-            assertThat(updated.value()).contains("\"invoice_defaults\":{\"number_prefix\":\"FD-2026\",\"payment_terms_days\":14,"
-                    + "\"footer\":\"Thank you for your business.\",\"logo_url\":\"https://cdn.fime.ng/invoice-logo.png\","
-                    + "\"hsn_code\":\"9983.13\",\"product_category\":\"IT services\"}",
-                    "\"name\":\"Fime Digital Ltd\"");
+            JsonPath state = JsonPath.from(updated.value());
+            assertThat(state.getMap("invoice_defaults")).isEqualTo(Map.of("number_prefix", "FD-2026", "payment_terms_days", 14,
+                    "footer", "Thank you for your business.", "logo_url", "https://cdn.fime.ng/invoice-logo.png",
+                    "hsn_code", "9983.13", "product_category", "IT services"));
+            assertThat(state.getString("name")).isEqualTo("Fime Digital Ltd");
         }
         Map<String, Object> clear = new HashMap<>();
         clear.put("footer", null);

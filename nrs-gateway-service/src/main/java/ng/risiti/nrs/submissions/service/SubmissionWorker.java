@@ -49,6 +49,10 @@ import org.jboss.logging.Logger;
  * <p>Never two signatures for one IRN: the moment before the sign call goes out is committed ({@code sign_sent_at});
  * a worker that finds it set (the last one died between NRS signing and our record of it) asks NRS for the IRN first
  * and signs only if NRS does not have it. A 409 from sign is answered the same way: if NRS has the IRN, it is ours.
+ *
+ * <p>Commits are what a submission waits on, so each step's outcome is one transaction: the attempts of its calls,
+ * the step's advance, and what follows from it (the sign mark when the next step is sign; the end and its event after
+ * confirm). A worker that dies before that commit loses the log of a call it made, never the rule above.
  */
 @ApplicationScoped
 public class SubmissionWorker {
@@ -219,23 +223,53 @@ public class SubmissionWorker {
             }
             payload.put("business_id", creds.businessId());
             // DONE but still queued: the last claim died between NRS's confirmation and recording the end; confirm again
-            return walk(job, job.step() == MbsStep.DONE ? MbsStep.CONFIRM : job.step(), creds, payload);
+            return walk(job, job.step() == MbsStep.DONE ? MbsStep.CONFIRM : job.step(), creds, payload, new CallLog(), job.signSentAt() != null);
         });
     }
 
-    private Uni<Void> walk(ClaimedSubmission job, MbsStep step, NrsCredentials creds, ObjectNode payload) {
-        return perform(job, step, creds, payload).flatMap(result -> switch (result) {
-            case Done done -> Panache.withTransaction(() -> submissions.advance(job, step, Clocks.now(clock))).flatMap(changed -> {
-                if (changed == 0) {
-                    LOG.warnf("Submission %s was claimed again before claim %d recorded %s; the newer claim goes on", job.id(),
-                            job.attempts(), step.wireName());
-                    return Uni.createFrom().voidItem();
-                }
-                return step == MbsStep.CONFIRM ? finishSubmitted(job, done.answer()) : walk(job, step.next(), creds, payload);
-            });
-            case Retry retry -> retryLater(job, step, retry.answer());
-            case Rejected rejected -> finishFailed(job, step, rejected.answer(), rejected.code(), rejected.answer().message());
+    /**
+     * {@code signSent}: a sign call for this IRN may have gone out (committed), so signing again must ask NRS first; the
+     * advance to sign commits the mark itself, so the sign call needs no commit of its own.
+     */
+    private Uni<Void> walk(ClaimedSubmission job, MbsStep step, NrsCredentials creds, ObjectNode payload, CallLog log, boolean signSent) {
+        return perform(job, step, creds, payload, log, signSent).flatMap(result -> switch (result) {
+            case Done done when step == MbsStep.CONFIRM -> finishSubmitted(job, done.answer(), log);
+            case Done done -> Panache.withTransaction(() -> log.flush().flatMap(ignored -> submissions.advance(job, step, Clocks.now(clock)))
+                    .flatMap(changed -> changed == 0 || step.next() != MbsStep.SIGN || signSent ? Uni.createFrom().item(changed)
+                            : submissions.markSignSent(job, Clocks.now(clock))))
+                    .flatMap(changed -> {
+                        if (changed == 0) {
+                            LOG.warnf("Submission %s was claimed again before claim %d recorded %s; the newer claim goes on", job.id(),
+                                    job.attempts(), step.wireName());
+                            return Uni.createFrom().voidItem();
+                        }
+                        return walk(job, step.next(), creds, payload, log, signSent || step.next() == MbsStep.SIGN);
+                    });
+            case Retry retry -> retryLater(job, step, retry.answer(), log);
+            case Rejected rejected -> finishFailed(job, step, rejected.answer(), rejected.code(), rejected.answer().message(), log);
         });
+    }
+
+    /** The calls of this claim not yet written: written in the transaction that records what they led to. */
+    private final class CallLog {
+        private final List<Supplier<Uni<Integer>>> pending = new java.util.ArrayList<>();
+
+        void add(UUID submissionId, String step, NrsAnswer answer) {
+            String outcome = answer.ok() ? "ok" : answer.transientFailure() ? "retryable" : "refused";
+            String error = answer.ok() ? null : answer.message();
+            OffsetDateTime at = Clocks.now(clock);
+            pending.add(() -> attempts.record(submissionId, step, answer.requestId(), answer.status(), outcome, answer.latencyMillis(), error, at));
+        }
+
+        /** Inside a transaction: writes the pending attempts in the order they were made. */
+        Uni<Void> flush() {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Supplier<Uni<Integer>> insert : pending) {
+                chain = chain.flatMap(ignored -> insert.get()).replaceWithVoid();
+            }
+            pending.clear();
+            return chain;
+        }
     }
 
     private sealed interface StepResult permits Done, Retry, Rejected {
@@ -250,45 +284,53 @@ public class SubmissionWorker {
     private record Rejected(NrsAnswer answer, String code) implements StepResult {
     }
 
-    private Uni<StepResult> perform(ClaimedSubmission job, MbsStep step, NrsCredentials creds, ObjectNode payload) {
+    private Uni<StepResult> perform(ClaimedSubmission job, MbsStep step, NrsCredentials creds, ObjectNode payload, CallLog log,
+            boolean signSent) {
         String irn = job.irn();
         return switch (step) {
             case VALIDATE_IRN -> {
                 ObjectNode body = json.createObjectNode().put("invoice_reference", irn.substring(0, Math.max(0, irn.indexOf('-'))))
                         .put("business_id", creds.businessId()).put("irn", irn);
-                yield call(job, "validate_irn", (api, id) -> api.validateIrn(creds.apiKey(), creds.apiSecret(), id, body)).map(this::judge);
+                yield call(job, log, "validate_irn", (api, id) -> api.validateIrn(creds.apiKey(), creds.apiSecret(), id, body)).map(this::judge);
             }
-            case VALIDATE -> call(job, "validate", (api, id) -> api.validate(creds.apiKey(), creds.apiSecret(), id, payload)).map(this::judge);
-            case SIGN -> job.signSentAt() == null ? sign(job, creds, payload) : lookup(job, creds).flatMap(found -> switch (found) {
+            case VALIDATE -> call(job, log, "validate", (api, id) -> api.validate(creds.apiKey(), creds.apiSecret(), id, payload)).map(this::judge);
+            // marked in this walk (the advance to sign committed it): nothing can have been sent before
+            case SIGN -> signSent && job.signSentAt() == null ? signMarked(job, creds, payload, log)
+                    : job.signSentAt() == null ? sign(job, creds, payload, log) : lookup(job, creds, log).flatMap(found -> switch (found) {
                 case Done done -> Uni.createFrom().<StepResult>item(done);
                 case Retry retry -> Uni.createFrom().<StepResult>item(retry);
                 // NRS has no signature for it: the last sign call never reached NRS (or NRS refused it)
-                case Rejected notSigned -> sign(job, creds, payload);
+                case Rejected notSigned -> signMarked(job, creds, payload, log);
             });
-            case TRANSMIT -> call(job, "transmit", (api, id) -> api.transmit(creds.apiKey(), creds.apiSecret(), id, irn)).map(this::judge);
-            case CONFIRM -> call(job, "confirm", (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, irn)).map(this::judge);
+            case TRANSMIT -> call(job, log, "transmit", (api, id) -> api.transmit(creds.apiKey(), creds.apiSecret(), id, irn)).map(this::judge);
+            case CONFIRM -> call(job, log, "confirm", (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, irn)).map(this::judge);
             case DONE -> throw new IllegalStateException("a submission at DONE is not queued");
         };
     }
 
-    /** Commits that a sign call is going out, then makes it; a 409 means NRS has the IRN: it is ours if NRS says so. */
-    private Uni<StepResult> sign(ClaimedSubmission job, NrsCredentials creds, ObjectNode payload) {
-        return Panache.withTransaction(() -> submissions.markSignSent(job, Clocks.now(clock))).flatMap(changed -> {
+    /** Commits that a sign call is going out (with the calls before it), then makes it. */
+    private Uni<StepResult> sign(ClaimedSubmission job, NrsCredentials creds, ObjectNode payload, CallLog log) {
+        return Panache.withTransaction(() -> log.flush().flatMap(ignored -> submissions.markSignSent(job, Clocks.now(clock)))).flatMap(changed -> {
             if (changed == 0) {
                 return Uni.createFrom().<StepResult>failure(new IllegalStateException("claim " + job.attempts() + " was lost before signing"));
             }
-            return call(job, "sign", (api, id) -> api.sign(creds.apiKey(), creds.apiSecret(), id, payload)).flatMap(answer -> {
-                if (answer.status() != 409) {
-                    return Uni.createFrom().item(judge(answer));
-                }
-                return lookup(job, creds).map(found -> found instanceof Rejected ? new Rejected(answer, "NRS_DUPLICATE_IRN") : found);
-            });
+            return signMarked(job, creds, payload, log);
+        });
+    }
+
+    /** The sign call, its going out already committed; a 409 means NRS has the IRN: it is ours if NRS says so. */
+    private Uni<StepResult> signMarked(ClaimedSubmission job, NrsCredentials creds, ObjectNode payload, CallLog log) {
+        return call(job, log, "sign", (api, id) -> api.sign(creds.apiKey(), creds.apiSecret(), id, payload)).flatMap(answer -> {
+            if (answer.status() != 409) {
+                return Uni.createFrom().item(judge(answer));
+            }
+            return lookup(job, creds, log).map(found -> found instanceof Rejected ? new Rejected(answer, "NRS_DUPLICATE_IRN") : found);
         });
     }
 
     /** Asks NRS whether it signed the IRN: Done if it did, Rejected if it does not know it, Retry if NRS did not say. */
-    private Uni<StepResult> lookup(ClaimedSubmission job, NrsCredentials creds) {
-        return call(job, "sign_lookup", (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, job.irn()))
+    private Uni<StepResult> lookup(ClaimedSubmission job, NrsCredentials creds, CallLog log) {
+        return call(job, log, "sign_lookup", (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, job.irn()))
                 .map(answer -> answer.ok() ? new Done(answer) : answer.transientFailure() ? new Retry(answer) : new Rejected(answer, "NRS_NOT_FOUND"));
     }
 
@@ -308,24 +350,22 @@ public class SubmissionWorker {
         });
     }
 
-    /** One call to NRS, recorded as an attempt and counted by the tenant's circuit. */
-    private Uni<NrsAnswer> call(ClaimedSubmission job, String step, NrsClient.CallWith call) {
-        return nrs.call(job.testMode(), call).flatMap(answer -> {
+    /** One call to NRS, logged as an attempt (written with what it led to) and counted by the tenant's circuit. */
+    private Uni<NrsAnswer> call(ClaimedSubmission job, CallLog log, String step, NrsClient.CallWith call) {
+        return nrs.call(job.testMode(), call).invoke(answer -> {
             if (answer.transientFailure()) {
                 breakers.failed(job.tenantId(), job.testMode());
             } else {
                 breakers.succeeded(job.tenantId(), job.testMode());
             }
-            String outcome = answer.ok() ? "ok" : answer.transientFailure() ? "retryable" : "refused";
-            String error = answer.ok() ? null : answer.message();
-            return Panache.withTransaction(() -> attempts.record(job.id(), step, answer.requestId(), answer.status(), outcome,
-                    answer.latencyMillis(), error, Clocks.now(clock))).replaceWith(answer);
+            log.add(job.id(), step, answer);
         });
     }
 
-    private Uni<Void> retryLater(ClaimedSubmission job, MbsStep step, NrsAnswer answer) {
+    private Uni<Void> retryLater(ClaimedSubmission job, MbsStep step, NrsAnswer answer, CallLog log) {
         if (retries.exhausted(job.attempts())) {
-            return finishFailed(job, step, answer, exhaustedCode(answer), answer.message() + " (gave up after " + job.attempts() + " attempts)");
+            return finishFailed(job, step, answer, exhaustedCode(answer), answer.message() + " (gave up after " + job.attempts() + " attempts)",
+                    log);
         }
         Duration delay = retries.delayAfter(job.attempts(), ThreadLocalRandom.current()::nextDouble);
         if (answer.retryAfter() != null && answer.retryAfter().compareTo(delay) > 0) {
@@ -335,7 +375,8 @@ public class SubmissionWorker {
         OffsetDateTime next = now.plus(delay);
         LOG.warnf("Submission %s: NRS %s failed (attempt %d), trying again at %s: %s", job.id(), step.wireName(), job.attempts(), next,
                 answer.message());
-        return Panache.withTransaction(() -> submissions.reschedule(job, next, step.wireName() + ": " + answer.message(), now)).replaceWithVoid();
+        return Panache.withTransaction(() -> log.flush().flatMap(ignored -> submissions.reschedule(job, next, step.wireName() + ": " + answer.message(),
+                now))).replaceWithVoid();
     }
 
     private static String exhaustedCode(NrsAnswer answer) {
@@ -345,22 +386,33 @@ public class SubmissionWorker {
         return answer.status() == 429 ? "NRS_RATE_LIMITED" : "NRS_UNAVAILABLE";
     }
 
-    private Uni<Void> finishSubmitted(ClaimedSubmission job, NrsAnswer confirmation) {
+    /** Confirm's advance, the end and its event in one transaction. */
+    private Uni<Void> finishSubmitted(ClaimedSubmission job, NrsAnswer confirmation, CallLog log) {
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withTransaction(() -> submissions.stepTimes(job.id()).flatMap(times -> {
-            ObjectNode response = firsResponse("submitted", job, times);
-            response.putNull("error");
-            response.putArray("details");
-            response.set("nrs", confirmation.data());
-            return submissions.submitted(job, response.toString(), now)
-                    .flatMap(changed -> changed == 0 ? Uni.createFrom().voidItem()
-                            : emit(job, EventTypes.INVOICE_FIRS_SUBMITTED, "submitted", now, response));
+        return Panache.withTransaction(() -> log.flush().flatMap(ignored -> submissions.advance(job, MbsStep.CONFIRM, now)).flatMap(advanced -> {
+            if (advanced == 0) {
+                LOG.warnf("Submission %s was claimed again before claim %d recorded confirm; the newer claim goes on", job.id(), job.attempts());
+                return Uni.createFrom().voidItem();
+            }
+            return submissions.stepTimes(job.id()).flatMap(times -> {
+                ObjectNode response = firsResponse("submitted", job, times);
+                response.putNull("error");
+                response.putArray("details");
+                response.set("nrs", confirmation.data());
+                return submissions.submitted(job, response.toString(), now)
+                        .flatMap(changed -> changed == 0 ? Uni.createFrom().voidItem()
+                                : emit(job, EventTypes.INVOICE_FIRS_SUBMITTED, "submitted", now, response));
+            });
         })).invoke(() -> LOG.infof("Invoice %s (IRN %s) submitted to NRS", job.invoiceId(), job.irn()));
     }
 
     private Uni<Void> finishFailed(ClaimedSubmission job, MbsStep step, NrsAnswer answer, String code, String message) {
+        return finishFailed(job, step, answer, code, message, new CallLog());
+    }
+
+    private Uni<Void> finishFailed(ClaimedSubmission job, MbsStep step, NrsAnswer answer, String code, String message, CallLog log) {
         OffsetDateTime now = Clocks.now(clock);
-        return Panache.withTransaction(() -> submissions.stepTimes(job.id()).flatMap(times -> {
+        return Panache.withTransaction(() -> log.flush().flatMap(ignored -> submissions.stepTimes(job.id())).flatMap(times -> {
             ObjectNode response = firsResponse("failed", job, times);
             ObjectNode error = response.putObject("error").put("code", code).put("message", message).put("step", step.wireName());
             if (answer != null && answer.status() != 0) {

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import ng.risiti.invoice.invoices.domain.InvoiceStatus;
+import ng.risiti.invoice.invoices.events.InvoiceEvents;
+import ng.risiti.invoice.invoices.repository.InvoiceRepository;
 import ng.risiti.invoice.nrs.repository.FirsOutcomes;
+import ng.risiti.platform.security.Tenancy;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;
@@ -14,7 +19,11 @@ import ng.risiti.platform.time.Clocks;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Records on the invoice what NRS said (risiti.nrs.v1), once per event: the inbox shares the update's transaction. */
+/**
+ * Records on the invoice what NRS said (risiti.nrs.v1), once per event: the inbox shares the update's transaction.
+ * When that moves the invoice's status (to {@code firs_submission_failed}, or back after a retry succeeded), the
+ * invoice's own stream says so with {@code invoice.updated}, so its readers (customer-service's lists) follow.
+ */
 @ApplicationScoped
 public class FirsOutcomeConsumer implements EventConsumer {
 
@@ -22,12 +31,17 @@ public class FirsOutcomeConsumer implements EventConsumer {
 
     private final Consumers consumers;
     private final FirsOutcomes outcomes;
+    private final InvoiceRepository invoices;
+    private final InvoiceEvents events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public FirsOutcomeConsumer(Consumers consumers, FirsOutcomes outcomes, ObjectMapper json, Clock clock) {
+    public FirsOutcomeConsumer(Consumers consumers, FirsOutcomes outcomes, InvoiceRepository invoices, InvoiceEvents events, ObjectMapper json,
+            Clock clock) {
         this.consumers = consumers;
         this.outcomes = outcomes;
+        this.invoices = invoices;
+        this.events = events;
         this.json = json;
         this.clock = clock;
     }
@@ -54,10 +68,21 @@ public class FirsOutcomeConsumer implements EventConsumer {
         // the envelope's tenant and world, as every consumer reads them; the data's are the same when the gateway wrote it
         java.util.UUID tenant = event.tenantId() != null ? event.tenantId() : outcome.tenantId();
         boolean test = event.test() != null ? event.test() : outcome.testMode();
-        Uni<Integer> applied = EventTypes.INVOICE_FIRS_SUBMITTED.equals(event.type())
-                ? outcomes.submitted(tenant, test, outcome.invoiceId(), outcome.firsSubmittedAt(), response,
-                        event.aggregateVersion(), Clocks.now(clock))
-                : outcomes.failed(tenant, test, outcome.invoiceId(), response, event.aggregateVersion(), Clocks.now(clock));
-        return applied.replaceWithVoid();
+        Tenancy tenancy = new Tenancy(tenant, test);
+        // the row lock first, as every write of an invoice takes it
+        return invoices.lockForTenant(tenancy, outcome.invoiceId()).flatMap(invoice -> {
+            if (invoice == null) {
+                return Uni.createFrom().voidItem();
+            }
+            InvoiceStatus before = invoice.status;
+            Uni<Integer> applied = EventTypes.INVOICE_FIRS_SUBMITTED.equals(event.type())
+                    ? outcomes.submitted(tenant, test, outcome.invoiceId(), outcome.firsSubmittedAt(), response,
+                            event.aggregateVersion(), Clocks.now(clock))
+                    : outcomes.failed(tenant, test, outcome.invoiceId(), response, event.aggregateVersion(), Clocks.now(clock));
+            return applied.flatMap(changed -> changed == 0 ? Uni.createFrom().voidItem()
+                    : Panache.getSession().flatMap(session -> session.refresh(invoice))
+                            .flatMap(ignored -> invoice.status == before ? Uni.createFrom().voidItem()
+                                    : events.emit(EventTypes.INVOICE_UPDATED, invoice)));
+        });
     }
 }

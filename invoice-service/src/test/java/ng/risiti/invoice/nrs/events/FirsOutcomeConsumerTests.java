@@ -1,5 +1,6 @@
 package ng.risiti.invoice.nrs.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.UUID;
 import ng.risiti.invoice.CustomerServiceStub;
@@ -15,9 +17,11 @@ import ng.risiti.invoice.InvoiceTestFixtures;
 import ng.risiti.invoice.NrsGatewayStub;
 import ng.risiti.invoice.WhatsAppStub;
 import ng.risiti.testsupport.GreenMailResource;
+import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** What the invoice shows once nrs-gateway-service publishes NRS's outcome on risiti.nrs.v1. */
@@ -53,8 +57,13 @@ class FirsOutcomeConsumerTests {
 
         long failedVersion = TestEvents.nextVersion();
         String failedId = UUID.randomUUID().toString();
-        TestEvents.publish("risiti.nrs.v1", id, failedId, "invoice.firs_submission_failed", fixtures.tenantId, failedVersion,
-                outcome(id, "failed", null, "NRS_VALIDATION_FAILED"));
+        try (KafkaTopicReader invoices = KafkaTopicReader.fromEnd("risiti.invoices.v1")) {
+            TestEvents.publish("risiti.nrs.v1", id, failedId, "invoice.firs_submission_failed", fixtures.tenantId, failedVersion,
+                    outcome(id, "failed", null, "NRS_VALIDATION_FAILED"));
+            // the invoice's own stream tells its readers (customer-service's lists) of the new status
+            ConsumerRecord<String, String> updated = invoices.first("invoice.updated", r -> id.equals(r.key()), Duration.ofSeconds(20));
+            assertThat(JsonPath.from(updated.value()).getString("status")).isEqualTo("firs_submission_failed");
+        }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> fixtures.owner().get("/api/v1/invoices/" + id).then().statusCode(200)
                 .body("data.status", equalTo("firs_submission_failed"))
                 .body("data.firs_response.error.code", equalTo("NRS_VALIDATION_FAILED"))

@@ -63,8 +63,8 @@ final class PayPageHtml {
         Invoice invoice = page.invoice();
         if (page.paid()) {
             return document("Payment received", "<p class=\"muted\">" + escape(page.businessName()) + "</p><h1 class=\"ok\" id=\"thanks\">"
-                    + "Thank you: invoice " + escape(invoice.invoiceNumber) + " is paid.</h1><p>A receipt is on its way from "
-                    + escape(page.businessName()) + ".</p>", false);
+                    + "Thank you: invoice " + escape(invoice.invoiceNumber) + " is paid.</h1><p>Your payment is recorded with "
+                    + escape(page.businessName()) + ". You may close this page.</p>", false);
         }
         // Paystack's confirmation reaches us moments after the payer returns: the page looks again by itself, without scripts
         return document("Confirming your payment", "<p class=\"muted\">" + escape(page.businessName()) + "</p><h1 id=\"confirming\">"

@@ -248,6 +248,49 @@ class InvoiceLifecycleIT {
     }
 
     /**
+     * A customer pays an invoice on its public pay page in a real browser (headless Chromium): the page through the
+     * gateway, Pay, the Paystack sandbox's hosted checkout (which pays in test mode), back to the pay page's thank-you
+     * page, which refreshes itself until Paystack's signed charge (sandbox → gateway → billing-service → Kafka →
+     * invoice-service) has paid the invoice; then the API shows it paid with one payment. A screenshot is saved.
+     */
+    @Test
+    @Order(6)
+    @Timeout(180)
+    void aCustomerPaysAnInvoiceOnItsPayPageInARealBrowser() {
+        org.openqa.selenium.chrome.ChromeDriver browser = Browser.start();
+        try {
+            Api.Account account = api.signUp("Pay Page Ltd");
+            Api.Draft draft = draftInvoice(account, null);
+            api.finalizeInvoice(account, draft.invoiceId());
+            String token = api.invoice(account, draft.invoiceId()).getString("data.public_token");
+            step("invoice finalized; its pay page is /p/" + token + "/pay");
+
+            browser.get(stack.gatewayUrl() + "/p/" + token + "/pay");
+            String page = browser.findElement(org.openqa.selenium.By.tagName("body")).getText();
+            assertThat(page).contains("Pay Page Ltd").contains("Invoice " + draft.invoiceNumber()).contains("NGN 376,250.00");
+            Browser.screenshot(browser, "pay-page");
+            browser.findElement(org.openqa.selenium.By.id("pay")).click();
+            step("Pay pressed on the page, served through the gateway");
+
+            await("back on the pay page's thank-you page, the invoice paid").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .until(() -> browser.getCurrentUrl().contains("/p/" + token + "/pay/done")
+                            && browser.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("is paid"));
+            step("checkout paid in the Paystack sandbox; the thank-you page says the invoice is paid");
+            Path shot = Browser.screenshot(browser, "pay-page-paid");
+            assertThat(shot).isNotEmptyFile();
+
+            JsonPath invoice = api.invoice(account, draft.invoiceId());
+            assertThat(invoice.getString("data.status")).isEqualTo("paid");
+            assertThat(invoice.getString("data.amount_due")).isEqualTo("0.00");
+            api.withKey(account.apiKey()).queryParam("invoice_id", draft.invoiceId().toString()).when().get("/api/v1/payments")
+                    .then().statusCode(200).body("data.size()", equalTo(1)).body("data[0].amount", equalTo("376250.00"));
+            step("the API shows the invoice paid with one payment; screenshots in " + shot.getParent());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
      * Two businesses that sign up within the same minute each finalize their first invoice (default numbering,
      * same issue date): their IRNs differ because each tenant's sandbox NRS Service ID comes from the random low bits
      * of its UUIDv7 id, not the shared timestamp prefix.

@@ -28,6 +28,12 @@ public final class EventTypes {
     public static final String PAYMENT_RECEIVED = "payment.received";
     public static final String SUBSCRIPTION_UPGRADED = "subscription.upgraded";
     public static final String SUBSCRIPTION_PAYMENT_FAILED = "subscription.payment_failed";
+    /** A paid period followed the last one: the saved card was charged again (plan and cycle as before unless scheduled). */
+    public static final String SUBSCRIPTION_RENEWED = "subscription.renewed";
+    /** The plan changed at a period's end without a new checkout: a scheduled downgrade, or a cancellation (then Free). */
+    public static final String SUBSCRIPTION_CHANGED = "subscription.changed";
+    /** Paystack charged a payer on an invoice's public pay page (billing-service verified it); invoice-service records the payment. */
+    public static final String INVOICE_PAYMENT_CAPTURED = "paystack.invoice_payment_captured";
     public static final String CREDIT_NOTE_ISSUED = "credit_note.issued";
     /** On the credited invoice, beside its credit note's credit_note.issued: its amount due (and maybe status) changed. */
     public static final String INVOICE_CREDITED = "invoice.credited";
@@ -45,7 +51,8 @@ public final class EventTypes {
             CUSTOMER_CREATED, CUSTOMER_UPDATED, CUSTOMER_DELETED, INVOICE_CREATED, INVOICE_FINALIZED, INVOICE_SENT, INVOICE_PAID,
             INVOICE_OVERDUE, INVOICE_FIRS_SUBMITTED, INVOICE_FIRS_SUBMISSION_FAILED, PAYMENT_RECEIVED, SUBSCRIPTION_UPGRADED,
             SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, INVOICE_CREDITED, VERIFICATION_COMPLETED,
-            INVOICE_UPDATED, INVOICE_DELETED, INVOICE_VOIDED);
+            INVOICE_UPDATED, INVOICE_DELETED, INVOICE_VOIDED,
+            SUBSCRIPTION_RENEWED, SUBSCRIPTION_CHANGED, INVOICE_PAYMENT_CAPTURED);
 
     private EventTypes() {
     }

@@ -112,6 +112,13 @@ public class ApiKeyRegistry {
         }
     }
 
+    /** How many of a tenant's keys in one world work now (not revoked, not expired), as this replica knows them. */
+    public long usableKeys(Tenancy tenancy) {
+        Instant now = clock.instant();
+        return keys.values().stream().map(Known::state).filter(state -> tenancy.tenantId().equals(state.tenantId())
+                && state.test() == tenancy.test() && state.usableAt(now)).count();
+    }
+
     /** The key's state, or null when no such key exists; fails with {@link LookupUnavailable} when that cannot be known. */
     public Uni<ApiKeyState> find(String keyHash) {
         Known known = keys.get(keyHash);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
 import ng.risiti.auth.account.domain.User;
+import ng.risiti.auth.team.domain.Role;
 
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, UUID> {
@@ -22,6 +23,11 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     /** A current member of the tenant; removed members and other tenants' users are not found. */
     public Uni<User> findInTenant(UUID tenantId, UUID userId) {
         return find("id = ?1 and tenantId = ?2 and removedAt is null", userId, tenantId).firstResult();
+    }
+
+    /** The tenant's owner (the first, should there ever be several), or null. */
+    public Uni<User> findOwner(UUID tenantId) {
+        return find("tenantId = ?1 and role = ?2 and removedAt is null order by createdAt", tenantId, Role.OWNER).firstResult();
     }
 
     public Uni<User> findByIdForUpdate(UUID userId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.auth.account.domain.Plans;
+import ng.risiti.auth.settings.service.BillingNotices;
 import ng.risiti.auth.settings.service.SettingsService;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
@@ -17,9 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * billing-service decides plans; auth-service owns the tenant and applies them: a live {@code subscription.upgraded}
- * on {@code risiti.billing.v1} sets the tenant's plan (once per event, through the platform's inbox), and the tenant's
- * new state goes out on {@code risiti.tenants.v1} for every service. Test-mode subscriptions (paid with an
- * {@code rs_test_} key in the sandbox) never change the real tenant's plan.
+ * or {@code subscription.changed} (a downgrade or cancellation at the period's end) on {@code risiti.billing.v1} sets
+ * the tenant's plan (once per event, through the platform's inbox), and the tenant's new state goes out on
+ * {@code risiti.tenants.v1} for every service. A live {@code subscription.payment_failed} is mailed to the owner, who
+ * is known here only. Test-mode subscriptions (paid with an {@code rs_test_} key in the sandbox) never change the real
+ * tenant's plan nor mail anyone.
  */
 @ApplicationScoped
 public class BillingConsumer implements EventConsumer {
@@ -29,11 +32,13 @@ public class BillingConsumer implements EventConsumer {
 
     private final Consumers consumers;
     private final SettingsService settings;
+    private final BillingNotices notices;
     private final ObjectMapper json;
 
-    public BillingConsumer(Consumers consumers, SettingsService settings, ObjectMapper json) {
+    public BillingConsumer(Consumers consumers, SettingsService settings, BillingNotices notices, ObjectMapper json) {
         this.consumers = consumers;
         this.settings = settings;
+        this.notices = notices;
         this.json = json;
     }
 
@@ -49,7 +54,8 @@ public class BillingConsumer implements EventConsumer {
 
     @Override
     public boolean wants(String type) {
-        return EventTypes.SUBSCRIPTION_UPGRADED.equals(type);
+        return EventTypes.SUBSCRIPTION_UPGRADED.equals(type) || EventTypes.SUBSCRIPTION_CHANGED.equals(type)
+                || EventTypes.SUBSCRIPTION_PAYMENT_FAILED.equals(type);
     }
 
     @Override
@@ -61,9 +67,12 @@ public class BillingConsumer implements EventConsumer {
         if (upgraded.tenantId() == null || upgraded.planSlug() == null || !upgraded.planSlug().matches(Plans.PATTERN)) {
             throw new PermanentEventFailure("event " + event.id() + " names no tenant or an unknown plan: " + upgraded.planSlug());
         }
+        if (EventTypes.SUBSCRIPTION_PAYMENT_FAILED.equals(event.type())) {
+            return notices.paymentFailed(upgraded);
+        }
         return settings.applyBilledPlan(upgraded.tenantId(), upgraded.planSlug()).invoke(applied -> {
             if (!applied) {
-                LOG.warnf("subscription.upgraded %s names tenant %s, which does not exist here; nothing to apply", event.id(), upgraded.tenantId());
+                LOG.warnf("%s %s names tenant %s, which does not exist here; nothing to apply", event.type(), event.id(), upgraded.tenantId());
             }
         }).replaceWithVoid();
     }

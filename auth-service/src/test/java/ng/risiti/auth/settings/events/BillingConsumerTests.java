@@ -59,6 +59,32 @@ class BillingConsumerTests {
         assertThat(processed(marker)).isTrue();
     }
 
+    @Test
+    void aDowngradeOrCancellationAtThePeriodsEndPutsTheTenantOnThatPlan() {
+        TestAccounts.Account owner = TestAccounts.register();
+        UUID tenant = UUID.fromString(owner.tenantId());
+        publishUpgrade(tenant, "growth", false);
+        TestEvents.publish(Topics.BILLING, tenant.toString(), EventTypes.SUBSCRIPTION_CHANGED, tenant, upgrade(tenant, "starter", false));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(owner.accessToken()).get("/api/v1/settings")
+                .then().body("data.plan", equalTo("starter")));
+        TestEvents.publish(Topics.BILLING, tenant.toString(), EventTypes.SUBSCRIPTION_CHANGED, tenant, upgrade(tenant, "free", false));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(owner.accessToken()).get("/api/v1/settings")
+                .then().body("data.plan", equalTo("free")));
+    }
+
+    @Test
+    void aFailedSubscriptionPaymentIsMailedToTheOwnerAndThePlanStaysUntilBillingSaysOtherwise() {
+        TestAccounts.Account owner = TestAccounts.register();
+        UUID tenant = UUID.fromString(owner.tenantId());
+        publishUpgrade(tenant, "growth", false);
+        TestEvents.publish(Topics.BILLING, tenant.toString(), EventTypes.SUBSCRIPTION_PAYMENT_FAILED, tenant, upgrade(tenant, "growth", false));
+        ng.risiti.testsupport.TestMailbox.Mail mail = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> ng.risiti.testsupport.TestMailbox.read(owner.email()).stream()
+                        .filter(m -> m.subject().startsWith("Payment failed")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(mail.text()).contains("past due").contains("growth").contains("5000.00").contains("POST /api/v1/billing/subscription");
+        given().auth().oauth2(owner.accessToken()).get("/api/v1/settings").then().body("data.plan", equalTo("growth"));
+    }
+
     private static String publishUpgrade(UUID tenant, String plan, boolean test) {
         return TestEvents.publish(Topics.BILLING, tenant.toString(), EventTypes.SUBSCRIPTION_UPGRADED, tenant, upgrade(tenant, plan, test));
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import ng.risiti.billing.credits.service.CreditWallet;
 import ng.risiti.platform.rest.Data;
+import ng.risiti.platform.security.ApiKeyRegistry;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 
@@ -18,16 +19,19 @@ import ng.risiti.platform.security.Scope;
 public class ApiCreditResource {
 
     private final CreditWallet wallet;
+    private final ApiKeyRegistry apiKeys;
     private final SecurityIdentity identity;
 
-    public ApiCreditResource(CreditWallet wallet, SecurityIdentity identity) {
+    public ApiCreditResource(CreditWallet wallet, ApiKeyRegistry apiKeys, SecurityIdentity identity) {
         this.wallet = wallet;
+        this.apiKeys = apiKeys;
         this.identity = identity;
     }
 
     @GET
     @RolesAllowed(Scope.ADMIN)
     public Uni<Data<WalletResponse>> get() {
-        return wallet.wallet(Caller.of(identity)).map(current -> Data.of(WalletResponse.of(current)));
+        Caller caller = Caller.of(identity);
+        return wallet.wallet(caller).map(current -> Data.of(WalletResponse.of(current, apiKeys.usableKeys(caller.tenancy()))));
     }
 }

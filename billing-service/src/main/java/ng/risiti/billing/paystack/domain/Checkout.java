@@ -33,6 +33,9 @@ public class Checkout extends PanacheEntityBase {
     public String planSlug;
     @Column(name = "billing_cycle")
     public String billingCycle;
+    /** The tenant's invoice an invoice_payment pays. */
+    @Column(name = "invoice_id")
+    public UUID invoiceId;
     @Column(name = "amount_kobo")
     public long amountKobo;
     public String currency;

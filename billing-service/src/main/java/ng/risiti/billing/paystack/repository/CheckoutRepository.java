@@ -18,13 +18,13 @@ public class CheckoutRepository implements PanacheRepositoryBase<Checkout, Strin
         return find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /** A tenant's checkouts for one purpose, newest first, from the cursor's position. */
-    public Uni<List<Checkout>> history(Tenancy tenancy, String purpose, PageRequest page) {
+    /** A tenant's checkouts for some purposes, newest first, from the cursor's position. */
+    public Uni<List<Checkout>> history(Tenancy tenancy, List<String> purpose, PageRequest page) {
         if (page.first()) {
-            return find("tenantId = ?1 and testMode = ?2 and purpose = ?3 order by createdAt desc, reference desc",
+            return find("tenantId = ?1 and testMode = ?2 and purpose in (?3) order by createdAt desc, reference desc",
                     tenancy.tenantId(), tenancy.test(), purpose).range(0, page.fetchSize() - 1).list();
         }
-        return find("tenantId = ?1 and testMode = ?2 and purpose = ?3 and (createdAt < ?4 or (createdAt = ?4 and reference < ?5))"
+        return find("tenantId = ?1 and testMode = ?2 and purpose in (?3) and (createdAt < ?4 or (createdAt = ?4 and reference < ?5))"
                         + " order by createdAt desc, reference desc",
                 tenancy.tenantId(), tenancy.test(), purpose, OffsetDateTime.parse(page.after("created_at")), page.after("reference"))
                 .range(0, page.fetchSize() - 1).list();

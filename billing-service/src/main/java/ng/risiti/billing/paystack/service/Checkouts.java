@@ -19,8 +19,16 @@ import ng.risiti.platform.time.Clocks;
 @ApplicationScoped
 public class Checkouts {
 
-    /** What to charge, and for what: plan and cycle only for subscriptions. */
-    public record Order(String purpose, long amountKobo, String email, String planSlug, String billingCycle) {
+    /**
+     * What to charge, and for what: plan and cycle only for subscriptions, the invoice only for invoice payments;
+     * {@code callbackUrl} (null: the configured one) is where the payer returns.
+     */
+    public record Order(String purpose, long amountKobo, String email, String planSlug, String billingCycle, java.util.UUID invoiceId,
+            String callbackUrl) {
+
+        public Order(String purpose, long amountKobo, String email, String planSlug, String billingCycle) {
+            this(purpose, amountKobo, email, planSlug, billingCycle, null, null);
+        }
     }
 
     private final PaystackClient paystack;
@@ -51,7 +59,10 @@ public class Checkouts {
             metadata.put("plan_slug", order.planSlug());
             metadata.put("billing_cycle", order.billingCycle());
         }
-        return paystack.initialize(tenancy.test(), reference, order.email(), order.amountKobo(), metadata)
+        if (order.invoiceId() != null) {
+            metadata.put("invoice_id", order.invoiceId().toString());
+        }
+        return paystack.initialize(tenancy.test(), reference, order.email(), order.amountKobo(), metadata, order.callbackUrl())
                 .flatMap(authorization -> Panache.withTransaction(() -> {
                     Checkout checkout = new Checkout();
                     checkout.reference = reference;
@@ -60,6 +71,7 @@ public class Checkouts {
                     checkout.purpose = order.purpose();
                     checkout.planSlug = order.planSlug();
                     checkout.billingCycle = order.billingCycle();
+                    checkout.invoiceId = order.invoiceId();
                     checkout.amountKobo = order.amountKobo();
                     checkout.currency = "NGN";
                     checkout.email = order.email();

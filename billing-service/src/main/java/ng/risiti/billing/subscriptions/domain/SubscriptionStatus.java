@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * A paid subscription's state. A payment makes it active (from any state); a declined renewal makes an active one
- * past_due. Cancelling (at period end) is the next part of issue 13.
+ * past_due; the end of a cancelled subscription (or of the renewal retries) makes it cancelled, on Free.
  */
 public enum SubscriptionStatus {
     ACTIVE("active"),
@@ -28,6 +28,11 @@ public enum SubscriptionStatus {
             }
         }
         throw new IllegalArgumentException("unknown subscription status " + wireName);
+    }
+
+    /** Whether the renewal job still looks after it (charges, or ends it at the period's end). */
+    public boolean running() {
+        return this != CANCELLED;
     }
 
     /** The state after a declined renewal, or empty if a decline changes nothing (already past due, or cancelled). */

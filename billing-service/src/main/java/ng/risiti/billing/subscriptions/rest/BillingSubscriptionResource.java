@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,9 +20,13 @@ import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/billing/subscription}: docs/specification.md, Billing. Owner or admin (the {@code admin} scope). */
 @Path("/api/v1/billing/subscription")
+@Tag(name = "Billing")
 @Idempotent
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -36,16 +42,40 @@ public class BillingSubscriptionResource {
 
     @GET
     @RolesAllowed(Scope.ADMIN)
+    @Operation(summary = "The subscription: plan, status, cycle, current period, and what changes at the period's end")
     public Uni<Data<SubscriptionResponse>> current() {
         return subscriptions.current(Caller.of(identity)).map(current -> Data.of(SubscriptionResponse.of(current)));
     }
 
     /** Starts the Paystack checkout for a plan; the plan changes when Paystack confirms the payment. */
     @POST
+    @Operation(summary = "Subscribe or upgrade: starts a Paystack checkout; the plan changes when Paystack confirms the payment")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: unknown plan_slug or billing_cycle")
+    @APIResponse(responseCode = "422", description = "UNPROCESSABLE: Free, Enterprise, the current plan, or a downgrade while active")
+    @APIResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE: Paystack did not answer; nothing was charged")
     @RolesAllowed(Scope.ADMIN)
     public Uni<Data<CheckoutResponse>> subscribe(@Valid @NotNull SubscriptionRequest request) {
         Caller caller = Caller.of(identity);
         return subscriptions.subscribe(caller, request.toUpgrade(Checkouts.payerEmail(request.email(), caller.tenancy())))
                 .map(checkout -> Data.of(CheckoutResponse.of(checkout)));
+    }
+
+    /** Changes the next period: a cheaper plan or another cycle, from the end of the current period. */
+    @PATCH
+    @RolesAllowed(Scope.ADMIN)
+    @Operation(summary = "Change the billing cycle or downgrade, effective at the end of the current period")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: unknown plan_slug or billing_cycle, or neither given")
+    @APIResponse(responseCode = "422", description = "UNPROCESSABLE: no paid subscription, cancelled, an upgrade (POST), Free (DELETE), Enterprise, or nothing to change")
+    public Uni<Data<SubscriptionResponse>> change(@NotNull SubscriptionChangeRequest request) {
+        return subscriptions.change(Caller.of(identity), request.toChange()).map(current -> Data.of(SubscriptionResponse.of(current)));
+    }
+
+    /** Cancels at the end of the period, then Free; a past-due subscription ends at once. */
+    @DELETE
+    @RolesAllowed(Scope.ADMIN)
+    @Operation(summary = "Cancel: access continues until the end of the current period, then the Free plan")
+    @APIResponse(responseCode = "422", description = "UNPROCESSABLE: no paid subscription, or already cancelled")
+    public Uni<Data<SubscriptionResponse>> cancel() {
+        return subscriptions.cancel(Caller.of(identity)).map(current -> Data.of(SubscriptionResponse.of(current)));
     }
 }

@@ -10,7 +10,6 @@ import ng.risiti.billing.paystack.service.PaidCheckouts;
 import ng.risiti.billing.paystack.service.SubscriptionNotices;
 import ng.risiti.billing.subscriptions.domain.BillingCycle;
 import ng.risiti.billing.subscriptions.domain.Subscription;
-import ng.risiti.billing.subscriptions.domain.SubscriptionStatus;
 import ng.risiti.billing.subscriptions.events.SubscriptionEvents;
 import ng.risiti.billing.subscriptions.repository.SubscriptionRepository;
 import ng.risiti.platform.events.EventTypes;
@@ -44,11 +43,10 @@ public class SubscriptionPayments implements PaidCheckouts, SubscriptionNotices 
         OffsetDateTime now = Clocks.now(clock);
         BillingCycle cycle = BillingCycle.parse(checkout.billingCycle).orElseThrow();
         return subscriptions.lock(checkout.tenancy()).flatMap(previous -> {
-            Subscription active = new Subscription(checkout.tenantId, checkout.testMode, checkout.planSlug, cycle, SubscriptionStatus.ACTIVE,
-                    now, cycle.periodEnd(now), checkout.reference, charge.customerCode(), charge.authorizationCode(),
-                    previous == null ? null : previous.subscriptionCode(), now);
+            Subscription active = Subscription.paid(checkout.tenancy(), checkout.planSlug, cycle, now, checkout.reference,
+                    charge.customerCode(), charge.authorizationCode(), previous == null ? null : previous.subscriptionCode());
             return subscriptions.save(active).chain(() -> events.emit(EventTypes.SUBSCRIPTION_UPGRADED, active,
-                    previous == null ? "free" : previous.planSlug(), checkout.amountKobo));
+                    previous == null || !previous.status().running() ? "free" : previous.planSlug(), checkout.amountKobo));
         });
     }
 

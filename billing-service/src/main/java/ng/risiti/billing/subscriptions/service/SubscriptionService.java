@@ -3,6 +3,8 @@ package ng.risiti.billing.subscriptions.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
@@ -13,11 +15,14 @@ import ng.risiti.billing.plans.repository.PlanRepository;
 import ng.risiti.billing.subscriptions.domain.BillingCycle;
 import ng.risiti.billing.subscriptions.domain.Subscription;
 import ng.risiti.billing.subscriptions.domain.SubscriptionStatus;
+import ng.risiti.billing.subscriptions.events.SubscriptionEvents;
 import ng.risiti.billing.subscriptions.repository.SubscriptionRepository;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Tenancy;
+import ng.risiti.platform.time.Clocks;
 
 /**
  * Plan changes through Paystack: {@link #subscribe} only starts a checkout; the plan changes when Paystack's signed
@@ -30,6 +35,10 @@ public class SubscriptionService {
     public record Current(Plan plan, Subscription subscription) {
     }
 
+    /** What {@code PATCH} asks for the next period; either may be null (unchanged). */
+    public record Change(String planSlug, BillingCycle cycle) {
+    }
+
     /** Who pays and for what: {@code email} is where Paystack sends the receipt. */
     public record Upgrade(String planSlug, BillingCycle cycle, String email) {
     }
@@ -39,12 +48,17 @@ public class SubscriptionService {
     private final CheckoutRepository checkoutRows;
     private final Checkouts checkouts;
 
-    public SubscriptionService(PlanRepository plans, SubscriptionRepository subscriptions,
-            CheckoutRepository checkoutRows, Checkouts checkouts) {
+    private final SubscriptionEvents events;
+    private final Clock clock;
+
+    public SubscriptionService(PlanRepository plans, SubscriptionRepository subscriptions, CheckoutRepository checkoutRows,
+            Checkouts checkouts, SubscriptionEvents events, Clock clock) {
         this.plans = plans;
         this.subscriptions = subscriptions;
         this.checkoutRows = checkoutRows;
         this.checkouts = checkouts;
+        this.events = events;
+        this.clock = clock;
     }
 
     public Uni<Current> current(Caller caller) {
@@ -69,9 +83,75 @@ public class SubscriptionService {
                 plan.slug, upgrade.cycle().wireName())));
     }
 
-    /** The subscription's payments, newest first. */
+    /**
+     * Schedules a cycle change or a downgrade for the end of the period (docs/specification.md, Billing): 400 for an
+     * unknown plan, 422 without a running subscription, for an upgrade (paid now, through POST), Free (DELETE),
+     * Enterprise, a cancelled subscription, or nothing that differs from what is already scheduled.
+     */
+    public Uni<Current> change(Caller caller, Change change) {
+        return Panache.withTransaction(() -> subscriptions.lock(caller.tenancy()).flatMap(s -> {
+            if (s == null || !s.status().running()) {
+                throw ApiException.unprocessable("There is no paid subscription to change: POST /api/v1/billing/subscription subscribes.");
+            }
+            if (s.cancelAtPeriodEnd()) {
+                throw ApiException.unprocessable("The subscription is cancelled and ends on " + s.currentPeriodEnd()
+                        + ": subscribe again once it has ended.");
+            }
+            String wanted = change.planSlug() == null ? s.nextPlanSlug() : change.planSlug();
+            return plans.findById(wanted).flatMap(plan -> plans.findById(s.planSlug()).flatMap(currentPlan -> {
+                if (plan == null) {
+                    throw ApiException.validation("plan_slug", "plan_slug must be one of: starter, growth");
+                }
+                if (plan.customPricing) {
+                    throw ApiException.unprocessable("The " + plan.name + " plan has custom pricing: contact sales to move to it.");
+                }
+                if (plan.monthlyPriceKobo == null || plan.monthlyPriceKobo == 0) {
+                    throw ApiException.unprocessable("Moving to the " + plan.name
+                            + " plan is a cancellation: DELETE /api/v1/billing/subscription ends the subscription at the end of the period.");
+                }
+                if (plan.position > currentPlan.position) {
+                    throw ApiException.unprocessable("Moving up from " + currentPlan.name + " to " + plan.name
+                            + " is paid now and starts at once: POST /api/v1/billing/subscription.");
+                }
+                BillingCycle cycle = change.cycle() == null ? s.nextCycle() : change.cycle();
+                String scheduledPlan = plan.slug.equals(s.planSlug()) ? null : plan.slug;
+                BillingCycle scheduledCycle = cycle == s.billingCycle() ? null : cycle;
+                if (java.util.Objects.equals(scheduledPlan, s.scheduledPlanSlug()) && scheduledCycle == s.scheduledCycle()) {
+                    throw ApiException.unprocessable("Nothing to change: the next period is already on " + plan.name + ", "
+                            + cycle.wireName() + ".");
+                }
+                Subscription scheduled = s.scheduling(scheduledPlan, scheduledCycle, Clocks.now(clock));
+                return subscriptions.save(scheduled).replaceWith(new Current(currentPlan, scheduled));
+            }));
+        }));
+    }
+
+    /**
+     * Cancels at the end of the period (then Free); a past-due subscription, whose period is over, ends at once. 422
+     * without a running subscription or when it is cancelled already.
+     */
+    public Uni<Current> cancel(Caller caller) {
+        return Panache.withTransaction(() -> subscriptions.lock(caller.tenancy()).flatMap(s -> {
+            if (s == null || !s.status().running()) {
+                throw ApiException.unprocessable("There is no paid subscription to cancel: the tenant is on the Free plan.");
+            }
+            if (s.cancelAtPeriodEnd()) {
+                throw ApiException.unprocessable("The subscription is already cancelled; it ends on " + s.currentPeriodEnd() + ".");
+            }
+            OffsetDateTime now = Clocks.now(clock);
+            if (s.status() == SubscriptionStatus.PAST_DUE) {
+                Subscription ended = s.ended(now);
+                return subscriptions.save(ended).chain(() -> events.emit(EventTypes.SUBSCRIPTION_CHANGED, ended, s.planSlug(), 0))
+                        .chain(() -> plans.findById(ended.planSlug())).map(plan -> new Current(plan, ended));
+            }
+            Subscription cancelling = s.cancelling(s.currentPeriodEnd(), now);
+            return subscriptions.save(cancelling).chain(() -> plans.findById(s.planSlug())).map(plan -> new Current(plan, cancelling));
+        }));
+    }
+
+    /** The subscription's payments (checkouts and renewal charges), newest first. */
     public Uni<List<Checkout>> history(Caller caller, PageRequest page) {
-        return Panache.withSession(() -> checkoutRows.history(caller.tenancy(), Purpose.SUBSCRIPTION, page));
+        return Panache.withSession(() -> checkoutRows.history(caller.tenancy(), List.of(Purpose.SUBSCRIPTION, Purpose.RENEWAL), page));
     }
 
     private static void refuseUnbuyable(Plan plan, Plan currentPlan, Subscription current) {

@@ -27,6 +27,8 @@ final class Ledger {
         volatile Status status = Status.PENDING;
         volatile Instant paidAt;
         volatile String authorizationCode;
+        /** Made by charge_authorization, not by a checkout. */
+        volatile boolean chargedAgain;
 
         Transaction(long id, String reference, String accessCode, String email, long amount, String currency, String callbackUrl,
                 Object metadata, String plan, Instant createdAt) {
@@ -64,6 +66,39 @@ final class Ledger {
         byAccessCode.put(t.accessCode, t);
         customer(email);
         return t;
+    }
+
+    /** The authorization a successful payment saved, or null: what {@code charge_authorization} may charge again. */
+    synchronized Transaction authorizedBy(String authorizationCode) {
+        return byReference.values().stream().filter(t -> !t.chargedAgain && authorizationCode.equals(t.authorizationCode)).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A charge of a saved authorization, settled at once ({@code charge_authorization}); null when the reference is
+     * taken, as Paystack refuses a duplicate reference: a retried renewal can never charge twice.
+     */
+    synchronized Transaction charge(String reference, String authorizationCode, String email, long amount, String currency, Object metadata,
+            boolean success) {
+        if (byReference.containsKey(reference)) {
+            return null;
+        }
+        Transaction t = new Transaction(ids.incrementAndGet(), reference, code(10), email, amount, currency, null, metadata, null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        t.status = success ? Status.SUCCESS : Status.FAILED;
+        t.authorizationCode = authorizationCode;
+        t.chargedAgain = true;
+        if (success) {
+            t.paidAt = t.createdAt;
+        }
+        byReference.put(reference, t);
+        byAccessCode.put(t.accessCode, t);
+        return t;
+    }
+
+    /** How many charges of an authorization were attempted (a renewal test counts them). */
+    synchronized long chargesOf(String authorizationCode) {
+        return byReference.values().stream().filter(t -> t.chargedAgain && authorizationCode.equals(t.authorizationCode)).count();
     }
 
     Transaction byReference(String reference) {

@@ -68,6 +68,8 @@ public final class PaystackSandbox implements AutoCloseable {
     private final Ledger ledger = new Ledger();
     private final Webhooks webhooks;
     private final AtomicReference<Fault> fault = new AtomicReference<>();
+    /** Saved authorizations whose next charges the bank declines (a card that expired or ran dry). */
+    private final java.util.Set<String> declining = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String publicUrl;
 
     private PaystackSandbox(Settings settings) {
@@ -138,6 +140,8 @@ public final class PaystackSandbox implements AutoCloseable {
             }
             if (path.equals("/transaction/initialize") && method.equals("POST")) {
                 initialize(exchange);
+            } else if (path.equals("/transaction/charge_authorization") && method.equals("POST")) {
+                chargeAuthorization(exchange);
             } else if (VERIFY.matcher(path).matches() && method.equals("GET")) {
                 var m = VERIFY.matcher(path);
                 m.matches();
@@ -196,6 +200,46 @@ public final class PaystackSandbox implements AutoCloseable {
         data.put("access_code", t.accessCode);
         data.put("reference", t.reference);
         json(exchange, 200, success("Authorization URL created", data));
+    }
+
+    /**
+     * Charges a card a successful payment saved (renewals): {@code {authorization_code, email, amount, reference?,
+     * currency?, metadata?}} → Paystack's {@code "Charge attempted"} with the transaction, whose {@code status} is
+     * success or failed (declined: {@code /__sandbox/declines}). A success also sends {@code charge.success}, as Paystack does.
+     */
+    private void chargeAuthorization(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            json(exchange, 401, failure("Invalid key"));
+            return;
+        }
+        Map<String, Object> body = Json.parseObject(body(exchange));
+        String code = body.get("authorization_code") instanceof String c ? c : null;
+        Ledger.Transaction saved = code == null ? null : ledger.authorizedBy(code);
+        if (saved == null) {
+            json(exchange, 400, failure("Invalid Authorization Code"));
+            return;
+        }
+        Object email = body.get("email");
+        if (!(email instanceof String e) || !e.equalsIgnoreCase(saved.email)) {
+            json(exchange, 400, failure("Authorization code does not belong to this email"));
+            return;
+        }
+        Long amount = integer(body.get("amount"));
+        if (amount == null || amount < 100) {
+            json(exchange, 400, failure("Invalid Amount Sent"));
+            return;
+        }
+        String reference = body.get("reference") instanceof String r && !r.isBlank() ? r : "T" + Ledger.code(14);
+        String currency = body.get("currency") instanceof String c ? c : "NGN";
+        Ledger.Transaction t = ledger.charge(reference, code, saved.email, amount, currency, body.get("metadata"), !declining.contains(code));
+        if (t == null) {
+            json(exchange, 400, failure("Duplicate Transaction Reference"));
+            return;
+        }
+        if (t.status == Ledger.Status.SUCCESS) {
+            webhooks.send("charge.success", t.reference, ledger.view(t), false);
+        }
+        json(exchange, 200, success("Charge attempted", ledger.view(t)));
     }
 
     private void verify(HttpExchange exchange, String reference) throws IOException {
@@ -260,12 +304,27 @@ public final class PaystackSandbox implements AutoCloseable {
                 json(exchange, 200, faultView());
             }
             case "GET /__sandbox/faults" -> json(exchange, 200, faultView());
+            case "POST /__sandbox/declines" -> {
+                Map<String, Object> body = Json.parseObject(body(exchange));
+                String code = body.get("authorization_code") instanceof String c ? c : "";
+                if (Boolean.FALSE.equals(body.get("decline"))) {
+                    declining.remove(code);
+                } else {
+                    declining.add(code);
+                }
+                json(exchange, 200, Map.of("declining", List.copyOf(declining)));
+            }
+            case "GET /__sandbox/charges" -> {
+                String code = query(exchange).getOrDefault("authorization_code", "");
+                json(exchange, 200, Map.of("authorization_code", code, "charges", ledger.chargesOf(code)));
+            }
             case "DELETE /__sandbox/faults" -> {
                 fault.set(null);
                 json(exchange, 200, faultView());
             }
             case "POST /__sandbox/reset" -> {
                 fault.set(null);
+                declining.clear();
                 ledger.reset();
                 webhooks.reset();
                 json(exchange, 200, Map.of("reset", true));

@@ -137,6 +137,37 @@ class PaystackSandboxTests {
     }
 
     @Test
+    void aSavedCardIsChargedAgainOncePerReferenceAndADeclinedCardSaysFailed() throws Exception {
+        String url = authorizationUrl("ref-card");
+        http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        received.poll(10, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paid = (Map<String, Object>) Json.parseObject(get("/transaction/verify/ref-card", SECRET).body()).get("data");
+        @SuppressWarnings("unchecked")
+        String card = (String) ((Map<String, Object>) paid.get("authorization")).get("authorization_code");
+        String charge = "{\"authorization_code\":\"" + card + "\",\"email\":\"ada@fime.ng\",\"amount\":100000,\"reference\":\"renew-1\"}";
+
+        var charged = post("/transaction/charge_authorization", charge, SECRET);
+        assertThat(charged.statusCode()).isEqualTo(200);
+        assertThat(charged.body()).contains("\"message\":\"Charge attempted\"").contains("\"status\":\"success\"");
+        assertThat(Json.parseObject(received.poll(10, TimeUnit.SECONDS).body())).containsEntry("event", "charge.success");
+        var again = post("/transaction/charge_authorization", charge, SECRET);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("Duplicate Transaction Reference");
+
+        post("/__sandbox/declines", "{\"authorization_code\":\"" + card + "\",\"decline\":true}", null);
+        var declined = post("/transaction/charge_authorization", charge.replace("renew-1", "renew-2"), SECRET);
+        assertThat(declined.body()).contains("\"status\":\"failed\"");
+        assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(get("/__sandbox/charges?authorization_code=" + card, null).body()).contains("\"charges\":2");
+
+        assertThat(post("/transaction/charge_authorization", charge.replace(card, "AUTH_unknown"), SECRET).statusCode()).isEqualTo(400);
+        assertThat(post("/transaction/charge_authorization", charge.replace("ada@fime.ng", "eve@fime.ng").replace("renew-1", "renew-3"), SECRET)
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/transaction/charge_authorization", charge, "sk_test_wrong").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anArmedFaultAnswersFiveHundredsForTheNextCallsThenPaystackIsBack() throws Exception {
         post("/__sandbox/faults", "{\"count\":2,\"status\":503,\"path_prefix\":\"/transaction\"}", null);
         assertThat(post("/transaction/initialize", "{\"email\":\"a@b.ng\",\"amount\":10000}", SECRET).statusCode()).isEqualTo(503);

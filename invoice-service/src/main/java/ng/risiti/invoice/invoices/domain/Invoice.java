@@ -228,6 +228,21 @@ public class Invoice extends PanacheEntityBase {
      * amount due + payments + credit applied to the amount due always make the total (422 saying why otherwise).
      */
     public void recordPayment(Kobo amount, OffsetDateTime at) {
+        refuseUnpayable(amount);
+        amountDue = amountDue.minus(amount);
+        InvoiceStatus next = amountDue.value() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIAL;
+        if (next != status) {
+            status = status.moveTo(next);
+        }
+        updatedAt = at;
+    }
+
+    /** Whether a payer may pay it now (its public pay page offers Pay): an issued invoice with something due. */
+    public boolean payable() {
+        return type == InvoiceType.INVOICE && PAYABLE.contains(status) && amountDue.value() > 0;
+    }
+
+    private void refuseUnpayable(Kobo amount) {
         if (amount.value() <= 0) {
             throw new IllegalArgumentException("a payment must be more than zero");
         }
@@ -241,12 +256,6 @@ public class Invoice extends PanacheEntityBase {
             throw ApiException.unprocessable("Invoice " + invoiceNumber + " has " + currency + " " + amountDue.toNairaString()
                     + " due; a payment of " + currency + " " + amount.toNairaString() + " would overpay it.");
         }
-        amountDue = amountDue.minus(amount);
-        InvoiceStatus next = amountDue.value() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIAL;
-        if (next != status) {
-            status = status.moveTo(next);
-        }
-        updatedAt = at;
     }
 
     /** Locks the invoice with its IRN and the signature over its canonical form. */

@@ -53,6 +53,15 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
         return find("tenantId = :tenant and testMode = :test and id = :id and deletedAt is null", scope(tenancy).and("id", id)).firstResult();
     }
 
+    /**
+     * The invoice behind a public pay-page token, whoever's it is: the unguessable token is the access control
+     * (docs/specification.md, Hosted payment page). Credit notes and deleted drafts have no page.
+     */
+    public Uni<Invoice> findByPublicToken(UUID token) {
+        return find("publicToken = ?1 and type = ?2 and deletedAt is null", token, ng.risiti.invoice.invoices.domain.InvoiceType.INVOICE)
+                .firstResult();
+    }
+
     /** The credit notes issued against an invoice, oldest first (the journal posts each once, in this order). */
     public Uni<List<Invoice>> creditNotesOf(Tenancy tenancy, UUID originalId) {
         return find("tenantId = :tenant and testMode = :test and originalInvoiceId = :original order by id", scope(tenancy).and("original", originalId))

@@ -87,6 +87,16 @@ public class PaymentService {
                 .onFailure(UniqueViolation::in).transform(failure -> duplicate(transfer.reference()));
     }
 
+    /**
+     * Records a payment Paystack captured on the invoice's pay page, in the caller's transaction (the consumer's,
+     * with its inbox): the same use case as record-payment. Its reference (Paystack's) is recorded once: a payment
+     * already recorded under it answers null and changes nothing.
+     */
+    public Uni<RecordedPayment> recordCaptured(Tenancy tenancy, UUID invoiceId, NewPayment payment) {
+        return payments.referenceTaken(tenancy, payment.reference())
+                .flatMap(taken -> taken ? Uni.createFrom().nullItem() : recordIn(tenancy, invoiceId, payment, null));
+    }
+
     public Uni<InvoicePayment> get(Caller caller, UUID id) {
         return Panache.withSession(() -> payments.findForTenant(caller.tenancy(), id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Payment", id))

@@ -35,3 +35,13 @@ require_once RISITI_WC_DIR . '/includes/class-risiti-emails.php';
 require_once RISITI_WC_DIR . '/includes/class-risiti-plugin.php';
 
 add_action( 'plugins_loaded', array( 'Risiti_Plugin', 'boot' ) );
+
+// Order data is read and written only through WC_Order (meta included), so High-Performance Order Storage works.
+add_action(
+	'before_woocommerce_init',
+	static function () {
+		if ( class_exists( '\Automattic\WooCommerce\Utilities\FeaturesUtil' ) ) {
+			\Automattic\WooCommerce\Utilities\FeaturesUtil::declare_compatibility( 'custom_order_tables', RISITI_WC_FILE, true );
+		}
+	}
+);

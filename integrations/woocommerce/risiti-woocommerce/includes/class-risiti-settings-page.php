@@ -44,7 +44,7 @@ class Risiti_Settings_Page extends WC_Settings_Page {
 				'title' => __( 'Risiti e-invoicing', 'risiti-woocommerce' ),
 				'type'  => 'title',
 				/* translators: %s: guide URL */
-				'desc'  => sprintf( __( 'Paid orders become NRS e-invoices and receipts in Risiti. <a href="%s" target="_blank" rel="noopener">Read the setup guide</a>.', 'risiti-woocommerce' ), esc_url( Risiti_Settings::GUIDE_URL ) ),
+				'desc'  => sprintf( __( 'Paid orders become NRS e-invoices and receipts in Risiti. <a href="%s" target="_blank" rel="noopener">Read the setup guide</a>.', 'risiti-woocommerce' ), esc_url( $this->settings->guide_url() ) ),
 				'id'    => 'risiti_connection',
 			),
 			array(

@@ -23,7 +23,7 @@ class Risiti_Settings {
 	const FAILURES            = 'risiti_failures';
 	const TAX_RATES_TRANSIENT = 'risiti_tax_rates';
 	const ACTION_GROUP        = 'risiti';
-	const GUIDE_URL           = 'https://github.com/risiti-ng/risiti/blob/main/docs/integrations/woocommerce.md';
+	const GUIDE_PATH          = '/api/v1/integrations/woocommerce/guide';
 
 	/**
 	 * Every option the plugin writes, for uninstall.
@@ -47,6 +47,11 @@ class Risiti_Settings {
 	/** @return string The API's base URL without a trailing slash. */
 	public function base_url() {
 		return untrailingslashit( trim( (string) get_option( self::BASE_URL, 'https://api.risiti.ng' ) ) );
+	}
+
+	/** @return string The setup guide, as the API serves it. */
+	public function guide_url() {
+		return $this->base_url() . self::GUIDE_PATH;
 	}
 
 	/** @return string The API key; never print or log it. */

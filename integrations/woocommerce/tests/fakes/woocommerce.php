@@ -279,3 +279,12 @@ function as_unschedule_all_actions( $hook, $args = array(), $group = '' ) {
 		)
 	);
 }
+
+/** The base of WooCommerce's settings tabs, as far as a tab's own code uses it. */
+abstract class WC_Settings_Page {
+	protected $id;
+	protected $label;
+
+	public function __construct() {
+	}
+}

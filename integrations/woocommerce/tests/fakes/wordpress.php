@@ -178,8 +178,9 @@ function wp_rand( $min = 0, $max = 0 ) {
 	return random_int( $min, $max );
 }
 
+/** The capabilities of the signed-in user: a shop manager unless a test says otherwise. */
 function current_user_can( $capability ) {
-	return true;
+	return in_array( $capability, get_option( '__fake_capabilities', array( 'manage_woocommerce', 'edit_shop_orders' ) ), true );
 }
 
 /** Real HTTP: the plugin's calls reach the running stack (or fail as they would when it is down). */
@@ -231,4 +232,46 @@ function wp_remote_retrieve_response_message( $response ) {
 
 function wp_remote_retrieve_body( $response ) {
 	return $response['body'];
+}
+
+/** What wp_send_json_* and wp_die would have sent before exiting; thrown so the test sees it. */
+final class Fake_Exit extends Exception {
+	/** @var array|null */
+	public $json;
+	/** @var int */
+	public $status;
+
+	public function __construct( $json, $status, $message = '' ) {
+		parent::__construct( $message );
+		$this->json   = $json;
+		$this->status = $status;
+	}
+}
+
+function wp_create_nonce( $action ) {
+	return 'nonce-' . $action;
+}
+
+/** As WordPress's: dies (403) unless the request's nonce is the action's. */
+function check_ajax_referer( $action, $query_arg = '_ajax_nonce' ) {
+	if ( ! isset( $_REQUEST[ $query_arg ] ) || wp_create_nonce( $action ) !== $_REQUEST[ $query_arg ] ) {
+		throw new Fake_Exit( null, 403, 'nonce' );
+	}
+	return 1;
+}
+
+function check_admin_referer( $action, $query_arg = '_wpnonce' ) {
+	return check_ajax_referer( $action, $query_arg );
+}
+
+function wp_send_json_success( $data = null, $status = 200 ) {
+	throw new Fake_Exit( array( 'success' => true, 'data' => $data ), $status );
+}
+
+function wp_send_json_error( $data = null, $status = 200 ) {
+	throw new Fake_Exit( array( 'success' => false, 'data' => $data ), $status );
+}
+
+function wp_die( $message = '', $status = 500 ) {
+	throw new Fake_Exit( null, is_array( $status ) ? 500 : $status, (string) $message );
 }

@@ -93,4 +93,30 @@ final class AdminTest extends TestCase {
 		$this->assertStringContainsString( 'HTTP 401 UNAUTHORIZED', $answer->json['data']['message'] );
 		$this->assertStringNotContainsString( self::KEY, $answer->json['data']['message'] );
 	}
+
+	public function testTheOrderBoxAndTheCustomersEmailShowTheInvoiceEscapedWithThePdfBehindANonceAndThePayPage() {
+		$order = new WC_Order( array( 'email' => 'a@b.ng', 'first_name' => 'A', 'last_name' => 'B' ) );
+		$order->update_meta_data( Risiti_Order_Sync::META_INVOICE_ID, 'inv-1' );
+		$order->update_meta_data( Risiti_Order_Sync::META_INVOICE_NUMBER, 'INV-2026-001<script>' );
+		$order->update_meta_data( Risiti_Order_Sync::META_INVOICE_STATUS, 'finalized' );
+		$order->update_meta_data( Risiti_Order_Sync::META_IRN, 'INV2026001-94ND90NR-20260324' );
+		$order->update_meta_data( Risiti_Order_Sync::META_PUBLIC_TOKEN, 'tok-1' );
+
+		ob_start();
+		self::admin()->render_meta_box( $order );
+		$box = ob_get_clean();
+		ob_start();
+		( new Risiti_Emails( new Risiti_Client( new Risiti_Settings() ) ) )->render_irn( $order, false, false );
+		$email = ob_get_clean();
+
+		foreach ( array( $box, $email ) as $html ) {
+			$this->assertStringContainsString( 'INV-2026-001&lt;script&gt;', $html );
+			$this->assertStringNotContainsString( '<script>', $html );
+			$this->assertStringContainsString( 'INV2026001-94ND90NR-20260324', $html );
+		}
+		$this->assertStringContainsString( 'action=risiti_invoice_pdf&amp;order_id=' . $order->get_id() . '&amp;_wpnonce=nonce-risiti_invoice_pdf_' . $order->get_id(), $box );
+		$this->assertStringContainsString( get_option( Risiti_Settings::BASE_URL ) . '/p/tok-1/pay', $box );
+		$this->assertStringContainsString( 'action=risiti_sync_order', $box );
+		$this->assertStringNotContainsString( get_option( Risiti_Settings::API_KEY ), $box );
+	}
 }

@@ -275,3 +275,7 @@ function wp_send_json_error( $data = null, $status = 200 ) {
 function wp_die( $message = '', $status = 500 ) {
 	throw new Fake_Exit( null, is_array( $status ) ? 500 : $status, (string) $message );
 }
+
+function wp_nonce_url( $url, $action = -1, $name = '_wpnonce' ) {
+	return $url . ( false === strpos( $url, '?' ) ? '?' : '&' ) . $name . '=' . wp_create_nonce( $action );
+}

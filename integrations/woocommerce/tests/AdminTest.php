@@ -119,4 +119,30 @@ final class AdminTest extends TestCase {
 		$this->assertStringContainsString( 'action=risiti_sync_order', $box );
 		$this->assertStringNotContainsString( get_option( Risiti_Settings::API_KEY ), $box );
 	}
+
+	public function testSyncNowAndThePdfAreRefusedWithoutTheOrdersNonceOrWithoutTheRightToEditOrders() {
+		$order = new WC_Order( array( 'email' => 'a@b.ng', 'first_name' => 'A', 'last_name' => 'B' ) );
+		$_GET['order_id'] = (string) $order->get_id();
+		foreach ( array( 'sync_now' => Risiti_Admin::SYNC_ACTION, 'download_pdf' => Risiti_Admin::PDF_ACTION ) as $method => $action ) {
+			$_REQUEST = array( '_wpnonce' => wp_create_nonce( $action . '_' . ( $order->get_id() + 1 ) ) );
+			update_option( '__fake_capabilities', array( 'edit_shop_orders' ) );
+			$this->assertRefused( $method, 'nonce' );
+
+			$_REQUEST = array( '_wpnonce' => wp_create_nonce( $action . '_' . $order->get_id() ) );
+			update_option( '__fake_capabilities', array( 'read' ) );
+			$this->assertRefused( $method, 'You may not edit orders.' );
+		}
+		$this->assertSame( array(), $order->notes, 'nothing ran' );
+		unset( $_GET['order_id'] );
+	}
+
+	private function assertRefused( $method, $why ) {
+		try {
+			self::admin()->$method();
+			$this->fail( $method . ' ran' );
+		} catch ( Fake_Exit $exit ) {
+			$this->assertSame( 403, $exit->status );
+			$this->assertSame( $why, $exit->getMessage() );
+		}
+	}
 }

@@ -142,12 +142,8 @@ class Risiti_Admin {
 
 	/** Admin-post: runs the order flow now, then back to the order. */
 	public function sync_now() {
-		$order_id = isset( $_GET['order_id'] ) ? absint( $_GET['order_id'] ) : 0;
-		check_admin_referer( self::SYNC_ACTION . '_' . $order_id );
-		if ( ! current_user_can( 'edit_shop_orders' ) ) {
-			wp_die( esc_html__( 'You may not edit orders.', 'risiti-woocommerce' ), 403 );
-		}
-		$order = wc_get_order( $order_id );
+		$order_id = $this->authorized_order_id( self::SYNC_ACTION );
+		$order    = wc_get_order( $order_id );
 		if ( $order ) {
 			$order->delete_meta_data( Risiti_Order_Sync::META_ATTEMPTS );
 			$order->save();
@@ -159,12 +155,7 @@ class Risiti_Admin {
 
 	/** Admin-post: the invoice PDF, fetched with the stored key (the browser never sees it). */
 	public function download_pdf() {
-		$order_id = isset( $_GET['order_id'] ) ? absint( $_GET['order_id'] ) : 0;
-		check_admin_referer( self::PDF_ACTION . '_' . $order_id );
-		if ( ! current_user_can( 'edit_shop_orders' ) ) {
-			wp_die( esc_html__( 'You may not view orders.', 'risiti-woocommerce' ), 403 );
-		}
-		$order = wc_get_order( $order_id );
+		$order = wc_get_order( $this->authorized_order_id( self::PDF_ACTION ) );
 		$id    = $order ? (string) $order->get_meta( Risiti_Order_Sync::META_INVOICE_ID ) : '';
 		try {
 			$pdf = '' === $id ? '' : $this->client->download( '/api/v1/invoices/' . rawurlencode( $id ) . '/pdf' );
@@ -179,5 +170,20 @@ class Risiti_Admin {
 		header( 'Content-Disposition: inline; filename="' . sanitize_file_name( $order->get_meta( Risiti_Order_Sync::META_INVOICE_NUMBER ) ) . '.pdf"' );
 		echo $pdf; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a PDF document, not HTML.
 		exit;
+	}
+
+	/**
+	 * The order an admin-post action names, once its nonce (made for that order) and the user's capability pass.
+	 *
+	 * @param string $action The action.
+	 * @return int
+	 */
+	private function authorized_order_id( $action ) {
+		$order_id = isset( $_GET['order_id'] ) ? absint( $_GET['order_id'] ) : 0;
+		check_admin_referer( $action . '_' . $order_id );
+		if ( ! current_user_can( 'edit_shop_orders' ) ) {
+			wp_die( esc_html__( 'You may not edit orders.', 'risiti-woocommerce' ), 403 );
+		}
+		return $order_id;
 	}
 }

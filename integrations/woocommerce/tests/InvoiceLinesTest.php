@@ -50,12 +50,28 @@ final class InvoiceLinesTest extends TestCase {
 		$this->assertSame( 370371 + 27777, $lines->total_kobo() );
 	}
 
-	public function testAPriceWithVatIncludedThatNoNetReachesIsOffByAKoboAndTheOrderSaysSo() {
-		// 1,000.11 with VAT included: WooCommerce splits it 930.33 + 69.78; Risiti's VAT on 930.33 is 69.77, on 930.34 it is 69.78.
-		$lines = Risiti_Invoice_Lines::of_order( self::order( array( array( 'line_item', 'Shoes', 1, '930.33', '69.78' ) ) ), self::RATES, 'zero_rated' );
+	public function testAPriceWithVatIncludedThatNoNetReachesGetsARoundingLineOfAKoboWithoutVat() {
+		// 1,000.11 with VAT included: WooCommerce splits it 930.33 + 69.78; Risiti's VAT on 930.33 is 69.77 (1,000.10)
+		// and on 930.34 it is 69.78 (1,000.12): no net makes 1,000.11.
+		$lines = Risiti_Invoice_Lines::of_order( self::order( array( array( 'line_item', 'Shoes', 1, '930.33', '69.78' ), array( 'line_item', 'Bag', 2, '200.00', '15.00' ) ) ), self::RATES, 'zero_rated' );
 
-		$this->assertSame( '930.33', $lines->lines()[0]['unit_price'] );
-		$this->assertSame( 100010, $lines->total_kobo() );
+		$this->assertSame( array( 'Shoes', 'Shoes (rounding)', 'Bag' ), array_column( $lines->lines(), 'description' ) );
+		$this->assertSame( array( '930.33', '0.01', '100.00' ), array_column( $lines->lines(), 'unit_price' ) );
+		$this->assertSame( array( 'standard', 'standard', 'standard' ), array_column( $lines->lines(), 'tax_rate_id' ) );
+		$this->assertSame( 100011 + 21500, $lines->total_kobo() );
+	}
+
+	public function testEveryVatIncludedPriceFromOneToTwoThousandNairaBecomesLinesTotallingItToTheKobo() {
+		for ( $gross = 100000; $gross < 200000; $gross += 7 ) {
+			$net   = (int) round( $gross / 1.075 );
+			$lines = Risiti_Invoice_Lines::of_order( self::order( array( array( 'line_item', 'Item', 1, Risiti_Money::to_naira( $net ), Risiti_Money::to_naira( $gross - $net ) ) ) ), self::RATES, 'zero_rated' );
+			$sent  = 0;
+			foreach ( $lines->lines() as $line ) {
+				$kobo  = Risiti_Money::to_kobo( $line['unit_price'] ) * $line['quantity'];
+				$sent += $kobo + Risiti_Money::tax_on( $kobo, 75000 );
+			}
+			$this->assertSame( $gross, $sent, 'gross ' . $gross );
+		}
 	}
 
 	public function testLinesWooCommerceChargedNoVatOnAreZeroRatedOrExemptAsTheSettingSays() {

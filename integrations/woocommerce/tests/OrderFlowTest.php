@@ -184,12 +184,17 @@ final class OrderFlowTest extends TestCase {
 		$notes = self::invoices( self::customers( $email )[0]['id'], 'credit_note' );
 		$this->assertCount( 1, $notes );
 		$note = RisitiApi::get( '/api/v1/invoices/' . $notes[0]['id'] )['data'];
-		$this->assertSame( 268750, $note['total_amount_kobo'] );
+		// Risiti splits the amount over the invoice's VAT rates (7.5 % and 0 % here); where no split is exact the plugin
+		// credits a kobo less (or more) and says so on the order.
+		$this->assertLessThanOrEqual( 1, abs( $note['total_amount_kobo'] - 268750 ) );
+		if ( 268750 !== $note['total_amount_kobo'] ) {
+			$this->assertStringContainsString( 'cannot be split exactly', implode( "\n", $order->notes ) );
+		}
 		$this->assertSame( $invoice_id, $note['original_invoice_id'] );
 		$this->assertSame( 'Shipping refunded: parcel late', $note['credit_reason'] );
 		$this->assertNotEmpty( $note['irn'] );
 		$this->assertSame( $note['invoice_number'], $refund->get_meta( Risiti_Order_Sync::META_CREDIT_NOTE ) );
-		$this->assertSame( 268750, RisitiApi::get( '/api/v1/invoices/' . $invoice_id )['data']['credited_amount_kobo'] );
+		$this->assertSame( $note['total_amount_kobo'], RisitiApi::get( '/api/v1/invoices/' . $invoice_id )['data']['credited_amount_kobo'] );
 
 		do_action( 'woocommerce_order_refunded', $order->get_id(), $refund->get_id() );
 		$this->assertCount( 1, self::invoices( self::customers( $email )[0]['id'], 'credit_note' ), 'the same refund twice is one credit note' );

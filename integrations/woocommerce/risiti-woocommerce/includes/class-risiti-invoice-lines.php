@@ -12,7 +12,9 @@ defined( 'ABSPATH' ) || exit;
  *
  * Risiti computes each line's VAT itself (net × rate, half-up to the kobo). WooCommerce computed it on an unrounded
  * net, so the two can differ by a kobo; where they do, the line's net moves by a kobo or two so that net + VAT is
- * exactly what the shopper paid for the line. The invoice total is then the order total, to the kobo.
+ * exactly what the shopper paid for the line. Where no net makes that total (rounding skips it), a second line of a
+ * kobo or two at the same rate, whose VAT rounds to nothing, makes up the difference, as invoice-service's own credit
+ * notes do. The invoice total is then the order total, to the kobo.
  */
 final class Risiti_Invoice_Lines {
 
@@ -73,8 +75,10 @@ final class Risiti_Invoice_Lines {
 			/* translators: %s: line name */
 			throw new Risiti_Api_Error( 0, 'NEGATIVE_LINE', sprintf( __( '"%s" is negative; give discounts as coupons, which reduce the items they apply to.', 'risiti-woocommerce' ), $name ), false );
 		}
-		$rate = 0 === $tax_kobo ? self::untaxed_rate( $vat_rates, $untaxed ) : self::charged_rate( $name, $net_kobo, $tax_kobo, $vat_rates );
+		$rate     = 0 === $tax_kobo ? self::untaxed_rate( $vat_rates, $untaxed ) : self::charged_rate( $name, $net_kobo, $tax_kobo, $vat_rates );
+		$gross    = $net_kobo + $tax_kobo;
 		$net_kobo = self::net_for_gross( $net_kobo, $tax_kobo, $rate['units'] );
+		$rounding = $gross - $net_kobo - Risiti_Money::tax_on( $net_kobo, $rate['units'] );
 
 		$quantity = (float) $quantity;
 		$whole    = (int) round( $quantity );
@@ -87,13 +91,27 @@ final class Risiti_Invoice_Lines {
 			$unit_kobo     = $net_kobo;
 			$name         .= ' × ' . ( $whole > 0 && abs( $quantity - $whole ) < 1e-9 ? $whole : $quantity );
 		}
+		$this->append( $name, $line_quantity, $unit_kobo, $rate );
+		if ( $rounding > 0 && 0 === Risiti_Money::tax_on( $rounding, $rate['units'] ) ) {
+			/* translators: %s: line name */
+			$this->append( sprintf( __( '%s (rounding)', 'risiti-woocommerce' ), $name ), 1, $rounding, $rate );
+		}
+	}
+
+	/**
+	 * @param string $name      Description.
+	 * @param int    $quantity  Quantity.
+	 * @param int    $unit_kobo Unit price, VAT excluded.
+	 * @param array  $rate      VAT rate.
+	 */
+	private function append( $name, $quantity, $unit_kobo, array $rate ) {
 		$this->lines[]     = array(
 			'description' => function_exists( 'mb_substr' ) ? mb_substr( $name, 0, 500 ) : substr( $name, 0, 500 ),
-			'quantity'    => $line_quantity,
+			'quantity'    => $quantity,
 			'unit_price'  => Risiti_Money::to_naira( $unit_kobo ),
 			'tax_rate_id' => $rate['id'],
 		);
-		$this->total_kobo += $net_kobo + Risiti_Money::tax_on( $net_kobo, $rate['units'] );
+		$this->total_kobo += $quantity * $unit_kobo + Risiti_Money::tax_on( $quantity * $unit_kobo, $rate['units'] );
 	}
 
 	/**
@@ -164,6 +182,10 @@ final class Risiti_Invoice_Lines {
 					return $candidate;
 				}
 			}
+		}
+		// None: the largest net whose total stays below the gross; a rounding line adds the rest.
+		while ( $net_kobo > 0 && $net_kobo + Risiti_Money::tax_on( $net_kobo, $rate_units ) > $gross ) {
+			--$net_kobo;
 		}
 		return $net_kobo;
 	}

@@ -255,7 +255,28 @@ class Risiti_Order_Sync {
 			'amount' => Risiti_Money::to_naira( Risiti_Money::to_kobo( $refund->get_amount() ) ),
 		);
 		$path   = '/api/v1/invoices/' . rawurlencode( (string) $order->get_meta( self::META_INVOICE_ID ) ) . '/credit-note';
-		$note   = $this->client->post( $path, $body, $this->key_prefix( $order ) . 'refund-' . $refund->get_id() );
+		$key    = $this->key_prefix( $order ) . 'refund-' . $refund->get_id();
+		try {
+			$note = $this->client->post( $path, $body, $key );
+		} catch ( Risiti_Api_Error $error ) {
+			if ( 422 !== $error->status() || false === strpos( $error->getMessage(), 'one kobo more or less' ) ) {
+				throw $error;
+			}
+			// Risiti splits an amount over the invoice's VAT rates; where no split is exact it asks for a kobo less or more.
+			$refunded       = Risiti_Money::to_kobo( $body['amount'] );
+			$body['amount'] = Risiti_Money::to_naira( $refunded - 1 );
+			try {
+				$note = $this->client->post( $path, $body, $key . '-less-1' );
+			} catch ( Risiti_Api_Error $again ) {
+				if ( 422 !== $again->status() ) {
+					throw $again;
+				}
+				$body['amount'] = Risiti_Money::to_naira( $refunded + 1 );
+				$note           = $this->client->post( $path, $body, $key . '-more-1' );
+			}
+			/* translators: 1: credited amount, 2: refunded amount */
+			$order->add_order_note( sprintf( __( 'Risiti: the credit note is for %1$s: %2$s cannot be split exactly over the invoice\'s VAT rates.', 'risiti-woocommerce' ), $body['amount'], Risiti_Money::to_naira( $refunded ) ) );
+		}
 		$refund->update_meta_data( self::META_CREDIT_NOTE, $note['data']['invoice_number'] );
 		$refund->save();
 		/* translators: 1: credit note number, 2: amount */

@@ -45,6 +45,9 @@ class Risiti_Order_Sync {
 	/** @var Risiti_Retries */
 	private $retries;
 
+	/** @var bool Whether the running attempt is one the Action Scheduler started. */
+	private $from_queue = false;
+
 	/**
 	 * @param Risiti_Settings $settings Settings.
 	 * @param Risiti_Client   $client   API client.
@@ -65,7 +68,7 @@ class Risiti_Order_Sync {
 	 */
 	public function on_status_changed( $order_id, $from, $to ) {
 		if ( in_array( $to, $this->settings->trigger_statuses(), true ) ) {
-			$this->sync_order( $order_id );
+			$this->sync_unless_queued( $order_id );
 		}
 	}
 
@@ -77,7 +80,48 @@ class Risiti_Order_Sync {
 	public function on_payment_complete( $order_id ) {
 		$order = wc_get_order( $order_id );
 		if ( $order && in_array( $order->get_status(), $this->settings->trigger_statuses(), true ) ) {
+			$this->sync_unless_queued( $order_id );
+		}
+	}
+
+	/**
+	 * Runs the flow from a WooCommerce hook, unless a retry is waiting: that retry reads the order as it is then
+	 * (paid by now, say), and trying again now, seconds after a failure, would only fail again.
+	 *
+	 * @param int $order_id Order.
+	 */
+	private function sync_unless_queued( $order_id ) {
+		if ( ! $this->retries->is_queued( self::SYNC_HOOK, array( 'order_id' => (int) $order_id ) ) ) {
 			$this->sync_order( $order_id );
+		}
+	}
+
+	/**
+	 * Hooked to the retry action (Action Scheduler runs it).
+	 *
+	 * @param int $order_id Order.
+	 */
+	public function retry_order( $order_id ) {
+		$this->from_queue = true;
+		try {
+			$this->sync_order( $order_id );
+		} finally {
+			$this->from_queue = false;
+		}
+	}
+
+	/**
+	 * Hooked to the refund retry action.
+	 *
+	 * @param int $order_id  Order.
+	 * @param int $refund_id The refund.
+	 */
+	public function retry_refund( $order_id, $refund_id ) {
+		$this->from_queue = true;
+		try {
+			$this->sync_refund( $order_id, $refund_id );
+		} finally {
+			$this->from_queue = false;
 		}
 	}
 
@@ -310,7 +354,7 @@ class Risiti_Order_Sync {
 		$attempt = (int) $order->get_meta( $attempts_key ) + 1;
 		$when    = null;
 		if ( $error->is_retryable() && $attempt <= Risiti_Retries::MAX_ATTEMPTS ) {
-			$when = $this->retries->schedule( $hook, $args, $attempt );
+			$when = $this->retries->schedule( $hook, $args, $attempt, $this->from_queue );
 			/* translators: 1: error, 2: attempt number */
 			$message = sprintf( __( '%1$s — will retry automatically (attempt %2$d).', 'risiti-woocommerce' ), $error->describe(), $attempt );
 		} else {

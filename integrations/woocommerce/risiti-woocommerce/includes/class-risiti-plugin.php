@@ -34,8 +34,8 @@ final class Risiti_Plugin {
 		add_action( 'woocommerce_order_status_changed', array( self::$sync, 'on_status_changed' ), 10, 3 );
 		add_action( 'woocommerce_payment_complete', array( self::$sync, 'on_payment_complete' ), 10, 1 );
 		add_action( 'woocommerce_order_refunded', array( self::$sync, 'on_refunded' ), 10, 2 );
-		add_action( Risiti_Order_Sync::SYNC_HOOK, array( self::$sync, 'sync_order' ), 10, 1 );
-		add_action( Risiti_Order_Sync::REFUND_HOOK, array( self::$sync, 'sync_refund' ), 10, 2 );
+		add_action( Risiti_Order_Sync::SYNC_HOOK, array( self::$sync, 'retry_order' ), 10, 1 );
+		add_action( Risiti_Order_Sync::REFUND_HOOK, array( self::$sync, 'retry_refund' ), 10, 2 );
 
 		( new Risiti_Admin( $settings, $client, self::$sync, $retries ) )->register();
 		( new Risiti_Emails( $client ) )->register();

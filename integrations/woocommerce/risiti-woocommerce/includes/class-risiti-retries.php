@@ -41,15 +41,29 @@ class Risiti_Retries {
 	}
 
 	/**
+	 * Whether an attempt is queued or running for these arguments.
+	 *
+	 * @param string $hook Action hook.
+	 * @param array  $args Its arguments.
+	 * @return bool
+	 */
+	public function is_queued( $hook, array $args ) {
+		// A timestamp for a pending action, true for one in progress.
+		return false !== as_next_scheduled_action( $hook, $args, Risiti_Settings::ACTION_GROUP );
+	}
+
+	/**
 	 * Queues one more attempt unless one is already queued.
 	 *
-	 * @param string $hook    Action hook the attempt runs.
-	 * @param array  $args    Its arguments.
-	 * @param int    $attempt Attempt number, from 1.
+	 * @param string $hook       Action hook the attempt runs.
+	 * @param array  $args       Its arguments.
+	 * @param int    $attempt    Attempt number, from 1.
+	 * @param bool   $from_queue Whether a queued attempt is asking: it is itself "in progress" to the Action
+	 *                           Scheduler, so it must not count as a queued one.
 	 * @return int|null When it will run (Unix time), null when it was queued already.
 	 */
-	public function schedule( $hook, array $args, $attempt ) {
-		if ( false !== as_next_scheduled_action( $hook, $args, Risiti_Settings::ACTION_GROUP ) ) {
+	public function schedule( $hook, array $args, $attempt, $from_queue ) {
+		if ( ! $from_queue && $this->is_queued( $hook, $args ) ) {
 			return null;
 		}
 		$when = time() + $this->delay( $attempt );

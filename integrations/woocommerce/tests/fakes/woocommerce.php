@@ -28,19 +28,25 @@ final class Fake_WooCommerce {
 		self::$log     = array();
 	}
 
-	/** Runs the scheduled actions due by now + $seconds_later, as Action Scheduler's runner would; returns how many ran. */
+	/**
+	 * Runs the scheduled actions due by now + $seconds_later, as Action Scheduler's runner would: each stays in the
+	 * queue, in progress, while it runs (as_next_scheduled_action answers true for it), and leaves it after.
+	 * Returns how many ran.
+	 */
 	public static function run_due_actions( $seconds_later ) {
-		$due = array_filter(
-			self::$actions,
-			static function ( $action ) use ( $seconds_later ) {
-				return $action['when'] <= time() + $seconds_later;
+		$ran = 0;
+		foreach ( array_keys( self::$actions ) as $index ) {
+			$action = self::$actions[ $index ];
+			if ( $action['when'] > time() + $seconds_later ) {
+				continue;
 			}
-		);
-		self::$actions = array_values( array_diff_key( self::$actions, $due ) );
-		foreach ( $due as $action ) {
+			self::$actions[ $index ]['running'] = true;
 			do_action_ref_array( $action['hook'], array_values( $action['args'] ) );
+			unset( self::$actions[ $index ] );
+			++$ran;
 		}
-		return count( $due );
+		self::$actions = array_values( self::$actions );
+		return $ran;
 	}
 }
 
@@ -263,7 +269,7 @@ function as_schedule_single_action( $timestamp, $hook, $args = array(), $group =
 function as_next_scheduled_action( $hook, $args = null, $group = '' ) {
 	foreach ( Fake_WooCommerce::$actions as $action ) {
 		if ( $action['hook'] === $hook && ( null === $args || $action['args'] === $args ) ) {
-			return $action['when'];
+			return empty( $action['running'] ) ? $action['when'] : true;
 		}
 	}
 	return false;

@@ -167,6 +167,20 @@ final class OrderFlowTest extends TestCase {
 		$this->assertSame( '', $order->get_meta( Risiti_Order_Sync::META_LAST_ERROR ) );
 	}
 
+	public function testWithNrsSubmissionOnARefusalNoRetryCanFixIsNotedAndTheReceiptStillFollows() {
+		// The business has no NRS credentials of its own, so NRS submission of its live invoices is refused at once.
+		update_option( Risiti_Settings::AUTO_SUBMIT_NRS, 'yes' );
+		$order = $this->order( self::shopper() );
+
+		$order->payment_complete( 'PSK_T_' . $order->get_id() );
+
+		$this->assertSame( 'refused', $order->get_meta( Risiti_Order_Sync::META_NRS_SUBMISSION ) );
+		$this->assertStringContainsString( 'Risiti: NRS submission refused: HTTP 4', implode( "\n", $order->notes ) );
+		$this->assertNotEmpty( $order->get_meta( Risiti_Order_Sync::META_RECEIPT_NUMBER ) );
+		$this->assertSame( array(), Fake_WooCommerce::$actions, 'not retried' );
+		$this->assertSame( 'paid', RisitiApi::get( '/api/v1/invoices/' . $order->get_meta( Risiti_Order_Sync::META_INVOICE_ID ) )['data']['status'] );
+	}
+
 	public function testARefundBecomesACreditNoteOfTheRefundedAmountOnTheOrdersInvoice() {
 		$email = self::shopper();
 		$order = $this->order( $email );

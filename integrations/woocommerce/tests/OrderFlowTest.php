@@ -25,6 +25,16 @@ final class OrderFlowTest extends TestCase {
 		Risiti_Plugin::boot();
 	}
 
+	/** When a test fails, what the plugin noted on its orders says why. */
+	protected function onNotSuccessfulTest( Throwable $failure ): void {
+		foreach ( Fake_WooCommerce::$orders as $order ) {
+			if ( ! empty( $order->notes ) ) {
+				fwrite( STDERR, "\nNotes of order " . $order->get_id() . ":\n  " . implode( "\n  ", $order->notes ) . "\n" );
+			}
+		}
+		parent::onNotSuccessfulTest( $failure );
+	}
+
 	/**
 	 * A shopper's order: an item whose VAT WooCommerce rounded per unit, a zero-rated item, shipping and a fee.
 	 *

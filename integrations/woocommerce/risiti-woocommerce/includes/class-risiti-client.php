@@ -93,9 +93,10 @@ class Risiti_Client {
 			'timeout' => self::TIMEOUT_SECONDS,
 			'headers' => $headers,
 		);
-		if ( null !== $body ) {
+		if ( 'POST' === $method ) {
+			// Actions without a body (finalize, submit-firs) still send JSON: an empty POST may go out as a form.
 			$args['headers']['Content-Type'] = 'application/json';
-			$args['body']                    = wp_json_encode( $body );
+			$args['body']                    = null === $body ? '{}' : wp_json_encode( $body );
 		}
 		if ( null !== $idempotency_key ) {
 			$args['headers']['Idempotency-Key'] = $idempotency_key;

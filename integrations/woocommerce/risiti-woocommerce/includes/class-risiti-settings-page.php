@@ -65,9 +65,9 @@ class Risiti_Settings_Page extends WC_Settings_Page {
 				'type'     => 'text',
 				'desc_tip' => __( 'Filled in by "Test connection" from the key; change it only if Risiti support asks you to.', 'risiti-woocommerce' ),
 			),
+			// No id: WooCommerce saves every field that has one, and a button has nothing to save.
 			array(
 				'type' => 'risiti_test_connection',
-				'id'   => 'risiti_test_connection',
 			),
 			array(
 				'type' => 'sectionend',

@@ -221,10 +221,11 @@ class Risiti_Order_Sync {
 
 		if ( $order->is_paid() && $this->is_finalized( $order ) && '' === (string) $order->get_meta( self::META_RECEIPT_NUMBER ) ) {
 			$receipt = $this->client->post( '/v1/receipts?businessId=' . rawurlencode( $business ), $this->receipt_body( $order, $business, $invoice_id ), $keys . 'receipt' );
-			$order->update_meta_data( self::META_RECEIPT_NUMBER, $receipt['data']['receiptNumber'] );
-			$order->update_meta_data( self::META_INVOICE_STATUS, 0 === (int) $receipt['data']['amountDueKobo'] ? 'paid' : 'partial' );
+			$number = self::field( $receipt['data'], 'receiptNumber', 'receipt_number' );
+			$order->update_meta_data( self::META_RECEIPT_NUMBER, $number );
+			$order->update_meta_data( self::META_INVOICE_STATUS, 0 === (int) self::field( $receipt['data'], 'amountDueKobo', 'amount_due_kobo' ) ? 'paid' : 'partial' );
 			/* translators: %s: receipt number */
-			$order->add_order_note( sprintf( __( 'Risiti: payment recorded, receipt %s.', 'risiti-woocommerce' ), $receipt['data']['receiptNumber'] ) );
+			$order->add_order_note( sprintf( __( 'Risiti: payment recorded, receipt %s.', 'risiti-woocommerce' ), $number ) );
 			$order->save();
 		}
 	}
@@ -504,6 +505,19 @@ class Risiti_Order_Sync {
 			return $methods[ $gateway ];
 		}
 		return preg_match( '/paystack|flutterwave|stripe|card|monnify|interswitch/i', $gateway ) ? 'card' : 'online';
+	}
+
+	/**
+	 * A field of a /v1 answer. A replayed answer (same Idempotency-Key) comes back with snake_case names today,
+	 * the first one with camelCase: both are read.
+	 *
+	 * @param array  $data       The answer's data.
+	 * @param string $camel_case Name as the dialect writes it.
+	 * @param string $snake_case Name as a replay writes it.
+	 * @return mixed
+	 */
+	private static function field( array $data, $camel_case, $snake_case ) {
+		return array_key_exists( $camel_case, $data ) ? $data[ $camel_case ] : $data[ $snake_case ];
 	}
 
 	/**

@@ -52,6 +52,8 @@ public final class Routes {
 
             Map.entry("/api/v1/settings/integrations", NRS_GATEWAY),
             Map.entry("/api/v1/nrs", NRS_GATEWAY),
+            Map.entry("/api/v1/integrations", NRS_GATEWAY),
+            Map.entry("/downloads", NRS_GATEWAY),
 
             Map.entry("/api/v1/webhooks", WEBHOOK));
 

@@ -46,7 +46,12 @@ final class Stack {
     static final List<String> SUPERVISOR_JVM_OPTS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC",
             "--sun-misc-unsafe-memory-access=allow"); // Netty 4.1 still uses Unsafe; silence JDK 25's warning
 
-    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
+    /** How long a component may take to become healthy; RISITI_HEALTH_TIMEOUT_SECONDS raises it on a loaded machine. */
+    static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(healthTimeoutSeconds(System.getenv("RISITI_HEALTH_TIMEOUT_SECONDS")));
+
+    static long healthTimeoutSeconds(String configured) {
+        return configured == null || !configured.trim().matches("[0-9]{1,4}") ? 90 : Math.max(1, Long.parseLong(configured.trim()));
+    }
 
     record Service(String name, int port, String database) {
         String jar() {

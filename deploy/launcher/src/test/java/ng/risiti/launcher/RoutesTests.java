@@ -31,6 +31,9 @@ class RoutesTests {
             "/api/v1/billing/subscription, billing-service",
             "/api/v1/api-credits, billing-service",
             "/api/v1/nrs/submissions, nrs-gateway-service",
+            "/api/v1/integrations, nrs-gateway-service",
+            "/api/v1/integrations/woocommerce/guide, nrs-gateway-service",
+            "/downloads/risiti-woocommerce.zip, nrs-gateway-service",
             "/api/v1/webhooks/wh_1/deliveries, webhook-service",
     })
     void routesToTheOwningService(String path, String service) {

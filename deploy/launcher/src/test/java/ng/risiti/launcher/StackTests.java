@@ -17,4 +17,12 @@ class StackTests {
         assertThat(Stack.serviceJvmOpts(" -Xlog:gc:file=/tmp/gc-%p.log   -Xmx256m "))
                 .containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xlog:gc:file=/tmp/gc-%p.log", "-Xmx256m");
     }
+
+    @Test
+    void theHealthTimeoutIsNinetySecondsUnlessTheEnvironmentGivesAWholeNumber() {
+        assertThat(Stack.healthTimeoutSeconds(null)).isEqualTo(90);
+        assertThat(Stack.healthTimeoutSeconds("ten")).isEqualTo(90);
+        assertThat(Stack.healthTimeoutSeconds(" 300 ")).isEqualTo(300);
+        assertThat(Stack.healthTimeoutSeconds("0")).isEqualTo(1);
+    }
 }

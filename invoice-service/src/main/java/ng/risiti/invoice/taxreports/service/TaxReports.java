@@ -8,6 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.invoice.documents.domain.StatementDocument;
@@ -118,7 +119,7 @@ public class TaxReports {
             rows = VatReturn.LINES.stream().map(line -> new StatementDocument.Row(line.label(), Kobo.of(figures.path(line.key() + "_kobo").asLong()),
                     "net_payable".equals(line.key()))).toList();
         } else {
-            List<StatementDocument.Row> deductions = new java.util.ArrayList<>();
+            List<StatementDocument.Row> deductions = new ArrayList<>();
             figures.path("deductions").forEach(row -> deductions.add(new StatementDocument.Row(row.path("paid_on").asText() + "  "
                     + row.path("invoice_number").asText() + "  " + row.path("customer_name").asText("")
                     + (row.path("customer_tin").isTextual() ? " (TIN " + row.path("customer_tin").asText() + ")" : ""),

@@ -1,6 +1,7 @@
 package ng.risiti.invoice.reports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -172,11 +173,11 @@ class ReportsCrossCheckTests {
         assertThat(balance.get("1000")).isEqualTo(37_625_000L);
         assertThat(balance.get("2200")).isEqualTo(-2_625_000L);
         assertThat(books.entries("source=payment")).hasSize(2);
-        tenant.owner().get("/api/v1/reports/receivables-ageing").then().statusCode(200).body("data.totals.total_kobo", org.hamcrest.Matchers.equalTo(0));
+        tenant.owner().get("/api/v1/reports/receivables-ageing").then().statusCode(200).body("data.totals.total_kobo", equalTo(0));
         tenant.owner().get("/api/v1/reports/cash-flow").then().statusCode(200)
-                .body("data.total_inflows_kobo", org.hamcrest.Matchers.equalTo(37_625_000));
+                .body("data.total_inflows_kobo", equalTo(37_625_000));
         tenant.owner().get("/api/v1/reports/tax-summary").then().statusCode(200)
-                .body("data.output_vat_due_kobo", org.hamcrest.Matchers.equalTo(2_625_000)).body("data.vat_provision_kobo", org.hamcrest.Matchers.equalTo(0));
+                .body("data.output_vat_due_kobo", equalTo(2_625_000)).body("data.vat_provision_kobo", equalTo(0));
     }
 
     /** One invoice: created and finalized, then up to three random actions, keeping {@code expected} in step. */

@@ -73,22 +73,13 @@ class TaxReportResourceTests {
     @Test
     void aVatReturnForAMonthCarriesTheFirsFormFiguresFromTheBooks() {
         JsonPath report = generate(APRIL_VAT);
-        assertThat(report.getString("data.kind")).isEqualTo("vat");
-        assertThat(report.getString("data.title")).isEqualTo("VAT return 2025-04");
-        assertThat(report.getString("data.period")).isEqualTo("2025-04");
-        assertThat(report.getString("data.from")).isEqualTo("2025-04-01");
-        assertThat(report.getString("data.to")).isEqualTo("2025-04-30");
-        assertThat(report.getInt("data.version")).isEqualTo(1);
-        assertThat(report.getString("data.figures.currency")).isEqualTo("NGN");
-        assertThat(report.getString("data.figures.sales")).isEqualTo("130000.00");
-        assertThat(report.getString("data.figures.standard_rated_sales")).isEqualTo("100000.00");
-        assertThat(report.getString("data.figures.zero_rated_sales")).isEqualTo("20000.00");
-        assertThat(report.getString("data.figures.exempt_sales")).isEqualTo("10000.00");
-        assertThat(report.getString("data.figures.output_vat")).isEqualTo("7500.00");
-        assertThat(report.getLong("data.figures.output_vat_due_kobo")).isEqualTo(750_000);
-        assertThat(report.getString("data.figures.input_vat")).isEqualTo("1500.00");
-        assertThat(report.getString("data.figures.net_payable")).isEqualTo("6000.00");
-        assertThat(report.getLong("data.figures.net_payable_kobo")).isEqualTo(600_000);
+        assertThat(report.getMap("data")).containsEntry("kind", "vat").containsEntry("title", "VAT return 2025-04").containsEntry("period", "2025-04")
+                .containsEntry("from", "2025-04-01").containsEntry("to", "2025-04-30").containsEntry("version", 1);
+        assertThat(report.getMap("data.figures")).containsEntry("currency", "NGN")
+                .containsEntry("sales", "130000.00").containsEntry("standard_rated_sales", "100000.00")
+                .containsEntry("zero_rated_sales", "20000.00").containsEntry("exempt_sales", "10000.00")
+                .containsEntry("output_vat", "7500.00").containsEntry("output_vat_due_kobo", 750_000)
+                .containsEntry("input_vat", "1500.00").containsEntry("net_payable", "6000.00").containsEntry("net_payable_kobo", 600_000);
         String id = report.getString("data.id");
         assertThat(report.getString("data.pdf_url")).isEqualTo("/api/v1/tax-reports/" + id + "/pdf");
 

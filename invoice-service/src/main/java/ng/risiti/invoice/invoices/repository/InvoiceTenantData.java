@@ -10,7 +10,7 @@ import ng.risiti.platform.export.TenantData;
  * them. Left out: each invoice's public token (it opens the invoice's
  * public page, a bearer secret), the tenant's private signing key, and the replicas of customers and tenant settings
  * (their owners export them). The platform takes one {@link TenantData} bean per service, so this one also names the
- * payments, sending, taxes, signing, journal and expenses contexts' tables.
+ * payments, sending, taxes, signing, journal, expenses and taxreports contexts' tables.
  */
 @ApplicationScoped
 public class InvoiceTenantData implements TenantData {
@@ -50,6 +50,9 @@ public class InvoiceTenantData implements TenantData {
                         select l.entry_id, l.position, l.account_code, l.debit_kobo, l.credit_kobo
                         from journal_lines l join journal_entries e on e.id = l.entry_id
                         where e.tenant_id = ?1 order by l.entry_id, l.position"""),
+                new ExportedTable("tax_reports", """
+                        select id, kind, period_from, period_to, period_month, version, figures, test_mode, created_at
+                        from tax_reports where tenant_id = ?1 order by id"""),
                 // encode(..., 'base64') breaks lines every 76 characters (MIME); strict decoders refuse the newlines
                 new ExportedTable("signing_keys", """
                         select kid, translate(encode(public_key, 'base64'), chr(10), '') as public_key_spki_base64, created_at

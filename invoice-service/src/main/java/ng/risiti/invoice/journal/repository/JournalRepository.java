@@ -15,6 +15,7 @@ import java.util.UUID;
 import ng.risiti.invoice.invoices.domain.Kobo;
 import ng.risiti.invoice.journal.domain.Account;
 import ng.risiti.invoice.journal.domain.AccountBalance;
+import ng.risiti.invoice.journal.domain.CashMovement;
 import ng.risiti.invoice.journal.domain.JournalEntry;
 import ng.risiti.invoice.journal.domain.JournalFilter;
 import ng.risiti.invoice.journal.domain.JournalLine;
@@ -127,14 +128,54 @@ public class JournalRepository {
 
     /** Debits and credits per account over the entries dated up to {@code asOf} (all when null), accounts with any line. */
     public Uni<List<AccountBalance>> balances(Tenancy tenancy, LocalDate asOf) {
-        String sql = """
+        return movements(tenancy, null, asOf);
+    }
+
+    /**
+     * Debits and credits per account over the entries dated from {@code from} to {@code to} (both included; either
+     * null is open), accounts with any line: a period's movements, which the reports are read from.
+     */
+    public Uni<List<AccountBalance>> movements(Tenancy tenancy, LocalDate from, LocalDate to) {
+        StringBuilder sql = new StringBuilder("""
                 select l.account_code, sum(l.debit_kobo)::bigint, sum(l.credit_kobo)::bigint
                 from journal_entries e join journal_lines l on l.entry_id = e.id
-                where e.tenant_id = $1 and e.test_mode = $2""" + (asOf == null ? "" : " and e.entry_date <= $3") + " group by l.account_code order by l.account_code";
-        Object[] parameters = asOf == null ? new Object[] {tenancy.tenantId(), tenancy.test()} : new Object[] {tenancy.tenantId(), tenancy.test(), asOf};
-        return SessionSql.rows(sql, parameters).map(rows -> rows.stream()
+                where e.tenant_id = $1 and e.test_mode = $2""");
+        List<Object> parameters = new ArrayList<>(List.of(tenancy.tenantId(), tenancy.test()));
+        dates(sql, parameters, from, to);
+        sql.append(" group by l.account_code order by l.account_code");
+        return SessionSql.rows(sql.toString(), parameters.toArray()).map(rows -> rows.stream()
                 .map(row -> new AccountBalance(account((String) row[0]), Kobo.of(((Number) row[1]).longValue()), Kobo.of(((Number) row[2]).longValue())))
                 .toList());
+    }
+
+    /**
+     * Money into and out of Bank and Cash per period ({@code day}, {@code week} from Monday, {@code month}) and kind of
+     * source, over the entries dated from {@code from} to {@code to}: debits less credits, so money in is positive.
+     */
+    public Uni<List<CashMovement>> cashMovements(Tenancy tenancy, LocalDate from, LocalDate to, String interval) {
+        if (!List.of("day", "week", "month").contains(interval)) {
+            throw new IllegalArgumentException("interval " + interval);
+        }
+        StringBuilder sql = new StringBuilder("select date_trunc('" + interval + "', e.entry_date)::date, e.source_type, "
+                + "sum(l.debit_kobo - l.credit_kobo)::bigint from journal_entries e join journal_lines l on l.entry_id = e.id"
+                + " where e.tenant_id = $1 and e.test_mode = $2 and l.account_code in ('" + Account.BANK.code() + "', '" + Account.CASH.code() + "')");
+        List<Object> parameters = new ArrayList<>(List.of(tenancy.tenantId(), tenancy.test()));
+        dates(sql, parameters, from, to);
+        sql.append(" group by 1, 2 order by 1, 2");
+        return SessionSql.rows(sql.toString(), parameters.toArray()).map(rows -> rows.stream()
+                .map(row -> new CashMovement(date(row[0]), SourceType.parse((String) row[1]).orElseThrow(), Kobo.of(((Number) row[2]).longValue())))
+                .toList());
+    }
+
+    private static void dates(StringBuilder sql, List<Object> parameters, LocalDate from, LocalDate to) {
+        if (from != null) {
+            parameters.add(from);
+            sql.append(" and e.entry_date >= $").append(parameters.size());
+        }
+        if (to != null) {
+            parameters.add(to);
+            sql.append(" and e.entry_date <= $").append(parameters.size());
+        }
     }
 
     private Uni<List<JournalEntry>> withLines(String entries, String order, Object... parameters) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import ng.risiti.invoice.journal.domain.AccountBalance;
+import ng.risiti.invoice.journal.domain.CashMovement;
 import ng.risiti.invoice.journal.domain.JournalEntry;
 import ng.risiti.invoice.journal.domain.JournalFilter;
 import ng.risiti.invoice.journal.domain.TrialBalance;
@@ -36,5 +38,15 @@ public class Journal {
     /** Up to and including {@code asOf} (every entry when null). */
     public Uni<TrialBalance> trialBalance(Caller caller, LocalDate asOf) {
         return Panache.withSession(() -> journal.balances(caller.tenancy(), asOf)).map(accounts -> new TrialBalance(asOf, accounts));
+    }
+
+    /** Each account's debits and credits over the entries dated {@code from} to {@code to} (both included; null is open). */
+    public Uni<List<AccountBalance>> movements(Caller caller, LocalDate from, LocalDate to) {
+        return Panache.withSession(() -> journal.movements(caller.tenancy(), from, to));
+    }
+
+    /** Bank and Cash movements per period ({@code day}, {@code week}, {@code month}) and kind of source. */
+    public Uni<List<CashMovement>> cashMovements(Caller caller, LocalDate from, LocalDate to, String interval) {
+        return Panache.withSession(() -> journal.cashMovements(caller.tenancy(), from, to, interval));
     }
 }

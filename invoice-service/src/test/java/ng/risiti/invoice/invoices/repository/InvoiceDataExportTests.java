@@ -60,6 +60,8 @@ class InvoiceDataExportTests {
         JsonPath draft = tenant.owner().body(InvoiceTestFixtures.invoiceBody(customerId)).post("/api/v1/invoices").then().statusCode(201)
                 .extract().jsonPath();
 
+        String taxReport = tenant.owner().body("{\"period\":\"2025-03\"}").post("/api/v1/tax-reports/generate").then().statusCode(201)
+                .extract().path("data.id");
         InvoiceTestFixtures stranger = new InvoiceTestFixtures();
         UUID strangersCustomer = stranger.customer("Stranger Ltd", "11111111-0001");
         String strangersInvoice = stranger.owner().body(InvoiceTestFixtures.invoiceBody(strangersCustomer)).post("/api/v1/invoices")
@@ -70,7 +72,7 @@ class InvoiceDataExportTests {
 
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
         assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
-                "signing_keys", "expenses", "journal_entries", "journal_lines");
+                "signing_keys", "expenses", "journal_entries", "journal_lines", "tax_reports");
         List<JsonNode> invoices = answer.file("invoices");
         List<JsonNode> lines = answer.file("invoice_lines");
         assertThat(invoices).extracting(row -> row.get("id").asText())
@@ -78,6 +80,12 @@ class InvoiceDataExportTests {
         // exactly the declared columns: no public_token (it opens the invoice's public page), nothing added unnoticed
         invoices.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(INVOICE_COLUMNS));
         lines.forEach(row -> assertThat(DataExportProbe.fieldNames(row)).containsExactlyInAnyOrderElementsOf(LINE_COLUMNS));
+        // a tax report as filed: its figures an object, not a string of JSON
+        JsonNode filed = DataExportProbe.row(answer.file("tax_reports"), taxReport);
+        assertThat(filed.get("kind").asText()).isEqualTo("vat");
+        assertThat(filed.get("period_month").asText()).isEqualTo("2025-03");
+        assertThat(filed.get("version").asInt()).isEqualTo(1);
+        assertThat(filed.get("figures").get("currency").asText()).isEqualTo("NGN");
         String everything = JSON.writeValueAsString(answer.files());
         assertThat(everything).doesNotContain(finalized.getString("data.public_token"), draft.getString("data.public_token"));
 
@@ -150,7 +158,7 @@ class InvoiceDataExportTests {
 
         assertThat(answer.summary().hasNonNull("failure")).isFalse();
         assertThat(answer.files().keySet()).containsExactlyInAnyOrder("invoices", "invoice_lines", "payments", "invoice_deliveries", "tax_rates",
-                "signing_keys", "expenses", "journal_entries", "journal_lines");
+                "signing_keys", "expenses", "journal_entries", "journal_lines", "tax_reports");
         assertThat(answer.files().values()).allSatisfy(rows -> assertThat(rows).isEmpty());
         assertThat(answer.chunks()).isZero();
     }

@@ -508,8 +508,8 @@ class Risiti_Order_Sync {
 	}
 
 	/**
-	 * A field of a /v1 answer. A replayed answer (same Idempotency-Key) comes back with snake_case names today,
-	 * the first one with camelCase: both are read.
+	 * A field of a /v1 answer. Replayed answers (same Idempotency-Key) from Risiti before 2026-11-26 came back with
+	 * snake_case names, the first one with camelCase: both are read.
 	 *
 	 * @param array  $data       The answer's data.
 	 * @param string $camel_case Name as the dialect writes it.

@@ -1,7 +1,9 @@
 package ng.risiti.platform.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.resteasy.reactive.jackson.CustomSerialization;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -15,10 +17,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.security.Caller;
@@ -43,6 +48,7 @@ public class IdempotencyInterceptor {
     private final CurrentVertxRequest currentRequest;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
+    private final Map<String, ObjectWriter> customWriters = new ConcurrentHashMap<>();
 
     public IdempotencyInterceptor(IdempotencyStore store, CurrentVertxRequest currentRequest, SecurityIdentity identity, ObjectMapper json) {
         this.store = store;
@@ -106,11 +112,34 @@ public class IdempotencyInterceptor {
         }
         byte[] body;
         try {
-            body = entity == null ? null : entity instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(entity);
+            body = entity == null ? null : entity instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : serialize(method, entity);
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
         return store.complete(scope, key, status, type == null ? MediaType.APPLICATION_JSON : type.toString(), headers, body, secret);
+    }
+
+    /**
+     * The entity as the resource's own writer wrote it: a resource with its own serialization (the Finora dialect's
+     * camelCase) is replayed in that form, not the API's snake_case.
+     */
+    private byte[] serialize(Method method, Object entity) throws Exception {
+        CustomSerialization custom = method.getAnnotation(CustomSerialization.class);
+        if (custom == null) {
+            custom = method.getDeclaringClass().getAnnotation(CustomSerialization.class);
+        }
+        if (custom == null) {
+            return json.writeValueAsBytes(entity);
+        }
+        Class<? extends BiFunction<ObjectMapper, Type, ObjectWriter>> writerOf = custom.value();
+        ObjectWriter writer = customWriters.computeIfAbsent(writerOf.getName() + " " + entity.getClass().getName(), ignored -> {
+            try {
+                return writerOf.getDeclaredConstructor().newInstance().apply(json, entity.getClass());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot make " + writerOf.getName(), e);
+            }
+        });
+        return writer.writeValueAsBytes(entity);
     }
 
     private static void copyReplayedHeaders(jakarta.ws.rs.core.MultivaluedMap<String, String> from, Map<String, String> to) {

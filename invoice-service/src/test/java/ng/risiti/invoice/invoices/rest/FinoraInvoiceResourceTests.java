@@ -96,6 +96,22 @@ class FinoraInvoiceResourceTests {
                 .body("data.totalKobo", equalTo(21250138));
     }
 
+    /** A retried POST (a plugin's hook fired twice) is answered in the dialect it was first answered in. */
+    @Test
+    void aReplayedCreateIsAnsweredInTheDialectsCamelCase() {
+        String body = """
+                {"customerId":"%s","lineItems":[{"description":"Monthly retainer - April","quantity":1,"unitPrice":500000}]}""".formatted(customerId);
+        String key = "wc-order-" + UUID.randomUUID();
+        Response first = finora().header("Idempotency-Key", key).body(body).post("/v1/invoices");
+        first.then().statusCode(201);
+        Response replayed = finora().header("Idempotency-Key", key).body(body).post("/v1/invoices");
+        replayed.then().statusCode(201)
+                .body("data.id", equalTo(first.<String>path("data.id")))
+                .body("data.invoiceNumber", equalTo(first.<String>path("data.invoiceNumber")))
+                .body("data.totalKobo", equalTo(53750000))
+                .body("data", not(hasKey("invoice_number")));
+    }
+
     @Test
     void invalidBodiesNameTheirFieldTheDialectsWay() {
         create("""

@@ -139,7 +139,7 @@ public final class OidcSandbox implements AutoCloseable {
             String method = ex.getRequestMethod();
             switch (method + " " + path) {
                 case "GET /.well-known/openid-configuration" -> json(ex, 200, discovery());
-                case "GET /", "GET /health" -> json(ex, 200, Map.of("status", "UP", "issuer", issuer));
+                case "GET /", "GET /q/health/ready" -> json(ex, 200, Map.of("status", "UP", "issuer", issuer));
                 case "GET /authorize" -> authorize(ex, query(ex.getRequestURI().getRawQuery()));
                 case "POST /token" -> token(ex, query(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
                 case "GET /jwks" -> json(ex, 200, Map.of("keys", List.of(jwk())));

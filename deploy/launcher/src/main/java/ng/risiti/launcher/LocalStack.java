@@ -181,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void recordPids() {
-        for (String name : Stream.concat(Stream.of("postgres", "kafka", Stack.SANDBOX, Stack.PAYSTACK), Routes.SERVICES.stream()).toList()) {
+        for (String name : Stream.concat(Stream.of("postgres", "kafka", Stack.SANDBOX, Stack.PAYSTACK, Stack.OIDC), Routes.SERVICES.stream()).toList()) {
             supervisor.pid(name).ifPresent(started::add);
         }
     }

@@ -18,6 +18,8 @@ final class Stack {
     static final int WHATSAPP_PORT = 8091;
     /** The Paystack simulator (deploy/paystack-sandbox): billing-service's Paystack in the local stack. */
     static final int PAYSTACK_PORT = 8092;
+    /** The OpenID provider simulator (deploy/oidc-sandbox): Google's and Microsoft's sign-in in the local stack. */
+    static final int OIDC_PORT = 8093;
 
     /**
      * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started
@@ -71,9 +73,13 @@ final class Stack {
     static final String SANDBOX_JAR = "deploy/nrs-sandbox/target/quarkus-app/quarkus-run.jar";
     static final String PAYSTACK = "paystack-sandbox";
     static final String PAYSTACK_JAR = "deploy/paystack-sandbox/target/paystack-sandbox.jar";
+    static final String OIDC = "oidc-sandbox";
+    static final String OIDC_JAR = "deploy/oidc-sandbox/target/oidc-sandbox.jar";
+    /** The browser reaches the simulator's sign-in page here; tokens carry it as their issuer. */
+    static final String OIDC_ISSUER = "http://localhost:" + OIDC_PORT;
 
     /** Components selectable with --only, in start order. */
-    static final List<String> INFRA = List.of("postgres", "kafka", "mail", SANDBOX, PAYSTACK);
+    static final List<String> INFRA = List.of("postgres", "kafka", "mail", SANDBOX, PAYSTACK, OIDC);
 
     private Stack() {
     }

@@ -326,6 +326,12 @@ final class Supervisor {
                         Stack.PAYSTACK_PORT);
                 infra.add(pool.submit(() -> launch(supervise(Stack.PAYSTACK, TIER_INFRA, paystack))));
             }
+            if (wanted(Stack.OIDC)) {
+                Supervised.Starter oidc = child(Stack.OIDC, layout.root().resolve(Stack.OIDC_JAR), Map.of(
+                        "OIDC_SANDBOX_PORT", Integer.toString(Stack.OIDC_PORT), "OIDC_SANDBOX_ISSUER", Stack.OIDC_ISSUER),
+                        Stack.OIDC_PORT);
+                infra.add(pool.submit(() -> launch(supervise(Stack.OIDC, TIER_INFRA, oidc))));
+            }
             awaitAll(infra, pool);
             checkStop();
 
@@ -376,6 +382,9 @@ final class Supervisor {
         }
         if (wanted(Stack.PAYSTACK)) {
             ports.put(Stack.PAYSTACK_PORT, Stack.PAYSTACK);
+        }
+        if (wanted(Stack.OIDC)) {
+            ports.put(Stack.OIDC_PORT, Stack.OIDC);
         }
         for (Stack.Service s : Stack.SERVICES) {
             if (wanted(s.name())) {
@@ -547,6 +556,19 @@ final class Supervisor {
         env.put("RISITI_WHATSAPP_URL", "http://" + Stack.HOST + ":" + Stack.WHATSAPP_PORT);
         env.put("RISITI_PAYSTACK_URL", "http://" + Stack.HOST + ":" + Stack.PAYSTACK_PORT);
         env.put("RISITI_LOCAL_MODE", "true");
+        if (wanted(Stack.OIDC)) {
+            // "Sign in with Google/Microsoft" signs in at the simulator (deploy/oidc-sandbox): the browser is sent to its
+            // authorize page on localhost, auth-service exchanges the code and fetches the keys directly
+            for (String provider : List.of("GOOGLE", "MICROSOFT")) {
+                String prefix = "RISITI_OAUTH_" + provider + "_";
+                env.put(prefix + "AUTHORIZATION_ENDPOINT", Stack.OIDC_ISSUER + "/authorize");
+                env.put(prefix + "TOKEN_ENDPOINT", "http://" + Stack.HOST + ":" + Stack.OIDC_PORT + "/token");
+                env.put(prefix + "JWKS_URI", "http://" + Stack.HOST + ":" + Stack.OIDC_PORT + "/jwks");
+                env.put(prefix + "ISSUER", Stack.OIDC_ISSUER);
+                env.put(prefix + "CLIENT_ID", "risiti-local-" + provider.toLowerCase());
+                env.put(prefix + "CLIENT_SECRET", "local-oidc-sandbox-secret");
+            }
+        }
         return env;
     }
 
@@ -567,6 +589,9 @@ final class Supervisor {
             }
             if (wanted(Stack.PAYSTACK)) {
                 health.put(Stack.PAYSTACK, "http://" + Stack.HOST + ":" + Stack.PAYSTACK_PORT);
+            }
+            if (wanted(Stack.OIDC)) {
+                health.put(Stack.OIDC, "http://" + Stack.HOST + ":" + Stack.OIDC_PORT);
             }
             Gateway gateway = new Gateway(vertx, upstreams, health, "http://localhost:" + Stack.GATEWAY_PORT,
                     Duration.ofSeconds(5), msg -> Console.line("  gateway: %s", msg));

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Swagger UI from the org.webjars:swagger-ui jar, pointed at the merged document. */
+/**
+ * Swagger UI from the org.webjars:swagger-ui jar, pointed at the merged document. "Try it out" sends each call to the
+ * origin the page was opened on (the document names http://localhost:8080; a page opened on 127.0.0.1 would otherwise
+ * make cross-origin calls the gateway does not allow).
+ */
 final class SwaggerUi {
 
     static final String INDEX = """
@@ -25,7 +29,14 @@ final class SwaggerUi {
               <script>
                 window.ui = SwaggerUIBundle({
                   url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
-                  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout'
+                  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout',
+                  // "Authorize" (an API key or a bearer token) holds across reloads; "Try it out" calls this origin
+                  persistAuthorization: true, displayOperationId: true, displayRequestDuration: true,
+                  requestInterceptor: (req) => {
+                    const u = new URL(req.url, window.location.href);
+                    if (u.pathname !== '/docs/openapi.json') { req.url = window.location.origin + u.pathname + u.search; }
+                    return req;
+                  }
                 });
               </script>
             </body>

@@ -5,35 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/asyncapi.yaml, read by the reference AsyncAPI parser (npm {@code @asyncapi/parser}, installed from
- * docs/tools/package-lock.json into docs/tools/node_modules on first run): no error, and every public topic and event
- * type the code declares (platform {@code Topics}, {@code EventTypes}) is in it.
+ * docs/asyncapi.yaml, read by the reference AsyncAPI parser (npm {@code @asyncapi/parser}, see {@link DocsTools}): no
+ * error, and every public topic and event type the code declares (platform {@code Topics}, {@code EventTypes}) is in it.
  */
 class EventCatalogueTests {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Path TOOLS = ROOT.resolve("docs/tools");
+    private static final Path ROOT = DocsTools.ROOT;
     private static final Path EVENTS = ROOT.resolve("platform/src/main/java/ng/risiti/platform/events");
 
     @Test
     void theReferenceParserFindsNoErrorAndEveryTopicAndEventTypeIsCatalogued() throws Exception {
-        if (!Files.isDirectory(TOOLS.resolve("node_modules/@asyncapi/parser"))) {
-            run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
-        }
-        Result result = run(List.of("node", "validate-asyncapi.mjs", ROOT.resolve("docs/asyncapi.yaml").toString()), 120);
+        DocsTools.install();
+        DocsTools.Result result = DocsTools.run(DocsTools.TOOLS,
+                List.of("node", "validate-asyncapi.mjs", ROOT.resolve("docs/asyncapi.yaml").toString()), 120);
 
         ObjectMapper json = new ObjectMapper();
         List<String> errors = new ArrayList<>();
@@ -70,15 +65,5 @@ class EventCatalogueTests {
         }
         assertThat(found).as("constants in " + source).isNotEmpty();
         return found;
-    }
-
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(TOOLS.toFile()).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(timeoutSeconds, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

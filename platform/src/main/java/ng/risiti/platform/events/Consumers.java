@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import ng.risiti.platform.concurrent.InOrder;
 import ng.risiti.platform.config.ConsumerConfig;
+import ng.risiti.platform.observability.ConsumerMetrics;
 import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.persistence.SessionSql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -192,8 +193,7 @@ public class Consumers {
         LOG.errorf(failure, "Event %s (%s) at %s/%d@%d can never be applied by %s: %s. Sent to %s; list and replay it with "
                         + "GET /internal/dead-letters.", event == null ? "?" : event.id(), event == null ? "?" : event.type(),
                 record.topic(), record.partition(), record.offset(), group, failure.getMessage(), topic);
-        Counter.builder("risiti.consumer.dead.letters").tag("channel", consumer.channel()).tag("group", group)
-                .description("Events sent to a dead-letter topic").register(metrics).increment();
+        ConsumerMetrics.deadLetters(metrics, consumer.channel(), group).increment();
         return sendDeadLetter(consumer, record, group, failure, 1);
     }
 

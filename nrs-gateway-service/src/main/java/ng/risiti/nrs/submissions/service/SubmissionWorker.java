@@ -165,7 +165,7 @@ public class SubmissionWorker {
             if (reference != null) {
                 body.put("reference", reference);
             }
-            return nrs.call(test, (api, requestId) -> api.update(creds.apiKey(), creds.apiSecret(), requestId, irn, body)).flatMap(answer -> {
+            return nrs.call(test, "update_payment", (api, requestId) -> api.update(creds.apiKey(), creds.apiSecret(), requestId, irn, body)).flatMap(answer -> {
                 if (answer.transientFailure()) {
                     breakers.failed(tenantId, test);
                 } else {
@@ -310,7 +310,7 @@ public class SubmissionWorker {
 
     /** One call to NRS, recorded as an attempt and counted by the tenant's circuit. */
     private Uni<NrsAnswer> call(ClaimedSubmission job, String step, NrsClient.CallWith call) {
-        return nrs.call(job.testMode(), call).flatMap(answer -> {
+        return nrs.call(job.testMode(), step, call).flatMap(answer -> {
             if (answer.transientFailure()) {
                 breakers.failed(job.tenantId(), job.testMode());
             } else {

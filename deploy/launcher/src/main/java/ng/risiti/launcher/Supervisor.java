@@ -547,6 +547,8 @@ final class Supervisor {
         env.put("RISITI_WHATSAPP_URL", "http://" + Stack.HOST + ":" + Stack.WHATSAPP_PORT);
         env.put("RISITI_PAYSTACK_URL", "http://" + Stack.HOST + ":" + Stack.PAYSTACK_PORT);
         env.put("RISITI_LOCAL_MODE", "true");
+        // people read .risiti/logs: plain lines here; the prod profile's JSON lines are for log stores
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Carries a trace across Kafka: the outbox stores the writer's W3C {@code traceparent}, the relay sends it as a record
  * header, and a consumer applies the event in a span that continues it. With the OpenTelemetry SDK off (the default)
- * no span is valid, nothing is stored and nothing is started.
+ * this service records no span; a context arriving from a service that traces still passes on to the events it writes
+ * (the no-op tracer's span carries its parent's context), and without one nothing is stored.
  */
 @ApplicationScoped
 public class Traces {

@@ -162,6 +162,7 @@ class SubmissionResilienceTests {
         }
         // latency buckets exist for p99 panels (a few fixed ones, not one per millisecond)
         assertThat(after.value("risiti_nrs_calls_seconds_bucket", "step", "sign", "outcome", "ok", "le", "10.0")).isGreaterThanOrEqualTo(1);
+        ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/nrs/submissions/{id}", "invoices");
     }
 
     private static double calls(ScrapedMetrics metrics, String step, String outcome) {

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs every credential-bearing flow with distinctive secrets, failures included, then reads the service's log file
- * ({@code %test.quarkus.log.file.*}: DEBUG for our code, HTTP access log on) and looks for each secret. OAuth sign-in
+ * ({@code %test.quarkus.log.file.*}: DEBUG for our code, HTTP access log on, JSON lines as in production) and looks for
+ * each secret. OAuth sign-in
  * puts its code and state in the callback's query string: the access log must not carry query strings.
  */
 @QuarkusTest
@@ -227,12 +230,24 @@ class NoSecretsInLogsTests {
         flushLogs();
         String log = Files.readString(LOG, StandardCharsets.UTF_8);
         assertThat(log).as("the log file is written").contains("auth-service");
+        // in production's format: one JSON object a line, each naming its request once there is one
+        List<JsonNode> lines = log.lines().map(NoSecretsInLogsTests::json).toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line.path("message").isTextual()).isTrue());
+        assertThat(lines).anySatisfy(line -> assertThat(line.path("request_id").asText()).isNotBlank());
         assertThat(log).as("the flows above were logged (access log)").contains(loggedPath);
         for (String value : secrets) {
             assertThat(value).isNotBlank();
             assertThat(log).as("log must not contain a secret").doesNotContain(value);
         }
         return log;
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a JSON log line: " + line, e);
+        }
     }
 
     private String resetToken(String email) {

@@ -569,6 +569,8 @@ final class Supervisor {
                 env.put(prefix + "CLIENT_SECRET", "local-oidc-sandbox-secret");
             }
         }
+        // people read .risiti/logs: plain lines here; the prod profile's JSON lines are for log stores
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return env;
     }
 

@@ -166,6 +166,70 @@ class HelmChartTests {
         }
     }
 
+    @Test
+    void productionScrapesEveryServiceAndAlertsOnOutboxAgeConsumerLagDeadLettersAndNrsFailures() {
+        List<JsonNode> small = render(false);
+        assertThat(of(small, "ServiceMonitor")).isEmpty();
+        assertThat(of(small, "PrometheusRule")).isEmpty();
+        assertThat(one(small, "ConfigMap", "risiti-shared").at("/data/QUARKUS_OTEL_SDK_DISABLED").isMissingNode()).isTrue();
+
+        List<JsonNode> production = render(true);
+        assertThat(one(production, "ConfigMap", "risiti-shared").at("/data/QUARKUS_OTEL_SDK_DISABLED").asText()).isEqualTo("false");
+        JsonNode monitor = one(production, "ServiceMonitor", "risiti-services");
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        String port = monitor.at("/spec/endpoints/0/port").asText();
+        Map<String, String> selector = YAML.convertValue(monitor.at("/spec/selector/matchLabels"), Map.class);
+        // the monitor's selector and port find every service's Service
+        assertThat(of(production, "Service")).hasSize(Stack.SERVICES.size()).allSatisfy(service -> {
+            Map<String, String> labels = YAML.convertValue(service.at("/metadata/labels"), Map.class);
+            assertThat(labels).containsAllEntriesOf(selector);
+            assertThat(service.at("/spec/ports").findValuesAsText("name")).contains(port);
+        });
+
+        JsonNode rules = one(production, "PrometheusRule", "risiti-alerts").at("/spec/groups/0/rules");
+        Map<String, String> alerts = new HashMap<>();
+        rules.forEach(rule -> alerts.put(rule.path("alert").asText(), rule.path("expr").asText()));
+        assertThat(alerts).containsKeys("RisitiOutboxEventsWaiting", "RisitiConsumerLag", "RisitiDeadLetters", "RisitiNrsFailureRate");
+        assertThat(alerts.get("RisitiOutboxEventsWaiting")).contains("risiti_outbox_oldest_pending_seconds").endsWith("> 300");
+        assertThat(alerts.get("RisitiNrsFailureRate")).contains("outcome=\"failed\"").endsWith("> 0.2");
+        alerts.forEach((alert, expr) -> assertThat(balanced(expr)).as(alert + ": " + expr).isTrue());
+        rules.forEach(rule -> assertThat(rule.at("/annotations/summary").asText()).as(rule.path("alert").asText()).contains("{{ $"));
+    }
+
+    @Test
+    void theDashboardAndTheAlertsReadOnlyMetricsTheServicesExport() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/risiti-dashboard.json").toFile());
+        List<String> expressions = new ArrayList<>(dashboard.findValuesAsText("expr"));
+        assertThat(expressions).hasSizeGreaterThan(10);
+        one(render(true), "PrometheusRule", "risiti-alerts").at("/spec/groups/0/rules").forEach(rule -> expressions.add(rule.path("expr").asText()));
+
+        String documented = Files.readString(ROOT.resolve("docs/observability.md"));
+        Set<String> read = expressions.stream().flatMap(expr -> java.util.regex.Pattern.compile("\\b(risiti_[a-z_]+|http_server_[a-z_]+)")
+                .matcher(expr).results().map(match -> match.group(1).replaceFirst("_(bucket|count|sum|max)$", ""))).collect(Collectors.toSet());
+        assertThat(read).contains("risiti_outbox_oldest_pending_seconds", "risiti_consumer_lag", "risiti_consumer_dead_letters_total",
+                "risiti_nrs_calls_seconds", "risiti_webhook_deliveries_seconds", "risiti_credits_charged_kobo_total",
+                "risiti_rate_limit_rejections_total", "http_server_requests_seconds");
+        assertThat(read).allSatisfy(metric -> assertThat(documented).as("docs/observability.md names " + metric).contains("`" + metric + "`"));
+        expressions.forEach(expr -> assertThat(balanced(expr)).as(expr).isTrue());
+    }
+
+    /** Brackets of a PromQL expression pair up (a template that lost a brace renders an expression Prometheus refuses). */
+    private static boolean balanced(String expr) {
+        java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+        for (char c : expr.toCharArray()) {
+            switch (c) {
+                case '(', '{', '[' -> open.push(c);
+                case ')', '}', ']' -> {
+                    if (open.isEmpty() || "({[".indexOf(open.pop()) != ")}]".indexOf(c)) {
+                        return false;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return open.isEmpty() && !expr.isBlank();
+    }
+
     private List<JsonNode> render(boolean production) {
         var template = new Helm(CHART).template().withName("risiti").withNamespace("risiti");
         if (production) {

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import ng.risiti.platform.concurrent.InOrder;
 import ng.risiti.platform.config.ConsumerConfig;
+import ng.risiti.platform.observability.ConsumerMetrics;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.persistence.SessionSql;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
@@ -51,18 +53,21 @@ public class Consumers {
     private final Config mpConfig;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Traces traces;
     private final Map<String, Stuck> stuck = new ConcurrentHashMap<>();
     private final Map<String, Instant> delivering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reportedStuck = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public Consumers(Inbox inbox, DeadLetters deadLetters, ConsumerConfig config, Config mpConfig, Clock clock, MeterRegistry metrics) {
+    public Consumers(Inbox inbox, DeadLetters deadLetters, ConsumerConfig config, Config mpConfig, Clock clock, MeterRegistry metrics,
+            Traces traces) {
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.config = config;
         this.mpConfig = mpConfig;
         this.clock = clock;
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -113,7 +118,7 @@ public class Consumers {
     public Uni<Boolean> applyOnce(EventConsumer consumer, IncomingEvent event) {
         String group = group(consumer.channel());
         return Panache.withTransaction(() -> isolation(consumer).chain(() -> inbox.claim(group, List.of(event)))
-                .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().item(false) : consumer.apply(event).replaceWith(true)));
+                .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().item(false) : apply(consumer, event).replaceWith(true)));
     }
 
     /** Channels retrying an event right now. */
@@ -151,7 +156,7 @@ public class Consumers {
             String group = group(consumer.channel());
             List<IncomingEvent> batch = events.stream().map(Parsed::event).toList();
             Uni<Void> together = Panache.withTransaction(() -> isolation(consumer).chain(() -> inbox.claim(group, batch))
-                    .flatMap(fresh -> InOrder.run(fresh, consumer::apply)));
+                    .flatMap(fresh -> InOrder.run(fresh, event -> apply(consumer, event))));
             if (events.size() == 1) {
                 return together.onFailure().recoverWithUni(failure -> afterFailure(consumer, events.getFirst(), 1, null, failure));
             }
@@ -164,7 +169,7 @@ public class Consumers {
     private Uni<Void> applyAlone(EventConsumer consumer, Parsed parsed, int attempt, Instant since) {
         String group = group(consumer.channel());
         return Panache.withTransaction(() -> isolation(consumer).chain(() -> inbox.claim(group, List.of(parsed.event())))
-                        .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : consumer.apply(parsed.event())))
+                        .flatMap(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem() : apply(consumer, parsed.event())))
                 .invoke(() -> recovered(consumer, parsed.event(), attempt, since))
                 .onFailure().recoverWithUni(failure -> afterFailure(consumer, parsed, attempt, since, failure));
     }
@@ -188,8 +193,7 @@ public class Consumers {
         LOG.errorf(failure, "Event %s (%s) at %s/%d@%d can never be applied by %s: %s. Sent to %s; list and replay it with "
                         + "GET /internal/dead-letters.", event == null ? "?" : event.id(), event == null ? "?" : event.type(),
                 record.topic(), record.partition(), record.offset(), group, failure.getMessage(), topic);
-        Counter.builder("risiti.consumer.dead.letters").tag("channel", consumer.channel()).tag("group", group)
-                .description("Events sent to a dead-letter topic").register(metrics).increment();
+        ConsumerMetrics.deadLetters(metrics, consumer.channel(), group).increment();
         return sendDeadLetter(consumer, record, group, failure, 1);
     }
 
@@ -228,6 +232,11 @@ public class Consumers {
             LOG.infof("%s applied event %s after %d attempts (%d s)", channel, event.id(), attempt,
                     Duration.between(since, clock.instant()).toSeconds());
         }
+    }
+
+    /** The consumer's work on one event, in a span continuing the trace of the transaction that wrote it. */
+    private Uni<Void> apply(EventConsumer consumer, IncomingEvent event) {
+        return traces.consuming(event.traceParent(), event.topic(), event.type(), event.id(), () -> consumer.apply(event));
     }
 
     /** Must be the transaction's first statement. */

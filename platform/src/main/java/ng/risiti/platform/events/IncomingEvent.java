@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import ng.risiti.platform.observability.Traces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -14,9 +15,10 @@ import org.apache.kafka.common.header.Header;
  *
  * @param test true for test-mode data, false for live, null for events that are neither (API keys, sessions)
  * @param aggregateVersion 1, 2, 3 … per aggregate in commit order; 0 on events written before versions existed
+ * @param traceParent the W3C trace of the transaction that wrote the event, when tracing was on there
  */
 public record IncomingEvent(String id, String type, String source, OffsetDateTime time, String subject, UUID tenantId, Boolean test,
-        long aggregateVersion, String topic, int partition, long offset, String key, String data) {
+        long aggregateVersion, String topic, int partition, long offset, String key, String data, String traceParent) {
 
     /** Reads the envelope; a record that is not one of our CloudEvents can never be applied, so it fails permanently. */
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
@@ -43,7 +45,7 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
                     time == null ? null : OffsetDateTime.parse(time), header(record, CloudEventHeaders.SUBJECT),
                     tenant == null ? null : UUID.fromString(tenant), mode == null ? null : CloudEventHeaders.TEST.equals(mode),
                     version == null ? 0 : Long.parseLong(version), record.topic(), record.partition(), record.offset(), record.key(),
-                    record.value());
+                    record.value(), header(record, Traces.TRACEPARENT));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new PermanentEventFailure("record at " + where + " has a malformed CloudEvents attribute: " + e.getMessage(), e);
         }

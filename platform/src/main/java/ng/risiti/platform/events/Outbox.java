@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ng.risiti.platform.events.relay.OutboxRelay;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Tenancy;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Outbox {
 
-    /** The aggregate's next version; parameters $1..$9 are {@link #eventParameters}. */
+    /** The aggregate's next version; parameters $1..$10 are {@link #eventParameters}. */
     private static final String VERSION = """
             version as (
                 insert into outbox_aggregate_versions as v (aggregate, version) values ($1, 1)
@@ -37,8 +38,8 @@ public class Outbox {
 
     private static final String EVENT = """
             insert into outbox_events (id, topic, partition_key, type, source, subject, tenant_id, test_mode, occurred_at, data,
-                                       aggregate_version)
-            select $2::uuid, $3, $1, $4, $5, $1, $6::uuid, $7::boolean, $8::timestamptz, DATA, version.version from version""";
+                                       aggregate_version, trace_parent)
+            select $2::uuid, $3, $1, $4, $5, $1, $6::uuid, $7::boolean, $8::timestamptz, DATA, version.version, $10 from version""";
 
     private static final String INSERT = "with " + VERSION + "\n" + EVENT.replace("DATA", "$9");
 
@@ -84,8 +85,8 @@ public class Outbox {
                 + shifted(EVENT, offset).replace("DATA",
                         "jsonb_set($" + (offset + 9) + "::text::jsonb, '{" + write.field() + "}', to_jsonb(completed.value))::text")
                 + ", completed returning 1)\nselect value from completed, event";
-        Object[] parameters = write.parameters().toArray(new Object[offset + 9]);
-        System.arraycopy(eventParameters(topic, type, key, tenancy.tenantId(), tenancy.test(), data), 0, parameters, offset, 9);
+        Object[] parameters = write.parameters().toArray(new Object[offset + 10]);
+        System.arraycopy(eventParameters(topic, type, key, tenancy.tenantId(), tenancy.test(), data), 0, parameters, offset, 10);
         return SessionSql.value(String.class, sql, parameters).invoke(relay::expectEvents);
     }
 
@@ -104,7 +105,7 @@ public class Outbox {
         return SessionSql.update(INSERT, parameters).invoke(relay::expectEvents).replaceWithVoid();
     }
 
-    /** Parameters $1..$9 of {@link #INSERT}. */
+    /** Parameters $1..$10 of {@link #INSERT}; $10 is the writer's trace, which the relay passes on to consumers. */
     private Object[] eventParameters(String topic, String type, String key, UUID tenantId, Boolean test, Object data) {
         String body;
         try {
@@ -113,6 +114,6 @@ public class Outbox {
             throw new IllegalArgumentException("event data is not serializable", e);
         }
         OffsetDateTime occurredAt = Clocks.now(clock);
-        return new Object[] {key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body};
+        return new Object[] {key, UuidV7.next(), topic, type, source, tenantId, test, occurredAt, body, Traces.currentParent()};
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import ng.risiti.platform.security.RisitiAuthenticationMechanism;
 import org.jboss.logging.MDC;
 
 /** Gives every request its id before anything else runs, so errors and logs can name it. */
@@ -22,6 +23,8 @@ public class RequestIdFilter {
         context.put(RequestId.KEY, id);
         context.response().putHeader(RequestId.HEADER, id);
         MDC.put(RequestId.KEY, id);
+        // set again once the caller is known (RisitiAuthenticationMechanism); never a previous request's on a reused thread
+        MDC.remove(RisitiAuthenticationMechanism.TENANT_ID_MDC);
         context.next();
     }
 

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.MDC;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -22,6 +23,8 @@ import java.util.Set;
 public class RisitiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String API_KEY_HEADER = "x-api-key";
+    /** The logging MDC key of the caller's tenant. */
+    public static final String TENANT_ID_MDC = "tenant_id";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -35,13 +38,21 @@ public class RisitiAuthenticationMechanism implements HttpAuthenticationMechanis
             if (!token.startsWith("rs_")) {
                 TokenAuthenticationRequest jwt = new TokenAuthenticationRequest(new JsonWebTokenCredential(token));
                 HttpSecurityUtils.setRoutingContextAttribute(jwt, context);
-                return identityProviderManager.authenticate(jwt);
+                return identityProviderManager.authenticate(jwt).invoke(RisitiAuthenticationMechanism::logAs);
             }
             apiKey = token;
         }
         ApiKeyAuthenticationRequest request = new ApiKeyAuthenticationRequest(apiKey.trim());
         HttpSecurityUtils.setRoutingContextAttribute(request, context);
-        return identityProviderManager.authenticate(request);
+        return identityProviderManager.authenticate(request).invoke(RisitiAuthenticationMechanism::logAs);
+    }
+
+    /** Every later log line of the request names the tenant (MDC {@code tenant_id}), as it names the request. */
+    private static void logAs(SecurityIdentity identity) {
+        Object tenant = identity == null ? null : identity.getAttribute(Caller.TENANT_ID);
+        if (tenant != null) {
+            MDC.put(TENANT_ID_MDC, tenant.toString());
+        }
     }
 
     @Override

@@ -36,4 +36,13 @@ public final class TestDatabase {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String query) {
+        try (Connection db = connect(); Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

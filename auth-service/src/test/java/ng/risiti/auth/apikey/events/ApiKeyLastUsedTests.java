@@ -22,6 +22,7 @@ import ng.risiti.auth.apikey.events.ApiKeyUsageConsumer;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.ScrapedMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,16 @@ class ApiKeyLastUsedTests {
                 throw new IllegalStateException(e);
             }
         }).sum();
+    }
+
+    /** Prometheus sees this service's routes by template (never a key's id), its outbox and its api-usage consumer. */
+    @Test
+    void metricsNameTheRouteTemplateTheOutboxAndTheConsumerNeverAKeysId() {
+        TestAccounts.Account owner = TestAccounts.register();
+        String id = (String) TestAccounts.createKey(owner, List.of("invoices:read")).get("id");
+        given().auth().oauth2(owner.accessToken()).delete("/api/v1/api-keys/" + id).then().statusCode(200);
+
+        ScrapedMetrics metrics = ScrapedMetrics.awaitPlatformSeries("DELETE", "/api/v1/api-keys/{id}", "api-usage");
+        assertThat(metrics.text()).doesNotContain(id);
     }
 }

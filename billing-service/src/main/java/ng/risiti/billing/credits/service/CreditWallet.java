@@ -1,6 +1,8 @@
 package ng.risiti.billing.credits.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,11 +39,13 @@ public class CreditWallet {
     private final LedgerRepository ledger;
     private final Checkouts checkouts;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, Clock clock) {
+    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, Clock clock, MeterRegistry metrics) {
         this.ledger = ledger;
         this.checkouts = checkouts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Uni<Wallet> wallet(Caller caller) {
@@ -68,8 +72,15 @@ public class CreditWallet {
      */
     public Uni<Void> debitVerification(Tenancy tenancy, UUID verificationId, long costKobo, String description) {
         String source = "verification:" + verificationId;
-        return ledger.lockWallet(tenancy).chain(() -> ledger.append(new LedgerEntry(UuidV7.next(), tenancy.tenantId(), tenancy.test(),
-                EntryKind.VERIFICATION, -costKobo, source, description, Clocks.now(clock)))).replaceWithVoid();
+        LedgerEntry entry = new LedgerEntry(UuidV7.next(), tenancy.tenantId(), tenancy.test(), EntryKind.VERIFICATION, -costKobo, source,
+                description, Clocks.now(clock));
+        // counted when written (not when a repeat finds the entry there): the caller's transaction commits after this, so
+        // a consumer transaction that fails after it and is retried counts it once more
+        return ledger.lockWallet(tenancy).chain(() -> ledger.append(entry)).invoke(appended -> {
+            if (appended) {
+                charged(entry);
+            }
+        }).replaceWithVoid();
     }
 
     /** The balance in kobo and the trial calls left, for a service deciding whether a paid use may start. */
@@ -84,6 +95,7 @@ public class CreditWallet {
      * recorded and the answer is 402 PLAN_LIMIT_EXCEEDED. Runs in the caller's transaction, or its own.
      */
     public Uni<LedgerEntry> charge(Tenancy tenancy, Use use, String sourceId, String description) {
+        LedgerEntry[] made = new LedgerEntry[1];
         return Panache.withTransaction(() -> ledger.lockWallet(tenancy)
                 .chain(() -> ledger.bySource(tenancy, sourceId))
                 .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : ledger.totals(tenancy).flatMap(totals -> {
@@ -105,7 +117,24 @@ public class CreditWallet {
                     }
                     LedgerEntry entry = new LedgerEntry(UuidV7.next(), tenancy.tenantId(), tenancy.test(), kind, -cost, sourceId, description,
                             Clocks.now(clock));
+                    made[0] = entry;
                     return ledger.append(entry).replaceWith(entry);
-                })));
+                })))
+                // counted once committed, and only when this call made the entry (not a retried charge's replay)
+                .invoke(entry -> {
+                    if (entry == made[0]) {
+                        charged(entry);
+                    }
+                });
+    }
+
+    /** What the credits panels read: charges and kobo drawn from wallets, by kind (api_call, trial_call, verification). */
+    private void charged(LedgerEntry entry) {
+        String kind = entry.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String mode = entry.testMode() ? "test" : "live";
+        Counter.builder("risiti.credits.charges").description("Metered uses recorded in credit wallets").tag("kind", kind).tag("mode", mode)
+                .register(metrics).increment();
+        Counter.builder("risiti.credits.charged").baseUnit("kobo").description("Kobo drawn from credit wallets").tag("kind", kind)
+                .tag("mode", mode).register(metrics).increment(-entry.amountKobo());
     }
 }

@@ -1,5 +1,6 @@
 package ng.risiti.billing.credits.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.restassured.RestAssured.given;
 import static ng.risiti.billing.testing.BillingTestKit.openCheckout;
 import static ng.risiti.billing.testing.BillingTestKit.sandboxEvent;
@@ -20,6 +21,7 @@ import ng.risiti.billing.testing.BillingTestKit.Tenant;
 import ng.risiti.billing.testing.PaystackSandboxResource;
 import ng.risiti.platform.security.Scope;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.ScrapedMetrics;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,7 @@ class ApiCreditResourceTests {
     @Test
     void eachLiveVerificationCustomerServiceCompletedIsDebitedOnceAndTestModeOnesCostNothing() {
         Tenant tenant = Tenant.fresh();
+        ScrapedMetrics before = ScrapedMetrics.scrape();
         String verification = UUID.randomUUID().toString();
         String event = UUID.randomUUID().toString();
         String body = """
@@ -103,6 +106,14 @@ class ApiCreditResourceTests {
                 .get("/internal/api-credits/" + tenant.id()).then().statusCode(200)
                 .body("balance_kobo", equalTo(-20000)).body("free_calls_remaining", equalTo(10));
         given().get("/internal/api-credits/" + tenant.id()).then().statusCode(401);
+        // the credits panel: one live verification's NGN 200, once
+        ScrapedMetrics after = ScrapedMetrics.scrape();
+        String[] liveVerifications = {"kind", "verification", "mode", "live"};
+        assertThat(after.value("risiti_credits_charged_kobo_total", liveVerifications)
+                - before.value("risiti_credits_charged_kobo_total", liveVerifications)).isEqualTo(20000);
+        assertThat(after.value("risiti_credits_charges_total", liveVerifications)
+                - before.value("risiti_credits_charges_total", liveVerifications)).isEqualTo(1);
+        ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/api-credits/ledger", "verifications");
     }
 
     @Test

@@ -21,6 +21,7 @@ import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
+import ng.risiti.testsupport.ScrapedMetrics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +158,15 @@ public class CustomerResourceTests {
                  "currency":"NGN","amount_due":"376250.00","amount_due_kobo":%d,"total_amount_kobo":%d,"test_mode":false}"""
                 .formatted(invoiceId, tenantId, status, customerId, amountDueKobo, amountDueKobo);
         TestEvents.publish("risiti.invoices.v1", invoiceId.toString(), "invoice." + (status.equals("draft") ? "created" : status), tenantId, snapshot);
+    }
+
+    /** Prometheus sees this service's routes by template (never a customer's id), its outbox and its invoices consumer. */
+    @Test
+    void metricsNameTheRouteTemplateTheOutboxAndTheConsumerNeverACustomersId() {
+        String id = member().body(KONGA).post("/api/v1/customers").then().statusCode(201).extract().path("data.id");
+        member().get("/api/v1/customers/" + id).then().statusCode(200);
+
+        ScrapedMetrics metrics = ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/customers/{id}", "invoices");
+        assertThat(metrics.text()).doesNotContain(id);
     }
 }

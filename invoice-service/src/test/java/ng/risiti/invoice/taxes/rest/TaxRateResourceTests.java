@@ -28,6 +28,7 @@ import ng.risiti.invoice.CustomerServiceStub;
 import ng.risiti.invoice.InvoiceTestFixtures;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
+import ng.risiti.testsupport.ScrapedMetrics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -298,5 +299,15 @@ class TaxRateResourceTests {
                 .header("Idempotent-Replayed", "true").body("data.id", equalTo(first));
         as("accountant", ACCOUNTANT).header("Idempotency-Key", key).body(body.replace("3", "4")).post("/api/v1/tax-rates").then().statusCode(422);
         tenant.owner().queryParam("kind", "wht").get("/api/v1/tax-rates").then().body("data.findAll { it.name == 'Once' }.size()", equalTo(1));
+    }
+
+    /** Prometheus sees this service's routes by template (never a rate's id), its outbox and its customers consumer. */
+    @Test
+    void metricsNameTheRouteTemplateTheOutboxAndTheConsumerNeverARatesId() {
+        String id = createdId("{\"name\":\"Measured VAT\",\"rate\":5,\"kind\":\"vat\"}");
+        as("readonly", READONLY).get("/api/v1/tax-rates/" + id).then().statusCode(200);
+
+        ScrapedMetrics metrics = ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/tax-rates/{id}", "customers");
+        assertThat(metrics.text()).doesNotContain(id);
     }
 }

@@ -56,7 +56,7 @@ public class CodeListCache {
         if (cached != null && cached.fetchedAt().plus(ttl).isAfter(clock.instant())) {
             return Uni.createFrom().item(cached);
         }
-        return nrs.call(test, (api, requestId) -> api.resource(name)).map(answer -> {
+        return nrs.call(test, "code_list", (api, requestId) -> api.resource(name)).map(answer -> {
             if (answer.ok() && answer.data().isArray()) {
                 CodeList fresh = new CodeList(name, clock.instant(), answer.data());
                 cache.put(key, fresh);

@@ -36,11 +36,11 @@ public class NrsConnectionCheck {
             if (creds == null) {
                 throw ApiException.unprocessable("NRS credentials are not configured: set api_key, api_secret and business_id first.");
             }
-            return nrs.call(false, (api, id) -> api.health()).flatMap(health -> {
+            return nrs.call(false, "health", (api, id) -> api.health()).flatMap(health -> {
                 if (!health.ok()) {
                     return Uni.createFrom().item(new Result(false, false, "NRS cannot be reached: " + health.message(), null));
                 }
-                return nrs.call(false, (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, NO_SUCH_IRN))
+                return nrs.call(false, "connection_check", (api, id) -> api.confirm(creds.apiKey(), creds.apiSecret(), id, NO_SUCH_IRN))
                         .flatMap(answer -> judge(tenantId, answer));
             });
         });

@@ -1,5 +1,7 @@
 package ng.risiti.nrs.submissions.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +24,22 @@ import ng.risiti.nrs.submissions.domain.NrsAnswer;
 @ApplicationScoped
 public class NrsClient {
 
+    /** Histogram buckets for latency panels and p99 without a bucket per millisecond. */
+    private static final Duration[] SLO = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
     private final NrsMbsApi sandbox;
     private final NrsMbsApi live;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final MeterRegistry metrics;
 
-    public NrsClient(NrsConfig config, ObjectMapper json) {
+    public NrsClient(NrsConfig config, ObjectMapper json, MeterRegistry metrics) {
         this.sandbox = build(config.sandboxUrl(), config.timeout());
         this.live = build(config.url(), config.timeout());
         this.json = json;
         this.timeout = config.timeout();
+        this.metrics = metrics;
     }
 
     private static NrsMbsApi build(String url, Duration timeout) {
@@ -43,15 +51,27 @@ public class NrsClient {
                 .build(NrsMbsApi.class);
     }
 
-    /** Calls NRS in the given world; {@code call} gets the API and the request id to send. */
-    public Uni<NrsAnswer> call(boolean test, CallWith call) {
+    /**
+     * Calls NRS in the given world; {@code call} gets the API and the request id to send. {@code step} names the call in
+     * the {@code risiti.nrs.calls} timer (validate_irn, sign, transmit ...), so latency and failures show per step.
+     */
+    public Uni<NrsAnswer> call(boolean test, String step, CallWith call) {
         NrsMbsApi api = test ? sandbox : live;
         String requestId = UUID.randomUUID().toString();
         long started = System.nanoTime();
         return Uni.createFrom().deferred(() -> call.apply(api, requestId))
                 .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + timeout))
                 .map(response -> read(response, requestId, started))
-                .onFailure().recoverWithItem(failure -> NrsAnswer.unanswered(requestId, millisSince(started), describe(failure)));
+                .onFailure().recoverWithItem(failure -> NrsAnswer.unanswered(requestId, millisSince(started), describe(failure)))
+                .invoke(answer -> measure(step, test, answer, started));
+    }
+
+    /** outcome: ok, refused (NRS said no: 4xx) or failed (no answer, 429, 5xx: what the NRS failure-rate alert watches). */
+    private void measure(String step, boolean test, NrsAnswer answer, long started) {
+        String outcome = answer.ok() ? "ok" : answer.transientFailure() ? "failed" : "refused";
+        Timer.builder("risiti.nrs.calls").description("Calls to NRS by MBS step and outcome").tag("step", step).tag("outcome", outcome)
+                .tag("mode", test ? "test" : "live").serviceLevelObjectives(SLO).register(metrics)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     @FunctionalInterface

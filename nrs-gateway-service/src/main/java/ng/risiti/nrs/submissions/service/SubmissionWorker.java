@@ -169,7 +169,7 @@ public class SubmissionWorker {
             if (reference != null) {
                 body.put("reference", reference);
             }
-            return nrs.call(test, (api, requestId) -> api.update(creds.apiKey(), creds.apiSecret(), requestId, irn, body)).flatMap(answer -> {
+            return nrs.call(test, "update_payment", (api, requestId) -> api.update(creds.apiKey(), creds.apiSecret(), requestId, irn, body)).flatMap(answer -> {
                 if (answer.transientFailure()) {
                     breakers.failed(tenantId, test);
                 } else {
@@ -352,7 +352,7 @@ public class SubmissionWorker {
 
     /** One call to NRS, logged as an attempt (written with what it led to) and counted by the tenant's circuit. */
     private Uni<NrsAnswer> call(ClaimedSubmission job, CallLog log, String step, NrsClient.CallWith call) {
-        return nrs.call(job.testMode(), call).invoke(answer -> {
+        return nrs.call(job.testMode(), step, call).invoke(answer -> {
             if (answer.transientFailure()) {
                 breakers.failed(job.tenantId(), job.testMode());
             } else {

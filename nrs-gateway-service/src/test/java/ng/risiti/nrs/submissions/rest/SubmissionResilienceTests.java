@@ -20,6 +20,7 @@ import ng.risiti.nrs.NrsSandboxStub;
 import ng.risiti.nrs.NrsStub;
 import ng.risiti.nrs.submissions.NrsSubmissions;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.ScrapedMetrics;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,31 @@ class SubmissionResilienceTests {
         NrsSubmissions stranger = new NrsSubmissions();
         stranger.asTestKey().get("/api/v1/nrs/submissions/" + id).then().statusCode(404);
         stranger.asTestKey().get("/api/v1/nrs/submissions/not-an-id").then().statusCode(404);
+    }
+
+    /** What the NRS dashboard panels and the failure-rate alert read: calls timed per MBS step, by outcome and world. */
+    @Test
+    void everyNrsCallIsTimedByStepAndOneNrsCouldNotAnswerCountsAsFailed() {
+        UUID invoice = UUID.randomUUID();
+        String irn = NrsSubmissions.irn();
+        NrsSandboxStub.fault(irn, "transmit", 503, 1, 0, null);
+        ScrapedMetrics before = ScrapedMetrics.scrape();
+
+        nrs.submit(invoice, irn).statusCode(202);
+        nrs.awaitStatus(invoice, "submitted");
+
+        ScrapedMetrics after = ScrapedMetrics.scrape();
+        assertThat(calls(after, "transmit", "failed") - calls(before, "transmit", "failed")).isGreaterThanOrEqualTo(1);
+        for (String step : List.of("validate_irn", "validate", "sign", "transmit", "confirm")) {
+            assertThat(calls(after, step, "ok") - calls(before, step, "ok")).as(step).isGreaterThanOrEqualTo(1);
+        }
+        // latency buckets exist for p99 panels (a few fixed ones, not one per millisecond)
+        assertThat(after.value("risiti_nrs_calls_seconds_bucket", "step", "sign", "outcome", "ok", "le", "10.0")).isGreaterThanOrEqualTo(1);
+        ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/nrs/submissions/{id}", "invoices");
+    }
+
+    private static double calls(ScrapedMetrics metrics, String step, String outcome) {
+        return metrics.value("risiti_nrs_calls_seconds_count", "step", step, "outcome", outcome, "mode", "test");
     }
 
     private static void sql(String... statements) throws Exception {

@@ -99,6 +99,9 @@ public class OutboxRelay {
                 .register(metrics);
         Gauge.builder("risiti.outbox.parked", parked, AtomicLong::get).description("Events parked after repeated failures")
                 .register(metrics);
+        // what the outbox-age alert watches: a relay that stopped (Kafka away, lease lost) shows here before any consumer notices
+        Gauge.builder("risiti.outbox.oldest.pending", oldestPending, age -> age.get().toMillis() / 1000.0).baseUnit("seconds")
+                .description("How long the oldest event waiting to be published has waited").register(metrics);
     }
 
     void start(@Observes @Priority(10) StartupEvent ignored) {

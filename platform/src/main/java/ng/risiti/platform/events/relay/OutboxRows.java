@@ -52,7 +52,7 @@ public class OutboxRows {
                     select id, sum(bytes) over (order by seq) as running, row_number() over (order by seq) as n from candidates) c
                 where running <= $2 or n = 1)
             select o.seq, o.id, o.topic, o.partition_key, o.type, o.source, o.subject, o.tenant_id, o.test_mode, o.occurred_at,
-                   o.data, o.aggregate_version, o.attempts
+                   o.data, o.aggregate_version, o.attempts, o.trace_parent
             from outbox_events o join chosen using (id)
             order by o.seq""";
 
@@ -71,7 +71,7 @@ public class OutboxRows {
             batch.add(new PendingEvent(row.getLong("seq"), row.getUUID("id"), row.getString("topic"), row.getString("partition_key"),
                     row.getString("type"), row.getString("source"), row.getString("subject"), row.getUUID("tenant_id"),
                     row.getBoolean("test_mode"), row.getOffsetDateTime("occurred_at"), row.getString("data"),
-                    row.getLong("aggregate_version"), row.getInteger("attempts")));
+                    row.getLong("aggregate_version"), row.getInteger("attempts"), row.getString("trace_parent")));
         }
         return batch;
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import ng.risiti.platform.events.CloudEventHeaders;
 import ng.risiti.platform.events.KafkaClients;
+import ng.risiti.platform.observability.Traces;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -266,6 +267,9 @@ final class RelayProducer implements AutoCloseable {
         }
         header(headers, CloudEventHeaders.AGGREGATE_VERSION, Long.toString(event.aggregateVersion()));
         header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        if (event.traceParent() != null) {
+            header(headers, Traces.TRACEPARENT, event.traceParent());
+        }
         return new ProducerRecord<>(event.topic(), null, event.key(), event.data(), headers);
     }
 

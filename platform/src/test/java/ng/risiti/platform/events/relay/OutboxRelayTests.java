@@ -209,14 +209,16 @@ class OutboxRelayTests {
     private static List<PendingEvent> pending(String key) throws Exception {
         List<PendingEvent> rows = new ArrayList<>();
         try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement("""
-                select seq, id, topic, partition_key, type, source, subject, tenant_id, test_mode, occurred_at, data, aggregate_version, attempts
+                select seq, id, topic, partition_key, type, source, subject, tenant_id, test_mode, occurred_at, data, aggregate_version, attempts,
+                       trace_parent
                 from outbox_events where partition_key = ? order by seq""")) {
             query.setString(1, key);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     rows.add(new PendingEvent(row.getLong(1), row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5),
                             row.getString(6), row.getString(7), row.getObject(8, UUID.class), (Boolean) row.getObject(9),
-                            row.getObject(10, OffsetDateTime.class), row.getString(11), row.getLong(12), row.getInt(13)));
+                            row.getObject(10, OffsetDateTime.class), row.getString(11), row.getLong(12), row.getInt(13),
+                            row.getString(14)));
                 }
             }
         }

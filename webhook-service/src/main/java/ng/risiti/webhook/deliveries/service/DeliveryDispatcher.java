@@ -1,5 +1,8 @@
 package ng.risiti.webhook.deliveries.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import ng.risiti.platform.time.Clocks;
@@ -39,13 +43,14 @@ public class DeliveryDispatcher {
     private final DeliveryConfig config;
     private final RetrySchedule retries;
     private final Clock clock;
+    private final MeterRegistry metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, EndpointService endpoints, EndpointPauses pauses,
-            DeliveryConfig config, Clock clock) {
+            DeliveryConfig config, Clock clock, MeterRegistry metrics) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.endpoints = endpoints;
@@ -53,6 +58,9 @@ public class DeliveryDispatcher {
         this.config = config;
         this.retries = new RetrySchedule(config.retryDelays());
         this.clock = clock;
+        this.metrics = metrics;
+        Gauge.builder("risiti.webhook.deliveries.in.flight", inFlight, AtomicInteger::get)
+                .description("Webhook deliveries this replica is sending now").register(metrics);
     }
 
     /** A replica shutting down claims nothing more: what it does not send, another replica (or its successor) will. */
@@ -138,6 +146,7 @@ public class DeliveryDispatcher {
             OffsetDateTime retryAt = outcome.succeeded() || delivery.attempts() >= delivery.maxAttempts() ? null
                     : at.plus(retries.delayAfter(delivery.attempts()));
             log(delivery, outcome, retryAt);
+            measure(outcome, retryAt);
             return deliveries.record(delivery, at, outcome, retryAt)
                     .flatMap(changed -> {
                         if (changed == 0) {
@@ -147,6 +156,13 @@ public class DeliveryDispatcher {
                         return outcome.succeeded() ? Uni.createFrom().voidItem() : pauses.pauseIfFailingTooLong(delivery.endpointId(), at);
                     });
         });
+    }
+
+    /** outcome: delivered, retrying (failed, another attempt is scheduled) or failed (the last attempt failed). */
+    private void measure(AttemptOutcome outcome, OffsetDateTime retryAt) {
+        String result = outcome.succeeded() ? "delivered" : retryAt != null ? "retrying" : "failed";
+        Timer.builder("risiti.webhook.deliveries").description("Webhook delivery attempts by outcome, with the receiver's latency")
+                .tag("outcome", result).register(metrics).record(outcome.latencyMs(), TimeUnit.MILLISECONDS);
     }
 
     private static void log(ClaimedDelivery delivery, AttemptOutcome outcome, OffsetDateTime retryAt) {

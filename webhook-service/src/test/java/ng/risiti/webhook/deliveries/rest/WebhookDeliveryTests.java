@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import ng.risiti.testsupport.GreenMailResource;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.ScrapedMetrics;
 import ng.risiti.testsupport.TestIdentity;
 import ng.risiti.webhook.Events;
 import ng.risiti.webhook.Signed;
@@ -188,6 +189,7 @@ class WebhookDeliveryTests {
     void aFailingEndpointIsRetriedOnTheScheduleWithTheSameBodyThenTheDeliveryFails() throws Exception {
         Endpoint endpoint = tenant.endpoint("invoice.paid");
         tenant.receiver.on(endpoint.path()).answer(500).body("{\"error\":\"database is down\"}");
+        ScrapedMetrics before = ScrapedMetrics.scrape();
         UUID invoice = UUID.randomUUID();
         Events.publish("risiti.invoices.v1", invoice.toString(), "invoice.paid", tenant.tenantId,
                 Events.invoice(tenant.tenantId, invoice, "paid", "0.00", 0));
@@ -219,12 +221,14 @@ class WebhookDeliveryTests {
         for (Received request : attempts) {
             Signed.assertVerifies(request, endpoint.secret());
         }
+        assertThat(deliveries(ScrapedMetrics.scrape(), "failed") - deliveries(before, "failed")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void aRetryThatGetsA2xxEndsTheDeliveryAsSucceeded() {
         Endpoint endpoint = tenant.endpoint("invoice.sent");
         tenant.receiver.on(endpoint.path()).answer(503, 204);
+        ScrapedMetrics before = ScrapedMetrics.scrape();
         UUID invoice = UUID.randomUUID();
         Events.publish("risiti.invoices.v1", invoice.toString(), "invoice.sent", tenant.tenantId,
                 Events.invoice(tenant.tenantId, invoice, "sent", "376250.00", 37625000));
@@ -232,6 +236,15 @@ class WebhookDeliveryTests {
         assertThat(done.getList("data[0].attempts.status_code", Integer.class)).containsExactly(503, 204);
         assertThat(done.getString("data[0].last_error")).isNull();
         assertThat(tenant.receiver.at(endpoint.path())).hasSize(2);
+        // what the dashboard's deliveries-by-outcome panel counts
+        ScrapedMetrics after = ScrapedMetrics.scrape();
+        assertThat(deliveries(after, "retrying") - deliveries(before, "retrying")).isGreaterThanOrEqualTo(1);
+        assertThat(deliveries(after, "delivered") - deliveries(before, "delivered")).isGreaterThanOrEqualTo(1);
+        ScrapedMetrics.awaitPlatformSeries("GET", "/api/v1/webhooks/{id}/deliveries", "invoices");
+    }
+
+    private static double deliveries(ScrapedMetrics metrics, String outcome) {
+        return metrics.value("risiti_webhook_deliveries_seconds_count", "outcome", outcome);
     }
 
     @Test

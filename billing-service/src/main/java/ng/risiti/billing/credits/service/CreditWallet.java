@@ -11,6 +11,7 @@ import ng.risiti.billing.credits.domain.EntryKind;
 import ng.risiti.billing.credits.domain.LedgerEntry;
 import ng.risiti.billing.credits.domain.Wallet;
 import ng.risiti.billing.credits.repository.LedgerRepository;
+import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
 import ng.risiti.billing.paystack.service.Checkouts;
@@ -36,11 +37,13 @@ public class CreditWallet {
 
     private final LedgerRepository ledger;
     private final Checkouts checkouts;
+    private final EntitlementsPublisher entitlements;
     private final Clock clock;
 
-    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, Clock clock) {
+    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, EntitlementsPublisher entitlements, Clock clock) {
         this.ledger = ledger;
         this.checkouts = checkouts;
+        this.entitlements = entitlements;
         this.clock = clock;
     }
 
@@ -69,7 +72,8 @@ public class CreditWallet {
     public Uni<Void> debitVerification(Tenancy tenancy, UUID verificationId, long costKobo, String description) {
         String source = "verification:" + verificationId;
         return ledger.lockWallet(tenancy).chain(() -> ledger.append(new LedgerEntry(UuidV7.next(), tenancy.tenantId(), tenancy.test(),
-                EntryKind.VERIFICATION, -costKobo, source, description, Clocks.now(clock)))).replaceWithVoid();
+                EntryKind.VERIFICATION, -costKobo, source, description, Clocks.now(clock))))
+                .chain(() -> entitlements.publish(tenancy)).replaceWithVoid();
     }
 
     /** The balance in kobo and the trial calls left, for a service deciding whether a paid use may start. */

@@ -29,6 +29,6 @@ public interface RateLimitConfig {
     int userPerDay();
 
     /** How often each replica writes its metered calls to its outbox (the reconciliation tolerance depends on it). */
-    @WithDefault("1s")
+    @WithDefault("500ms")
     Duration flushInterval();
 }

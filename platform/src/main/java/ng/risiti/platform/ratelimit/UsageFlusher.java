@@ -1,13 +1,19 @@
 package ng.risiti.platform.ratelimit;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
@@ -17,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Every {@code risiti.rate-limit.flush-interval} (1 s) writes the API-key calls this replica accepted, one
+ * Every {@code risiti.rate-limit.flush-interval} (500 ms) writes the API-key calls this replica accepted, one
  * {@code api_calls.metered} event per tenant, key and minute, into this service's outbox in one transaction: durable
  * at-least-once delivery to billing, which charges each event id once. Each event's id is derived from this
  * replica, the flush and the count, and a batch whose commit failed is written again with the same ids: if the first
@@ -33,20 +39,41 @@ public class UsageFlusher {
 
     private final UsageMeter meter;
     private final Outbox outbox;
+    private final RateLimitConfig config;
     private final String service;
+    private ScheduledExecutorService timer;
     private final String replica = UUID.randomUUID().toString();
     private long flushes;
     private List<Pending> retry = List.of();
 
-    public UsageFlusher(UsageMeter meter, Outbox outbox, @ConfigProperty(name = "quarkus.application.name") String service) {
+    public UsageFlusher(UsageMeter meter, Outbox outbox, RateLimitConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.meter = meter;
         this.outbox = outbox;
+        this.config = config;
         this.service = service;
     }
 
-    @Scheduled(every = "${risiti.rate-limit.flush-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> flushScheduled() {
-        return flush();
+    void start(@Observes StartupEvent ignored) {
+        // a thread of its own rather than @Scheduled, which runs nothing more often than once a second: the interval
+        // is most of the time a tenant whose credits ran out can still call (ADR 0013)
+        long every = config.flushInterval().toMillis();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("usage-flusher").factory());
+        timer.scheduleWithFixedDelay(this::flushNow, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void flushNow() {
+        try {
+            VertxContextSupport.subscribeAndAwait(this::flush);
+        } catch (Throwable e) {
+            LOG.debugf("Usage flush failed: %s", e.getMessage());
+        }
     }
 
     /**

@@ -8,25 +8,21 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import ng.risiti.platform.error.ApiException;
-import ng.risiti.platform.error.ErrorCode;
-import ng.risiti.platform.events.CloudEventHeaders;
 import ng.risiti.platform.events.TopicFollower;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.EntitlementState;
+import ng.risiti.platform.security.ApiKeyRegistry;
 import ng.risiti.platform.security.Tenancy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 /**
  * This service's replica of every tenant's entitlements, read from the compacted {@code risiti.entitlements.v1}
  * (billing-service writes it): the plan's features and limits, the calls counted today and the credit state, so
  * enforcing them costs a map lookup. A tenant billing has not described yet has none: the limiter then applies the
- * Free plan's rate limits and nothing else, and features are judged by {@link #require} as Free.
+ * Free plan's rate limits and nothing else.
  */
 @ApplicationScoped
 public class Entitlements {
@@ -72,38 +68,14 @@ public class Entitlements {
                 (current, next) -> next.version() >= current.version() ? next : current);
     }
 
-    /**
-     * Refuses with 402 FEATURE_NOT_AVAILABLE unless the tenant's plan has {@code feature}; a tenant billing has not
-     * described is on Free, which has none of the gated features.
-     */
-    public void require(Tenancy tenancy, String feature, String what) {
-        EntitlementState state = find(tenancy);
-        if (state == null || !state.has(feature)) {
-            throw new ApiException(ErrorCode.FEATURE_NOT_AVAILABLE,
-                    what + " requires the Starter plan or higher. Upgrade at /api/v1/billing/subscription.");
-        }
-    }
-
     void onState(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return;
         }
         try {
-            accept(json.readValue(record.value(), EntitlementState.class), version(record));
+            accept(json.readValue(record.value(), EntitlementState.class), ApiKeyRegistry.version(record));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("Unreadable entitlements at %s/%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-        }
-    }
-
-    private static long version(ConsumerRecord<String, String> record) {
-        Header header = record.headers().lastHeader(CloudEventHeaders.AGGREGATE_VERSION);
-        if (header == null) {
-            return record.offset();
-        }
-        try {
-            return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
-        } catch (NumberFormatException e) {
-            return record.offset();
         }
     }
 }

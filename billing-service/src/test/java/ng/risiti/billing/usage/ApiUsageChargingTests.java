@@ -179,4 +179,43 @@ class ApiUsageChargingTests {
         assertThat(used.balanceKobo()).isZero();
         assertThat(used.exhausted()).isFalse();
     }
+
+    @Test
+    void underRandomMeteredCallsRedeliveriesAndTopUpsTheBalanceIsTheLedgersSumAndEachCallIsChargedOnce() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        String why = "seed " + seed;
+        ng.risiti.billing.testing.BillingTestKit.pointWebhooksHere();
+        Tenant tenant = Tenant.fresh();
+        long calls = 0;
+        long toppedUpKobo = 0;
+        for (int step = 0; step < 20; step++) {
+            if (random.nextInt(5) == 0) {
+                long naira = 1000 + random.nextInt(3) * 500;
+                String reference = tenant.as().body("{\"amount\":" + naira + "}").post("/api/v1/api-credits/top-up").then().statusCode(200)
+                        .extract().path("data.reference");
+                ng.risiti.billing.testing.BillingTestKit.sandboxEvent("charge.success", reference).then().body("last_status", equalTo(200));
+                toppedUpKobo += naira * 100;
+            } else {
+                long count = 1 + random.nextInt(15);
+                String id = UUID.randomUUID().toString();
+                String body = metered(tenant.id(), false, count);
+                int copies = random.nextInt(4) == 0 ? 2 : 1; // the relay or the consumer delivering again
+                for (int copy = 0; copy < copies; copy++) {
+                    TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), id, EventTypes.API_CALLS_METERED, tenant.id(), body);
+                }
+                calls += count;
+            }
+        }
+        long total = calls;
+        long expectedBalance = toppedUpKobo - 10000 * Math.max(0, total - 10);
+        awaitEntitlements(tenant.id(), false, s -> s.callsToday() == total && s.balanceKobo() == expectedBalance);
+        var wallet = tenant.as().get("/api/v1/api-credits").then().statusCode(200).extract().jsonPath();
+        List<Long> amounts = tenant.as().get("/api/v1/api-credits/ledger?limit=100").then().statusCode(200).extract().jsonPath()
+                .getList("data.amount_kobo", Long.class);
+        assertThat(wallet.getLong("data.balance_kobo")).as(why).isEqualTo(amounts.stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(expectedBalance);
+        assertThat(wallet.getInt("data.free_calls_remaining")).as(why).isEqualTo((int) Math.max(0, 10 - total));
+        assertThat(amounts.stream().filter(a -> a == 0).count()).as(why + ": one trial entry per trial call").isEqualTo(Math.min(10, total));
+    }
 }

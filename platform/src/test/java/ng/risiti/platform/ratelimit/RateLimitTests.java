@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import ng.risiti.platform.events.contract.EntitlementState;
+import ng.risiti.platform.security.Tenancy;
 import ng.risiti.platform.testapp.PlatformTestTopics;
 import ng.risiti.platform.testapp.Tenant;
 import ng.risiti.platform.testapp.TestDatabase;
@@ -46,6 +47,9 @@ class RateLimitTests {
 
     @Inject
     Entitlements entitlements;
+
+    @Inject
+    UsageMeter meter;
 
     /** A tenant on a plan: Free is 500 calls a day, 30 a minute, nothing included beyond the trial. */
     private Tenant on(int perDay, int burst, int included, long callsToday, long callsAvailable) {
@@ -74,6 +78,10 @@ class RateLimitTests {
                 .header("X-RateLimit-Limit", "500")
                 .header("X-RateLimit-Remaining", "379")
                 .header("X-RateLimit-Reset", Long.toString(nextUtcMidnight()));
+        // this replica wrote the call out; once billing's count (from every replica) includes it, the day goes on from there
+        await().atMost(Duration.ofSeconds(10)).until(() -> meter.unflushed(new Tenancy(tenant.id(), false)) == 0);
+        entitlements.accept(new EntitlementState(tenant.id(), false, "free", Set.of(), 500, 30, 50, 0, LocalDate.now(ZoneOffset.UTC), 121,
+                1_000_000, 0, 100, false, Instant.now()), 2);
         tenant.live().get(NOTES).then().statusCode(200).header("X-RateLimit-Remaining", "378");
     }
 

@@ -11,6 +11,10 @@ public final class EventTypes {
     public static final String API_KEY_STATE = "api_key.state";
     /** Per key and service replica and flush window: how often the key was accepted (risiti.api-usage.v1). */
     public static final String API_KEY_USED = "api_key.used";
+    /** Per tenant, key, minute and service replica: calls accepted, through the outbox so billing can charge them (risiti.api-usage.v1). */
+    public static final String API_CALLS_METERED = "api_calls.metered";
+    /** A tenant's plan, limits, calls today and credit state in one world (risiti.entitlements.v1, compacted). */
+    public static final String ENTITLEMENTS_UPDATED = "entitlements.updated";
     public static final String SESSION_REVOKED = "session.revoked";
     public static final String DATA_EXPORT_REQUESTED = "data_export.requested";
     public static final String DATA_EXPORT_CHUNK = "data_export.chunk";
@@ -52,7 +56,7 @@ public final class EventTypes {
             INVOICE_OVERDUE, INVOICE_FIRS_SUBMITTED, INVOICE_FIRS_SUBMISSION_FAILED, PAYMENT_RECEIVED, SUBSCRIPTION_UPGRADED,
             SUBSCRIPTION_PAYMENT_FAILED, CREDIT_NOTE_ISSUED, INVOICE_CREDITED, VERIFICATION_COMPLETED,
             INVOICE_UPDATED, INVOICE_DELETED, INVOICE_VOIDED,
-            SUBSCRIPTION_RENEWED, SUBSCRIPTION_CHANGED, INVOICE_PAYMENT_CAPTURED);
+            SUBSCRIPTION_RENEWED, SUBSCRIPTION_CHANGED, INVOICE_PAYMENT_CAPTURED, API_CALLS_METERED, ENTITLEMENTS_UPDATED);
 
     private EventTypes() {
     }

@@ -67,6 +67,21 @@ public class Outbox {
         return insert(topic, type, key, tenancy.tenantId(), tenancy.test(), data);
     }
 
+    /**
+     * An event with an id its writer chose, so writing it again (after a commit whose answer was lost) fails on the
+     * outbox's primary key instead of publishing it twice: usage metering writes each drained count so.
+     */
+    public Uni<Void> emit(UUID id, String topic, String type, String key, Tenancy tenancy, Object data) {
+        Object[] parameters;
+        try {
+            parameters = eventParameters(topic, type, key, tenancy.tenantId(), tenancy.test(), data);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
+        }
+        parameters[1] = id;
+        return SessionSql.update(INSERT, parameters).invoke(relay::expectEvents).replaceWithVoid();
+    }
+
     /** An event about something that is not live or test data (a tenant, a user, an API key, a session). */
     public Uni<Void> emit(String topic, String type, String key, UUID tenantId, Object data) {
         return insert(topic, type, key, tenantId, null, data);

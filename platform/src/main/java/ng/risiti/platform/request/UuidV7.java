@@ -23,4 +23,9 @@ public final class UuidV7 {
         lsb = (lsb & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
+
+    /** The least version-7 UUID of {@code at}'s millisecond: every id made at or after {@code at} sorts at or above it. */
+    public static UUID first(java.time.Instant at) {
+        return new UUID((at.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L);
+    }
 }

@@ -161,7 +161,8 @@ public class ApiKeyRegistry {
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404;
     }
 
-    static long version(ConsumerRecord<String, String> record) {
+    /** A state record's aggregate version ({@code ce_aggregateversion}); 0 when it has none. */
+    public static long version(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader(CloudEventHeaders.AGGREGATE_VERSION);
         try {
             return header == null ? 0 : Long.parseLong(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));

@@ -52,7 +52,8 @@ class CredentialTests {
     void aServiceIsReadyOnlyOnceItsCredentialReplicasHaveReadTheirTopics() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'credential-replicas' }.data.api_keys", equalTo("replayed"))
-                .body("checks.find { it.name == 'credential-replicas' }.data.sessions", equalTo("replayed"));
+                .body("checks.find { it.name == 'credential-replicas' }.data.sessions", equalTo("replayed"))
+                .body("checks.find { it.name == 'credential-replicas' }.data.entitlements", equalTo("replayed"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Clock;
 import ng.risiti.billing.credits.domain.EntryKind;
 import ng.risiti.billing.credits.domain.LedgerEntry;
 import ng.risiti.billing.credits.repository.LedgerRepository;
+import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
 import ng.risiti.billing.paystack.service.PaidCheckouts;
@@ -18,10 +19,12 @@ import ng.risiti.platform.time.Clocks;
 public class CreditTopUps implements PaidCheckouts {
 
     private final LedgerRepository ledger;
+    private final EntitlementsPublisher entitlements;
     private final Clock clock;
 
-    public CreditTopUps(LedgerRepository ledger, Clock clock) {
+    public CreditTopUps(LedgerRepository ledger, EntitlementsPublisher entitlements, Clock clock) {
         this.ledger = ledger;
+        this.entitlements = entitlements;
         this.clock = clock;
     }
 
@@ -34,6 +37,8 @@ public class CreditTopUps implements PaidCheckouts {
     public Uni<Void> paid(Checkout checkout, Charge charge) {
         LedgerEntry entry = new LedgerEntry(UuidV7.next(), checkout.tenantId, checkout.testMode, EntryKind.TOP_UP, checkout.amountKobo,
                 "topup:" + checkout.reference, "Top-up of NGN " + Naira.fromKobo(checkout.amountKobo) + " through Paystack", Clocks.now(clock));
-        return ledger.lockWallet(checkout.tenancy()).chain(() -> ledger.append(entry)).replaceWithVoid();
+        // the new credit state reaches every service with the top-up: a tenant refused 402 can call again at once
+        return ledger.lockWallet(checkout.tenancy()).chain(() -> ledger.append(entry)).chain(() -> entitlements.publish(checkout.tenancy()))
+                .replaceWithVoid();
     }
 }

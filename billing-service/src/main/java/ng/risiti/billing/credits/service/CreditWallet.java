@@ -13,6 +13,7 @@ import ng.risiti.billing.credits.domain.EntryKind;
 import ng.risiti.billing.credits.domain.LedgerEntry;
 import ng.risiti.billing.credits.domain.Wallet;
 import ng.risiti.billing.credits.repository.LedgerRepository;
+import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
 import ng.risiti.billing.paystack.service.Checkouts;
@@ -38,12 +39,14 @@ public class CreditWallet {
 
     private final LedgerRepository ledger;
     private final Checkouts checkouts;
+    private final EntitlementsPublisher entitlements;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, Clock clock, MeterRegistry metrics) {
+    public CreditWallet(LedgerRepository ledger, Checkouts checkouts, EntitlementsPublisher entitlements, Clock clock, MeterRegistry metrics) {
         this.ledger = ledger;
         this.checkouts = checkouts;
+        this.entitlements = entitlements;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -80,7 +83,7 @@ public class CreditWallet {
             if (appended) {
                 charged(entry);
             }
-        }).replaceWithVoid();
+        }).chain(() -> entitlements.publish(tenancy)).replaceWithVoid();
     }
 
     /** The balance in kobo and the trial calls left, for a service deciding whether a paid use may start. */

@@ -32,6 +32,9 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "custom_pricing")
     public boolean customPricing;
 
+    @Column(name = "invoices_per_month")
+    public Integer invoicesPerMonth;
+
     /** Twelve months less the annual discount, rounded half-up to the kobo. */
     public Long annualPriceKobo() {
         if (monthlyPriceKobo == null) {

@@ -6,9 +6,9 @@ import ng.risiti.platform.export.ExportedTable;
 import ng.risiti.platform.export.TenantData;
 
 /**
- * billing-service's part of a tenant's data export: its subscriptions, the Paystack checkouts it started and the
- * API-credit ledger, live and test alike (each row says which). Plans are the same for everyone and are not exported;
- * checkout URLs are left out (they are Paystack's one-time payment pages, not the tenant's data).
+ * billing-service's part of a tenant's data export: its subscriptions, the Paystack checkouts it started, the
+ * API-credit ledger and the usage counted (API calls a day, invoices a month), live and test alike (each row says
+ * which). Plans are the same for everyone and are not exported; checkout URLs are left out (they are Paystack's one-time payment pages, not the tenant's data).
  */
 @ApplicationScoped
 public class BillingTenantData implements TenantData {
@@ -25,6 +25,10 @@ public class BillingTenantData implements TenantData {
                         from paystack_checkouts where tenant_id = ?1 order by created_at, reference"""),
                 new ExportedTable("credit_ledger", """
                         select id, test_mode, kind, amount_kobo, source_id, description, created_at
-                        from credit_ledger where tenant_id = ?1 order by created_at, id"""));
+                        from credit_ledger where tenant_id = ?1 order by created_at, id"""),
+                new ExportedTable("api_usage_days", """
+                        select test_mode, day, calls from api_usage_days where tenant_id = ?1 order by day, test_mode"""),
+                new ExportedTable("invoice_usage_months", """
+                        select test_mode, month, invoices from invoice_usage_months where tenant_id = ?1 order by month, test_mode"""));
     }
 }

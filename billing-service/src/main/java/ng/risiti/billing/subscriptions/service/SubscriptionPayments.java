@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
 import ng.risiti.billing.paystack.service.PaidCheckouts;
@@ -25,11 +26,14 @@ public class SubscriptionPayments implements PaidCheckouts, SubscriptionNotices 
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionEvents events;
+    private final EntitlementsPublisher entitlements;
     private final Clock clock;
 
-    public SubscriptionPayments(SubscriptionRepository subscriptions, SubscriptionEvents events, Clock clock) {
+    public SubscriptionPayments(SubscriptionRepository subscriptions, SubscriptionEvents events, EntitlementsPublisher entitlements,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.events = events;
+        this.entitlements = entitlements;
         this.clock = clock;
     }
 
@@ -46,7 +50,8 @@ public class SubscriptionPayments implements PaidCheckouts, SubscriptionNotices 
             Subscription active = Subscription.paid(checkout.tenancy(), checkout.planSlug, cycle, now, checkout.reference,
                     charge.customerCode(), charge.authorizationCode(), previous == null ? null : previous.subscriptionCode());
             return subscriptions.save(active).chain(() -> events.emit(EventTypes.SUBSCRIPTION_UPGRADED, active,
-                    previous == null || !previous.status().running() ? "free" : previous.planSlug(), checkout.amountKobo));
+                    previous == null || !previous.status().running() ? "free" : previous.planSlug(), checkout.amountKobo))
+                    .chain(() -> entitlements.publish(active.tenancy())).replaceWithVoid();
         });
     }
 

@@ -35,7 +35,7 @@ class BillingDataExportTests {
         assertThat(answer.summary().get("export_id").asText()).isEqualTo(answer.exportId().toString());
         assertThat(answer.summary().hasNonNull("failure")).as("failure in %s", answer.summary()).isFalse();
         assertThat(answer.summary().get("files")).extracting(file -> file.get("name").asText())
-                .containsExactly("subscriptions", "paystack_checkouts", "credit_ledger");
+                .containsExactly("subscriptions", "paystack_checkouts", "credit_ledger", "api_usage_days", "invoice_usage_months");
         assertThat(answer.summary().get("files")).allSatisfy(file -> assertThat(file.get("records").asLong()).isZero());
     }
 

@@ -18,7 +18,6 @@ import ng.risiti.platform.finora.FinoraBusiness;
 import ng.risiti.platform.finora.FinoraJson;
 import ng.risiti.platform.finora.FinoraResponse;
 import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.request.RequestIdFilter;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -53,6 +52,6 @@ public class FinoraCustomerResource {
         Caller caller = FinoraBusiness.require(Caller.of(identity), businessId != null ? businessId : request.businessId());
         return customers.findOrCreate(caller, request.toNewCustomer())
                 .map(resolved -> RestResponse.status(resolved.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK,
-                        FinoraResponse.of(FinoraCustomer.of(resolved.customer()), RequestIdFilter.current(routing))));
+                        FinoraResponse.of(FinoraCustomer.of(resolved.customer()), routing)));
     }
 }

@@ -53,7 +53,10 @@ class FinoraCustomerResourceTests {
                 .body("data.businessId", equalTo(tenantId.toString()))
                 .body("data.createdAt", notNullValue())
                 .body("data", not(hasKey("created_at")))
-                .body("meta.requestId", equalTo(created.header("X-Request-Id")));
+                .body("meta.requestId", equalTo(created.header("X-Request-Id")))
+                // the same numbers as the X-RateLimit-* headers, from the same limiter
+                .body("meta.rateLimit.limit", equalTo(Integer.parseInt(created.header("X-RateLimit-Limit"))))
+                .body("meta.rateLimit.remaining", equalTo(Integer.parseInt(created.header("X-RateLimit-Remaining"))));
         String id = created.path("data.id");
 
         findOrCreate("{\"name\":\"Ada S.\",\"email\":\"ADA@example.NG\"}").then().statusCode(200)

@@ -30,6 +30,7 @@ import ng.risiti.invoice.signing.service.InvoiceSigner;
 import ng.risiti.invoice.tenants.domain.KnownTenant;
 import ng.risiti.invoice.tenants.service.NrsServiceIds;
 import ng.risiti.invoice.tenants.service.TenantDirectory;
+import ng.risiti.platform.events.contract.EntitlementState;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.FieldError;
 import ng.risiti.platform.events.EventTypes;
@@ -66,7 +67,7 @@ public class CreditNoteService {
     }
 
     public Uni<Invoice> issue(Caller caller, UUID invoiceId, CreditRequest request) {
-        return tenants.requireDocuments(caller, "Credit notes").flatMap(supplier -> Panache.withTransaction(() -> invoices
+        return tenants.requireDocuments(caller, EntitlementState.CREDIT_NOTES, "Credit notes").flatMap(supplier -> Panache.withTransaction(() -> invoices
                 .lockForTenant(caller.tenancy(), invoiceId)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", invoiceId))
                 .flatMap(original -> {

@@ -14,6 +14,7 @@ import ng.risiti.invoice.invoices.domain.InvoiceStatus;
 import ng.risiti.invoice.invoices.domain.InvoiceType;
 import ng.risiti.invoice.invoices.repository.InvoiceRepository;
 import ng.risiti.invoice.tenants.service.TenantDirectory;
+import ng.risiti.platform.events.contract.EntitlementState;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.security.Caller;
@@ -45,11 +46,11 @@ public class InvoiceDocuments {
     }
 
     public Uni<byte[]> xml(Caller caller, UUID id) {
-        return rendered(caller, id, "UBL XML downloads").flatMap(found -> Offload.run(() -> UblXml.of(found.document())));
+        return rendered(caller, id, EntitlementState.XML, "UBL XML downloads").flatMap(found -> Offload.run(() -> UblXml.of(found.document())));
     }
 
     public Uni<byte[]> pdf(Caller caller, UUID id) {
-        return rendered(caller, id, "PDF downloads").flatMap(found -> {
+        return rendered(caller, id, EntitlementState.PDF, "PDF downloads").flatMap(found -> {
             String key = found.invoice().id + ":" + found.invoice().version;
             byte[] cached = pdfs.get(key);
             if (cached != null) {
@@ -63,8 +64,8 @@ public class InvoiceDocuments {
     }
 
     /** The document of a finalized invoice of the caller's, or 402 (plan), 404, or 422 (a draft has no document yet). */
-    private Uni<Rendered> rendered(Caller caller, UUID id, String feature) {
-        return tenants.requireDocuments(caller, feature).flatMap(supplier -> Panache.withSession(() -> invoices.findForTenant(caller.tenancy(), id)
+    private Uni<Rendered> rendered(Caller caller, UUID id, String entitlement, String feature) {
+        return tenants.requireDocuments(caller, entitlement, feature).flatMap(supplier -> Panache.withSession(() -> invoices.findForTenant(caller.tenancy(), id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id))
                 .flatMap(invoice -> {
                     if (invoice.status == InvoiceStatus.DRAFT) {

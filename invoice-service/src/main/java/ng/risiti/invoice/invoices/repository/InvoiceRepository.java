@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import ng.risiti.invoice.invoices.domain.InvoiceListFilter;
 import ng.risiti.platform.events.CompletingWrite;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.SessionSql;
+import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Tenancy;
 
 /** Invoices, always read within one tenant and one world (live or test). */
@@ -270,5 +272,11 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
     private static Parameters scope(Tenancy tenancy) {
         return Parameters.with("tenant", tenancy.tenantId()).and("test", tenancy.test());
+    }
+
+    /** Invoices and credit notes of the tenant created since {@code from}: ids are version-7 UUIDs, so a range on the tenant's id index. */
+    public Uni<Long> createdSince(Tenancy tenancy, Instant from) {
+        return SessionSql.value(Long.class, "select count(*) from invoices where tenant_id = $1 and test_mode = $2 and id >= $3",
+                tenancy.tenantId(), tenancy.test(), UuidV7.first(from));
     }
 }

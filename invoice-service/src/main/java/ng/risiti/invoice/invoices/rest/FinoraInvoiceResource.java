@@ -32,7 +32,6 @@ import ng.risiti.platform.finora.FinoraJson;
 import ng.risiti.platform.finora.FinoraResponse;
 import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.pagination.Pagination;
-import ng.risiti.platform.request.RequestIdFilter;
 import ng.risiti.platform.rest.Ids;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
@@ -89,7 +88,7 @@ public class FinoraInvoiceResource {
         LocalDate today = today();
         return invoices.page(caller, filter, page).map(rows -> {
             List<FinoraInvoice> shown = rows.stream().limit(page.limit()).map(invoice -> FinoraInvoice.of(invoice, today)).toList();
-            return FinoraResponse.of(new InvoiceList(shown, shown.size()), RequestIdFilter.current(routing));
+            return FinoraResponse.of(new InvoiceList(shown, shown.size()), routing);
         });
     }
 
@@ -98,7 +97,7 @@ public class FinoraInvoiceResource {
     @RolesAllowed(Scope.INVOICES_READ)
     public Uni<FinoraResponse<FinoraInvoice>> get(@RestPath String id, @RestQuery String businessId, RoutingContext routing) {
         Caller caller = business(businessId);
-        return invoice(caller, id).map(invoice -> FinoraResponse.of(FinoraInvoice.of(invoice, today()), RequestIdFilter.current(routing)));
+        return invoice(caller, id).map(invoice -> FinoraResponse.of(FinoraInvoice.of(invoice, today()), routing));
     }
 
     /** A draft, numbered like any other; 201. */
@@ -109,7 +108,7 @@ public class FinoraInvoiceResource {
         Caller caller = business(businessId != null ? businessId : request.businessId());
         LocalDate today = today();
         return invoices.create(caller, request.toNewInvoice(today)).map(invoice -> RestResponse.status(RestResponse.Status.CREATED,
-                FinoraResponse.of(FinoraInvoice.of(invoice, today), RequestIdFilter.current(routing))));
+                FinoraResponse.of(FinoraInvoice.of(invoice, today), routing)));
     }
 
     /** Changes a draft (422 otherwise); new lines keep the invoice's VAT rate, zero-rated or standard. */
@@ -121,7 +120,7 @@ public class FinoraInvoiceResource {
         Caller caller = business(businessId != null ? businessId : request.businessId());
         return invoice(caller, id)
                 .flatMap(invoice -> lifecycle.update(caller, invoice.id, request.toChanges(vatRateOf(invoice))))
-                .map(invoice -> FinoraResponse.of(FinoraInvoice.of(invoice, today()), RequestIdFilter.current(routing)));
+                .map(invoice -> FinoraResponse.of(FinoraInvoice.of(invoice, today()), routing));
     }
 
     private Caller business(String businessId) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +29,12 @@ import ng.risiti.invoice.taxes.service.TaxRateService;
 import ng.risiti.invoice.tenants.service.NrsServiceIds;
 import ng.risiti.invoice.tenants.service.TenantDirectory;
 import ng.risiti.platform.error.ApiException;
+import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.error.UniqueViolation;
 import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.contract.EntitlementState;
 import ng.risiti.platform.pagination.PageRequest;
+import ng.risiti.platform.ratelimit.Entitlements;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Tenancy;
@@ -50,10 +54,11 @@ public class InvoiceService {
     private final InvoiceEvents events;
     private final TenantDirectory tenants;
     private final NrsQrCode qrCodes;
+    private final Entitlements entitlements;
     private final Clock clock;
 
-    public InvoiceService(InvoiceRepository invoices, TaxRateService taxRates,
-            CustomerDirectory customers, InvoiceSigner signer, InvoiceEvents events, TenantDirectory tenants, NrsQrCode qrCodes, Clock clock) {
+    public InvoiceService(InvoiceRepository invoices, TaxRateService taxRates, CustomerDirectory customers, InvoiceSigner signer,
+            InvoiceEvents events, TenantDirectory tenants, NrsQrCode qrCodes, Entitlements entitlements, Clock clock) {
         this.invoices = invoices;
         this.taxRates = taxRates;
         this.customers = customers;
@@ -61,6 +66,7 @@ public class InvoiceService {
         this.events = events;
         this.tenants = tenants;
         this.qrCodes = qrCodes;
+        this.entitlements = entitlements;
         this.clock = clock;
     }
 
@@ -75,7 +81,7 @@ public class InvoiceService {
         }
         String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
-        return Panache.withTransaction(() -> customers.require(caller.tenancy(), newInvoice.customerId())
+        return Panache.withTransaction(() -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
                         .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
                                 .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
@@ -87,6 +93,26 @@ public class InvoiceService {
                                         .invoke(number -> invoice.invoiceNumber = number)))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
+    }
+
+    /**
+     * 402 PLAN_LIMIT_EXCEEDED once the plan's invoices of the UTC month (billing's entitlements: Free 50, Starter 500,
+     * Growth 5,000) were created; one index-range count, and none at all for an unlimited plan, test mode, or a tenant
+     * billing has not described yet. Creates racing at the limit can each pass: the overshoot is their number.
+     */
+    private Uni<Void> withinMonthlyLimit(Caller caller) {
+        EntitlementState granted = entitlements.find(caller.tenancy());
+        if (caller.test() || granted == null || granted.invoicesPerMonth() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate month = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1);
+        int limit = granted.invoicesPerMonth();
+        return invoices.createdSince(caller.tenancy(), month.atStartOfDay(ZoneOffset.UTC).toInstant()).invoke(created -> {
+            if (created >= limit) {
+                throw new ApiException(ErrorCode.PLAN_LIMIT_EXCEEDED, "This business has created the " + limit + " invoices a month of its "
+                        + granted.planSlug() + " plan; upgrade at /api/v1/billing/subscription, or create more from " + month.plusMonths(1) + ".");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Invoice> get(Caller caller, UUID id) {

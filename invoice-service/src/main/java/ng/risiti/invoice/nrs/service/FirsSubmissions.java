@@ -18,6 +18,7 @@ import ng.risiti.invoice.invoices.domain.InvoiceType;
 import ng.risiti.invoice.invoices.repository.InvoiceRepository;
 import ng.risiti.invoice.nrs.service.NrsGatewayClient.SubmitRequest;
 import ng.risiti.invoice.tenants.service.TenantDirectory;
+import ng.risiti.platform.events.contract.EntitlementState;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
 import ng.risiti.platform.security.Caller;
@@ -81,7 +82,7 @@ public class FirsSubmissions {
      * needs, or (from the gateway) missing NRS credentials.
      */
     public Uni<Queued> submit(Caller caller, UUID id) {
-        return tenants.requireDocuments(caller, "NRS submissions").flatMap(supplier -> Panache.withSession(() -> invoices
+        return tenants.requireDocuments(caller, EntitlementState.NRS_SUBMISSION, "NRS submissions").flatMap(supplier -> Panache.withSession(() -> invoices
                 .findForTenant(caller.tenancy(), id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("Invoice", id))
                 .flatMap(invoice -> {

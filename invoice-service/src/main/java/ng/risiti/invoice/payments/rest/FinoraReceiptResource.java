@@ -19,7 +19,6 @@ import ng.risiti.platform.finora.FinoraBusiness;
 import ng.risiti.platform.finora.FinoraJson;
 import ng.risiti.platform.finora.FinoraResponse;
 import ng.risiti.platform.idempotency.Idempotent;
-import ng.risiti.platform.request.RequestIdFilter;
 import ng.risiti.platform.security.Caller;
 import ng.risiti.platform.security.Scope;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -54,6 +53,6 @@ public class FinoraReceiptResource {
         return payments.record(caller, request.invoiceId(), request.toPayment(payments.today()))
                 .map(recorded -> RestResponse.status(RestResponse.Status.CREATED, FinoraResponse.of(
                         FinoraReceipt.of(recorded, FinoraStatus.of(recorded.invoice(), payments.today()).wireName()),
-                        RequestIdFilter.current(routing))));
+                        routing)));
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import ng.risiti.invoice.documents.domain.ReceiptDocument;
 import ng.risiti.invoice.documents.service.ReceiptPdf;
 import ng.risiti.invoice.tenants.service.TenantDirectory;
+import ng.risiti.platform.events.contract.EntitlementState;
 import ng.risiti.platform.concurrent.Offload;
 import ng.risiti.platform.security.Caller;
 
@@ -29,7 +30,7 @@ public class Receipts {
     }
 
     public Uni<Rendered> pdf(Caller caller, UUID id) {
-        return tenants.requireDocuments(caller, "Receipt PDF downloads").chain(() -> payments.get(caller, id))
+        return tenants.requireDocuments(caller, EntitlementState.PDF, "Receipt PDF downloads").chain(() -> payments.get(caller, id))
                 .flatMap(found -> Offload.run(() -> new Rendered(found.payment().receiptNumber,
                         ReceiptPdf.of(ReceiptDocument.of(found.payment(), found.invoice())))));
     }

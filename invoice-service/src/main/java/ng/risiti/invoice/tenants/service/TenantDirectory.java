@@ -9,15 +9,18 @@ import ng.risiti.invoice.tenants.domain.KnownTenant;
 import ng.risiti.invoice.tenants.repository.KnownTenantRepository;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.error.ErrorCode;
+import ng.risiti.platform.events.contract.EntitlementState;
+import ng.risiti.platform.ratelimit.Entitlements;
 import ng.risiti.platform.security.Caller;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * The tenant as the supplier of its documents, and what its plan lets it use. PDF, UBL XML and credit notes need
- * Starter or higher (docs/specification.md, Plans). The plan comes from the tenant's state on risiti.tenants.v1 until
- * billing-service publishes entitlements; then only {@link #entitled} changes. Test mode may use every feature, so an
- * integrator can build against them before paying.
+ * The tenant as the supplier of its documents, and what its plan lets it use. NRS submission, PDF, UBL XML and
+ * credit notes need Starter or higher (docs/specification.md, Plans). A feature is granted by the tenant's entitlements
+ * (billing-service's {@code risiti.entitlements.v1}, platform {@link Entitlements}) or by the plan on its
+ * {@code risiti.tenants.v1} state, where an operator's plan (Enterprise) is set without a payment billing would see.
+ * Test mode may use every feature, so an integrator can build against them before paying.
  */
 @ApplicationScoped
 public class TenantDirectory {
@@ -28,10 +31,12 @@ public class TenantDirectory {
 
     private final KnownTenantRepository tenants;
     private final TenantLookupClient lookup;
+    private final Entitlements entitlements;
 
-    public TenantDirectory(KnownTenantRepository tenants, @RestClient TenantLookupClient lookup) {
+    public TenantDirectory(KnownTenantRepository tenants, @RestClient TenantLookupClient lookup, Entitlements entitlements) {
         this.tenants = tenants;
         this.lookup = lookup;
+        this.entitlements = entitlements;
     }
 
     /**
@@ -63,10 +68,19 @@ public class TenantDirectory {
 
     /** The tenant, or 402 FEATURE_NOT_AVAILABLE naming the plan it needs. */
     public Uni<KnownTenant> requireDocuments(Caller caller, String feature) {
+    /**
+     * The tenant, or 402 FEATURE_NOT_AVAILABLE naming the plan it needs.
+     *
+     * @param entitlement the feature's slug in the entitlements ({@link EntitlementState#PDF} ...)
+     * @param feature what the message calls it ("PDF downloads")
+     */
+    public Uni<KnownTenant> requireDocuments(Caller caller, String entitlement, String feature) {
         return supplier(caller.tenantId()).invoke(tenant -> {
-            if (!caller.test() && !entitled(tenant)) {
+            EntitlementState granted = entitlements.find(caller.tenancy());
+            if (!caller.test() && !entitled(tenant) && (granted == null || !granted.has(entitlement))) {
+                String plan = granted != null ? granted.planSlug() : tenant.planSlug;
                 throw new ApiException(ErrorCode.FEATURE_NOT_AVAILABLE, feature + " need the Starter plan or higher; this business is on the "
-                        + (tenant.planSlug == null ? "Free" : capitalized(tenant.planSlug)) + " plan.");
+                        + (plan == null ? "Free" : capitalized(plan)) + " plan.");
             }
         });
     }

@@ -77,7 +77,10 @@ class FinoraInvoiceResourceTests {
                 .body("data.amountDue", equalTo(537500))
                 .body("data.status", equalTo("draft"))
                 .body("data", not(hasKey("total_kobo")))
-                .body("meta.requestId", equalTo(created.header("X-Request-Id")));
+                .body("meta.requestId", equalTo(created.header("X-Request-Id")))
+                // the same numbers as the X-RateLimit-* headers, from the same limiter
+                .body("meta.rateLimit.limit", equalTo(Integer.parseInt(created.header("X-RateLimit-Limit"))))
+                .body("meta.rateLimit.remaining", equalTo(Integer.parseInt(created.header("X-RateLimit-Remaining"))));
         assertThat(created.<String>path("data.createdAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         String id = created.path("data.id");
 

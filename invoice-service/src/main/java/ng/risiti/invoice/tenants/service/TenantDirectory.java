@@ -66,8 +66,6 @@ public class TenantDirectory {
                         : Panache.withTransaction(() -> tenants.apply(state, 0).chain(() -> tenants.findById(tenantId))));
     }
 
-    /** The tenant, or 402 FEATURE_NOT_AVAILABLE naming the plan it needs. */
-    public Uni<KnownTenant> requireDocuments(Caller caller, String feature) {
     /**
      * The tenant, or 402 FEATURE_NOT_AVAILABLE naming the plan it needs.
      *

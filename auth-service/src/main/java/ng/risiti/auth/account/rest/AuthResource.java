@@ -17,6 +17,7 @@ import ng.risiti.auth.account.service.AuthService;
 import ng.risiti.auth.account.service.PasswordResetService;
 import ng.risiti.auth.mfa.rest.MfaChallengeResponse;
 import ng.risiti.auth.session.rest.SignInResponses;
+import ng.risiti.auth.session.rest.SignInAnswer;
 import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.platform.error.ErrorResponse;
 import ng.risiti.platform.idempotency.Idempotent;
@@ -66,7 +67,7 @@ public class AuthResource {
             description = "With MFA enabled the answer is {\"data\":{\"mfa_required\":true,\"mfa_token\":...}} and no session: "
                     + "complete it with POST /auth/mfa/verify. After 5 failures for one email from one IP in 15 minutes: 429 with Retry-After.")
     @APIResponse(responseCode = "200", description = "Signed in, or an MFA challenge",
-            content = @Content(schema = @Schema(oneOf = {SignedInResponse.class, MfaChallengeResponse.class})))
+            content = @Content(schema = @Schema(implementation = SignInAnswer.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR, or OAUTH_ACCOUNT for accounts created with Google/Microsoft",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong email or password",

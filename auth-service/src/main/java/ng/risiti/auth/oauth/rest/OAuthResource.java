@@ -17,6 +17,7 @@ import ng.risiti.auth.mfa.service.MfaService;
 import ng.risiti.auth.oauth.config.OAuthConfig;
 import ng.risiti.auth.oauth.service.OAuthService;
 import ng.risiti.auth.session.rest.SignInResponses;
+import ng.risiti.auth.session.rest.SignInAnswer;
 import ng.risiti.auth.session.rest.SignedInResponse;
 import ng.risiti.platform.error.ErrorResponse;
 import ng.risiti.platform.rest.Data;
@@ -78,7 +79,7 @@ public class OAuthResource {
                     + "in the fragment (#mfa_token=...). With Accept: application/json the answer is the login response "
                     + "{data:{access_token,user,tenant}} or the MFA challenge {data:{mfa_required,mfa_token,expires_at}}.")
     @APIResponse(responseCode = "200", description = "Accept: application/json — signed in, or an MFA challenge",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {SignedInResponse.class, MfaChallengeResponse.class})))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInAnswer.class)))
     @APIResponse(responseCode = "302", description = "Browsers: to the web app")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR on state (missing, unknown, expired, already used, other browser) or code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import ng.risiti.platform.testapp.NoteEvents;
 import ng.risiti.platform.testapp.PlatformTestTopics;
 import ng.risiti.platform.testapp.TestDatabase;
 import ng.risiti.platform.testapp.Tenant;
@@ -189,7 +190,7 @@ class IdempotencyTests {
     }
 
     private static int outboxEventsFor(Tenant tenant) {
-        return count("select count(*) from outbox_events where tenant_id = ?", tenant.id());
+        return count("select count(*) from outbox_events where tenant_id = ? and topic = '" + NoteEvents.TOPIC + "'", tenant.id());
     }
 
     private static boolean notesInFlight(Tenant tenant) {

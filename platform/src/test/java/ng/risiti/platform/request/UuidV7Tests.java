@@ -35,6 +35,19 @@ class UuidV7Tests {
         assertThat(many).hasSize(100_000);
     }
 
+    /** Fails on ids whose sub-millisecond bits were random: thousands are made per millisecond here. */
+    @Test
+    void idsMadeOneAfterAnotherSortInThatOrderEvenWithinAMillisecondAndStayVersion7() {
+        UUID previous = UuidV7.next();
+        for (int i = 0; i < 100_000; i++) {
+            UUID next = UuidV7.next();
+            assertThat(next.compareTo(previous)).as("id %d after %s", i, previous).isPositive();
+            assertThat(next.version()).isEqualTo(7);
+            assertThat(next.variant()).isEqualTo(2);
+            previous = next;
+        }
+    }
+
     @Test
     void requestIdsAreReqPlusUuidV7AndOnlyWellFormedOnesAreKept() {
         String id = RequestId.next();

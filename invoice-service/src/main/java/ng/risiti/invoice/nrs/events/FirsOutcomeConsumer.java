@@ -79,10 +79,12 @@ public class FirsOutcomeConsumer implements EventConsumer {
                     ? outcomes.submitted(tenant, test, outcome.invoiceId(), outcome.firsSubmittedAt(), response,
                             event.aggregateVersion(), Clocks.now(clock))
                     : outcomes.failed(tenant, test, outcome.invoiceId(), response, event.aggregateVersion(), Clocks.now(clock));
+            // the update went around the session: read the row again (the session's copy is the one from before it)
             return applied.flatMap(changed -> changed == 0 ? Uni.createFrom().voidItem()
-                    : Panache.getSession().flatMap(session -> session.refresh(invoice))
-                            .flatMap(ignored -> invoice.status == before ? Uni.createFrom().voidItem()
-                                    : events.emit(EventTypes.INVOICE_UPDATED, invoice)));
+                    : Panache.getSession().invoke(session -> session.detach(invoice))
+                            .flatMap(ignored -> invoices.findForTenant(tenancy, outcome.invoiceId()))
+                            .flatMap(after -> after == null || after.status == before ? Uni.createFrom().voidItem()
+                                    : events.emit(EventTypes.INVOICE_UPDATED, after)));
         });
     }
 }

@@ -38,6 +38,7 @@ final class ChildJvm {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOpts);
         if (cdsArchive != null) {
+            forgetStaleArchive(cdsArchive, jar);
             // JDK 19+: the first run writes a class-data archive at exit, later runs map it (faster start);
             // a rebuilt jar invalidates it and the JVM silently writes a new one.
             cmd.add("-XX:+AutoCreateSharedArchive");
@@ -95,6 +96,21 @@ final class ChildJvm {
     /** Once it exited: its exit code (128 + n after signal n). */
     OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /**
+     * A JVM whose archive no longer matches its jar runs without one and, on JDK 25, writes no new one at exit either
+     * (only a missing archive is created), so a rebuild would leave every later start uncached. Delete it first.
+     */
+    private static void forgetStaleArchive(Path cdsArchive, Path jar) {
+        try {
+            if (Files.exists(cdsArchive)
+                    && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(cdsArchive)) > 0) {
+                Files.delete(cdsArchive);
+            }
+        } catch (IOException e) {
+            // no archive is only a slower start
+        }
     }
 
     Path log() {

@@ -103,6 +103,8 @@ public final class InvoiceThroughput {
         bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
         Result create = bench.closedLoop("invoice-create", bench::create);
         double createHalf = bench.openLoop("invoice-create", bench::create, create.rate / 2);
+        // the floor under that p99: the database alone, same durable work, same schedule, nothing else loaded
+        double databaseHalf = bench.databaseOpenLoop(create.rate / 2);
 
         List<String> drafts = new ArrayList<>(bench.createdIds);
         Result finalize = bench.closedLoop("invoice-finalize", () -> bench.finalizeNext(drafts));
@@ -114,6 +116,7 @@ public final class InvoiceThroughput {
 
         System.out.printf("invoice-finalize: API %.0f req/s, p99 at half load %.1f ms%n", finalize.rate, finalizeHalf);
         System.out.printf("invoice-get: API %.0f req/s, p99 at half load %.1f ms%n", read.rate, readHalf);
+        System.out.printf("database alone at the API's half load (%.0f tx/s, open loop): p99 %.1f ms%n", create.rate / 2, databaseHalf);
         System.out.printf("invoice-create: API %.0f req/s, database %.0f tx/s, ratio %.2f, p99 at half load %.1f ms%n", create.rate, database,
                 create.rate / database, createHalf);
     }
@@ -284,6 +287,42 @@ public final class InvoiceThroughput {
 
     /** One create's durable work as one statement, by pgbench (or a JDBC loop) on the same server. */
     private double databaseReference(boolean notifyTrigger) throws Exception {
+        String[] reference = referenceDatabase(notifyTrigger);
+        if (pgbenchAvailable()) {
+            return pgbench(stack.postgres(), reference[1], reference[2], reference[3]);
+        }
+        return jdbcLoop(reference[0], reference[1], reference[2], reference[3]);
+    }
+
+    /** The reference statement at a fixed rate over JDBC, scheduled as {@link #openLoop} schedules requests; p99 in ms. */
+    private double databaseOpenLoop(double rate) throws Exception {
+        String[] reference = referenceDatabase(false);
+        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
+            try {
+                Connection db = DriverManager.getConnection(reference[0], reference[1], reference[2]);
+                opened.add(db);
+                PreparedStatement create = db.prepareStatement(reference[3]);
+                create.execute(); // connect and plan before the schedule starts counting
+                return create;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            return openLoop("database alone", () -> {
+                statements.get().execute();
+                return null;
+            }, rate);
+        } finally {
+            for (Connection db : opened) {
+                db.close();
+            }
+        }
+    }
+
+    /** A fresh scratch database with the reference schema: {url, user, password, the create statement}. */
+    private String[] referenceDatabase(boolean notifyTrigger) throws Exception {
         String[] hostPort = stack.postgres();
         String user = System.getenv().getOrDefault("PGUSER", "postgres");
         String password = System.getenv().getOrDefault("PGPASSWORD", "");
@@ -306,10 +345,7 @@ public final class InvoiceThroughput {
         }
         String statement = new String(InvoiceThroughput.class.getResourceAsStream("reference-create.sql").readAllBytes())
                 .replace(":tenant", "'" + UUID.randomUUID() + "'::uuid");
-        if (pgbenchAvailable()) {
-            return pgbench(hostPort, user, password, statement);
-        }
-        return jdbcLoop(url, user, password, statement);
+        return new String[] {url, user, password, statement};
     }
 
     private static boolean pgbenchAvailable() {

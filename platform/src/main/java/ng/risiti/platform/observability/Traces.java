@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 
 /**
  * Carries a trace across Kafka: the outbox stores the writer's W3C {@code traceparent}, the relay sends it as a record
- * header, and a consumer applies the event in a span that continues it. With the OpenTelemetry SDK off (the default)
+ * header, and a consumer applies the event in a span that continues it. Across queued work the same way: a queue row
+ * keeps {@link #currentParent()} and the worker that claims it runs in {@link #inSpan} continuing it (nrs-gateway's
+ * submissions, webhook deliveries). With the OpenTelemetry SDK off (the default)
  * this service records no span; a context arriving from a service that traces still passes on to the events it writes
  * (the no-op tracer's span carries its parent's context), and without one nothing is stored.
  */

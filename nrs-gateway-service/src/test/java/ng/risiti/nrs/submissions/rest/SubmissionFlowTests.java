@@ -1,14 +1,18 @@
 package ng.risiti.nrs.submissions.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,6 +21,8 @@ import java.util.UUID;
 import ng.risiti.nrs.NrsSandboxStub;
 import ng.risiti.nrs.NrsStub;
 import ng.risiti.nrs.submissions.NrsSubmissions;
+import ng.risiti.nrs.submissions.service.NrsClient;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
@@ -33,6 +39,9 @@ class SubmissionFlowTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
     final NrsSubmissions nrs = new NrsSubmissions();
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @Test
     void aSubmittedInvoiceWalksEveryMbsStepOnceAndEndsWithTheFirsSubmittedEvent() throws Exception {
@@ -75,6 +84,34 @@ class SubmissionFlowTests {
         nrs.submit(invoice, irn).statusCode(202).body("job_id", equalTo("firs-submission:" + invoice))
                 .body("status", equalTo("submitted")).body("queued_now", equalTo(false));
         assertThat(NrsSandboxStub.signCalls(irn)).isEqualTo(1);
+    }
+
+    @Test
+    void theNrsCallsOfASubmissionAreSpansInTheTraceThatQueuedItAndItsEventCarriesThatTraceOn() throws Exception {
+        UUID invoice = UUID.randomUUID();
+        String irn = NrsSubmissions.irn();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (KafkaTopicReader topic = KafkaTopicReader.fromEnd("risiti.nrs.v1")) {
+            nrs.submitInTrace("00-" + traceId + "-" + traceId.substring(0, 16) + "-01", invoice, irn).statusCode(202);
+            nrs.awaitStatus(invoice, "submitted");
+
+            List<SpanData> calls = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId) && span.getAttributes().get(NrsClient.STEP) != null).toList(),
+                    found -> found.size() >= 5);
+            assertThat(calls).extracting(SpanData::getName)
+                    .containsExactly("nrs validate_irn", "nrs validate", "nrs sign", "nrs transmit", "nrs confirm");
+            assertThat(calls).extracting(span -> span.getAttributes().get(NrsClient.OUTCOME)).containsOnly("ok");
+            assertThat(calls).extracting(span -> span.getAttributes().get(NrsClient.HTTP_STATUS)).containsExactly(200L, 200L, 201L, 200L, 200L);
+            // the calls hang off the claim's span, which continues the trace of the request that queued the submission
+            SpanData claim = spans.getFinishedSpanItems().stream().filter(span -> span.getSpanId().equals(calls.getFirst().getParentSpanId()))
+                    .findFirst().orElseThrow();
+            assertThat(claim.getName()).isEqualTo("nrs submission");
+            assertThat(claim.getTraceId()).isEqualTo(traceId);
+
+            ConsumerRecord<String, String> event = topic.first("invoice.firs_submitted", r -> r.key().equals(invoice.toString()),
+                    Duration.ofSeconds(20));
+            assertThat(KafkaTopicReader.header(event, Traces.TRACEPARENT)).startsWith("00-" + traceId + "-");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -107,6 +108,9 @@ class SubmissionFlowTests {
                     .findFirst().orElseThrow();
             assertThat(claim.getName()).isEqualTo("nrs submission");
             assertThat(claim.getTraceId()).isEqualTo(traceId);
+            // under each call the REST client's HTTP span, whose traceparent NRS receives
+            assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getKind() == SpanKind.CLIENT
+                    && span.getParentSpanId().equals(calls.getFirst().getSpanId())).hasSize(1);
 
             ConsumerRecord<String, String> event = topic.first("invoice.firs_submitted", r -> r.key().equals(invoice.toString()),
                     Duration.ofSeconds(20));
@@ -182,7 +186,8 @@ class SubmissionFlowTests {
         UUID invoice = UUID.randomUUID();
         String irn = NrsSubmissions.irn();
         NrsSandboxStub.fault(irn, "validate", 429, 1, 0, 2);
-        nrs.submit(invoice, irn).statusCode(202);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        nrs.submitInTrace("00-" + traceId + "-" + traceId.substring(16) + "-01", invoice, irn).statusCode(202);
         JsonPath submitted = nrs.awaitStatus(invoice, "submitted");
         List<Map<String, Object>> log = submitted.getList("data.attempt_log");
         assertThat(log).extracting(a -> a.get("step") + ":" + a.get("outcome"))
@@ -191,6 +196,15 @@ class SubmissionFlowTests {
         OffsetDateTime again = OffsetDateTime.parse((String) log.get(2).get("created_at"));
         assertThat(Duration.between(limited, again)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         assertThat(submitted.getInt("data.attempts")).isEqualTo(2);
+
+        // the claim after the wait continues the same trace; the refused call says so in its span
+        List<SpanData> traced = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId)).toList(), found -> found.stream().filter(span -> span.getName().equals("nrs confirm")).count() == 1);
+        assertThat(traced).filteredOn(span -> span.getName().equals("nrs submission")).hasSize(2);
+        assertThat(traced).filteredOn(span -> span.getName().equals("nrs validate"))
+                .extracting(span -> span.getAttributes().get(NrsClient.OUTCOME) + ":" + span.getAttributes().get(NrsClient.HTTP_STATUS) + ":"
+                        + span.getStatus().getStatusCode())
+                .containsExactly("failed:429:ERROR", "ok:200:UNSET");
     }
 
     @Test

@@ -49,6 +49,15 @@ public final class Events {
 
     /** Publishes an event with ce_mode (live or test); returns its id. */
     public static String publish(String topic, String key, String type, UUID tenant, String data, String mode) {
+        return publish(topic, key, type, tenant, data, mode, null);
+    }
+
+    /** Publishes a live event as the relay does for a writer that traced: with its W3C {@code traceparent}; returns its id. */
+    public static String publishInTrace(String traceParent, String topic, String key, String type, UUID tenant, String data) {
+        return publish(topic, key, type, tenant, data, "live", traceParent);
+    }
+
+    private static String publish(String topic, String key, String type, UUID tenant, String data, String mode, String traceParent) {
         String id = UUID.randomUUID().toString();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", "1.0");
@@ -61,6 +70,9 @@ public final class Events {
         headers.put("ce_mode", mode);
         headers.put("ce_aggregateversion", Long.toString(TestEvents.nextVersion()));
         headers.put("content-type", "application/json");
+        if (traceParent != null) {
+            headers.put("traceparent", traceParent);
+        }
         TestEvents.publishRaw(topic, key, data, headers);
         return id;
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -50,10 +51,19 @@ public final class NrsSubmissions {
 
     /** POST /internal/nrs/submissions as invoice-service calls it for submit-firs. */
     public ValidatableResponse submit(UUID invoiceId, String irn, String payload, boolean testMode) {
+        return submit(given(), invoiceId, irn, payload, testMode);
+    }
+
+    /** As invoice-service's REST client sends it while tracing: with the W3C {@code traceparent} of its span. */
+    public ValidatableResponse submitInTrace(String traceParent, UUID invoiceId, String irn) {
+        return submit(given().header("traceparent", traceParent), invoiceId, irn, payload(irn), true);
+    }
+
+    private ValidatableResponse submit(RequestSpecification request, UUID invoiceId, String irn, String payload, boolean testMode) {
         String body = """
                 {"tenant_id":"%s","test_mode":%s,"invoice_id":"%s","invoice_number":"%s","irn":"%s","payload":%s}"""
                 .formatted(tenantId, testMode, invoiceId, irn.substring(0, irn.indexOf('-')), irn, payload);
-        return given().header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).contentType(ContentType.JSON)
+        return request.header(InternalEndpoints.SERVICE_TOKEN_HEADER, RisitiTestResources.serviceToken()).contentType(ContentType.JSON)
                 .body(body).post("/internal/nrs/submissions").then();
     }
 

@@ -1,5 +1,6 @@
 package ng.risiti.platform.observability;
 
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,11 +14,14 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * Carries a trace across Kafka: the outbox stores the writer's W3C {@code traceparent}, the relay sends it as a record
- * header, and a consumer applies the event in a span that continues it. With the OpenTelemetry SDK off (the default)
+ * header, and a consumer applies the event in a span that continues it. Across queued work the same way: a queue row
+ * keeps {@link #currentParent()} and the worker that claims it runs in {@link #inSpan} continuing it (nrs-gateway's
+ * submissions, webhook deliveries). With the OpenTelemetry SDK off (the default)
  * this service records no span; a context arriving from a service that traces still passes on to the events it writes
  * (the no-op tracer's span carries its parent's context), and without one nothing is stored.
  */
@@ -70,21 +74,38 @@ public class Traces {
         if (traceParent == null) {
             return work.get();
         }
+        Attributes attributes = Attributes.builder().put("messaging.system", "kafka").put("messaging.destination.name", topic)
+                .put("messaging.operation.type", "process").put("messaging.message.id", eventId).put("cloudevents.event_type", eventType)
+                .build();
+        return inSpan(traceParent, topic + " process", SpanKind.CONSUMER, attributes, null, work);
+    }
+
+    /**
+     * Runs {@code work} in a span of its own, current on the Vert.x context while the work runs (outbox rows it writes
+     * and HTTP calls it makes carry it). Its parent is {@code traceParent} when one is given: the context stored with
+     * queued work, so the worker that claims the row later, on any replica, continues the trace that queued it.
+     * Without one it is a child of the current span (or starts a trace). {@code describe} adds what only the result
+     * tells (an HTTP status, an outcome; it may set the status); a failure marks the span as an error. Work running side
+     * by side needs a Vert.x context each, or their spans would take turns being current.
+     */
+    public <T> Uni<T> inSpan(String traceParent, String name, SpanKind kind, Attributes attributes, BiConsumer<Span, T> describe,
+            Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
-            Context parent = W3C.extract(Context.root(), traceParent, FROM);
-            Span span = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
-                    .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", topic)
-                    .setAttribute("messaging.operation.type", "process").setAttribute("messaging.message.id", eventId)
-                    .setAttribute("cloudevents.event_type", eventType).startSpan();
+            Context parent = traceParent == null ? Context.current() : W3C.extract(Context.root(), traceParent, FROM);
+            Span span = tracer.spanBuilder(name).setParent(parent).setSpanKind(kind).setAllAttributes(attributes).startSpan();
             Scope scope = parent.with(span).makeCurrent();
-            Uni<Void> applied;
+            Uni<T> done;
             try {
-                applied = work.get();
+                done = work.get();
             } catch (RuntimeException e) {
                 end(span, scope, e);
                 throw e;
             }
-            return applied.onTermination().invoke((ignored, failure, cancelled) -> end(span, scope, failure));
+            return done.onItem().invoke(item -> {
+                if (describe != null) {
+                    describe.accept(span, item);
+                }
+            }).onTermination().invoke((ignored, failure, cancelled) -> end(span, scope, failure));
         });
     }
 

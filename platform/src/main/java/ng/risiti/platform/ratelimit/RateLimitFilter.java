@@ -1,5 +1,7 @@
 package ng.risiti.platform.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
@@ -36,10 +38,12 @@ public class RateLimitFilter {
 
     private final RateLimiter limiter;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public RateLimitFilter(RateLimiter limiter, Clock clock) {
+    public RateLimitFilter(RateLimiter limiter, Clock clock, MeterRegistry metrics) {
         this.limiter = limiter;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     void install(@Observes Router router) {
@@ -78,10 +82,20 @@ public class RateLimitFilter {
             RateLimiter.Verdict verdict = decide(identity);
             if (verdict != null) {
                 context.put(VERDICT, verdict);
+                if (!verdict.allowed()) {
+                    count(verdict, identity);
+                }
                 refuseUnlessAllowed(verdict);
             }
             return null;
         });
+    }
+
+    /** risiti_rate_limit_rejections_total: which limit refused (burst, daily, credits) and whose call (api_key, user). */
+    private void count(RateLimiter.Verdict verdict, SecurityIdentity identity) {
+        String kind = identity.getAttribute(Caller.METHOD) == Caller.AuthMethod.API_KEY ? "api_key" : "user";
+        Counter.builder("risiti.rate.limit.rejections").description("Calls refused by the rate limit (429) or for exhausted credits (402)")
+                .tag("reason", verdict.reason() == null ? "unknown" : verdict.reason().tag()).tag("kind", kind).register(metrics).increment();
     }
 
     private RateLimiter.Verdict decide(SecurityIdentity identity) {

@@ -20,8 +20,16 @@ import ng.risiti.platform.security.Tenancy;
 @Singleton
 public class RateLimiter {
 
-    /** What the request may do and what its {@code X-RateLimit-*} headers say. */
-    public record Verdict(Outcome outcome, long limit, long remaining, long resetEpochSecond, long retryAfterSeconds, String message) {
+    /**
+     * What the request may do and what its {@code X-RateLimit-*} headers say; {@code reason} says which limit refused
+     * it (null when allowed).
+     */
+    public record Verdict(Outcome outcome, long limit, long remaining, long resetEpochSecond, long retryAfterSeconds, String message,
+            Reason reason) {
+
+        public Verdict(Outcome outcome, long limit, long remaining, long resetEpochSecond, long retryAfterSeconds, String message) {
+            this(outcome, limit, remaining, resetEpochSecond, retryAfterSeconds, message, null);
+        }
 
         public boolean allowed() {
             return outcome == Outcome.ALLOWED;
@@ -29,6 +37,18 @@ public class RateLimiter {
     }
 
     public enum Outcome { ALLOWED, RATE_LIMITED, PLAN_LIMIT_EXCEEDED }
+
+    /**
+     * Which limit refused a call (the {@code reason} of risiti_rate_limit_rejections_total): the per-minute burst, the
+     * daily limit, or credits (a Free tenant's ran out: 402; a paid plan beyond its daily allowance with none left: 429).
+     */
+    public enum Reason {
+        BURST, DAILY, CREDITS;
+
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     static final String EXHAUSTED = "API credits are exhausted: top up at /api/v1/api-credits/top-up.";
     private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -61,15 +81,16 @@ public class RateLimiter {
         if (config.enabled()) {
             if (used >= perDay && (state == null || state.includedCallsPerDay() == 0 || state.exhausted())) {
                 // Free: the plan's daily limit is a hard one; paid plans go on beyond their allowance while credits pay
-                return refusal(Outcome.RATE_LIMITED, perDay, reset, reset * 1000 - nowMillis, reset);
+                return refusal(state == null || state.includedCallsPerDay() == 0 ? Reason.DAILY : Reason.CREDITS, perDay, reset,
+                        reset * 1000 - nowMillis, reset);
             }
             if (state != null && !tenancy.test() && state.includedCallsPerDay() == 0 && state.callsAvailable() - unflushed <= 0) {
-                return new Verdict(Outcome.PLAN_LIMIT_EXCEEDED, perDay, Math.max(0, perDay - used), reset, 0, EXHAUSTED);
+                return new Verdict(Outcome.PLAN_LIMIT_EXCEEDED, perDay, Math.max(0, perDay - used), reset, 0, EXHAUSTED, Reason.CREDITS);
             }
             long minute = nowMillis / MINUTE;
             if (!tenantMinutes.computeIfAbsent(tenancy, t -> new Window()).tryAcquire(minute, burst)) {
                 long nextMinute = (minute + 1) * MINUTE;
-                return refusal(Outcome.RATE_LIMITED, perDay, Math.max(0, perDay - used), nextMinute - nowMillis, nextMinute / 1000, reset);
+                return refusal(Reason.BURST, perDay, Math.max(0, perDay - used), nextMinute - nowMillis, nextMinute / 1000, reset);
             }
         }
         meter.record(tenancy, keyId, nowMillis / MINUTE);
@@ -84,12 +105,12 @@ public class RateLimiter {
         long perDay = config.userPerDay();
         if (config.enabled()) {
             if (!windows[1].tryAcquire(day, perDay)) {
-                return refusal(Outcome.RATE_LIMITED, perDay, reset, reset * 1000 - nowMillis, reset);
+                return refusal(Reason.DAILY, perDay, reset, reset * 1000 - nowMillis, reset);
             }
             long minute = nowMillis / MINUTE;
             if (!windows[0].tryAcquire(minute, config.userPerMinute())) {
                 long nextMinute = (minute + 1) * MINUTE;
-                return refusal(Outcome.RATE_LIMITED, perDay, Math.max(0, perDay - windows[1].count(day)), nextMinute - nowMillis,
+                return refusal(Reason.BURST, perDay, Math.max(0, perDay - windows[1].count(day)), nextMinute - nowMillis,
                         nextMinute / 1000, reset);
             }
         }
@@ -102,13 +123,14 @@ public class RateLimiter {
         return new Verdict(Outcome.ALLOWED, config.defaultCallsPerDay(), config.defaultCallsPerDay(), reset, 0, null);
     }
 
-    private static Verdict refusal(Outcome outcome, long limit, long resetSecond, long waitMillis, long dailyReset) {
-        return refusal(outcome, limit, 0, waitMillis, resetSecond, dailyReset);
+    private static Verdict refusal(Reason reason, long limit, long resetSecond, long waitMillis, long dailyReset) {
+        return refusal(reason, limit, 0, waitMillis, resetSecond, dailyReset);
     }
 
-    private static Verdict refusal(Outcome outcome, long limit, long remaining, long waitMillis, long resetSecond, long dailyReset) {
+    /** A 429 (every refusal but a Free tenant's exhausted credits). */
+    private static Verdict refusal(Reason reason, long limit, long remaining, long waitMillis, long resetSecond, long dailyReset) {
         String message = "API rate limit exceeded. Resets at " + RESET.format(Instant.ofEpochSecond(resetSecond)) + ".";
-        return new Verdict(outcome, limit, remaining, dailyReset, Math.max(1, (waitMillis + 999) / 1000), message);
+        return new Verdict(Outcome.RATE_LIMITED, limit, remaining, dailyReset, Math.max(1, (waitMillis + 999) / 1000), message, reason);
     }
 
     private static long orUnlimited(Integer limit) {

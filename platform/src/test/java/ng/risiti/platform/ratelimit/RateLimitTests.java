@@ -30,6 +30,7 @@ import ng.risiti.platform.testapp.PlatformTestTopics;
 import ng.risiti.platform.testapp.Tenant;
 import ng.risiti.platform.testapp.TestDatabase;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.ScrapedMetrics;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,7 @@ class RateLimitTests {
         for (int i = 0; i < 30; i++) {
             tenant.live().get(NOTES).then().statusCode(200);
         }
+        double rejected = rejections("burst");
         Response refused = tenant.live().get(NOTES);
         refused.then().statusCode(429)
                 .body("error.code", equalTo("RATE_LIMIT_EXCEEDED"))
@@ -103,6 +105,12 @@ class RateLimitTests {
                 .isEqualTo("API rate limit exceeded. Resets at " + nextMinute.toString().replace("Z", ".000Z") + ".");
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(rejections("burst")).isEqualTo(rejected + 1);
+    }
+
+    /** risiti_rate_limit_rejections_total of API-key calls refused for {@code reason}, as Prometheus reads it. */
+    private static double rejections(String reason) {
+        return ScrapedMetrics.scrape().value("risiti_rate_limit_rejections_total", "reason", reason, "kind", "api_key");
     }
 
     @Test
@@ -129,19 +137,23 @@ class RateLimitTests {
     @Test
     void aFreeTenantWhoseCreditsRanOutIsRefused402ButItsTestKeysStillWork() {
         Tenant tenant = on(500, 30, 0, 40, 0);
+        double rejected = rejections("credits");
         tenant.live().get(NOTES).then().statusCode(402)
                 .body("error.code", equalTo("PLAN_LIMIT_EXCEEDED"))
                 .body("error.message", equalTo("API credits are exhausted: top up at /api/v1/api-credits/top-up."))
                 .header("X-RateLimit-Limit", "500");
+        assertThat(rejections("credits")).isEqualTo(rejected + 1);
         tenant.test().get(NOTES).then().statusCode(200);
     }
 
     @Test
     void aFreeTenantAtItsDailyLimitIs429UntilMidnightUtcEvenWithCredits() {
         Tenant tenant = on(500, 30, 0, 500, 1000);
+        double rejected = rejections("daily");
         Response refused = tenant.live().get(NOTES);
         refused.then().statusCode(429).body("error.code", equalTo("RATE_LIMIT_EXCEEDED"))
                 .header("X-RateLimit-Remaining", "0");
+        assertThat(rejections("daily")).isEqualTo(rejected + 1);
         Instant midnight = Instant.ofEpochSecond(nextUtcMidnight());
         assertThat(refused.jsonPath().getString("error.message"))
                 .isEqualTo("API rate limit exceeded. Resets at " + midnight.toString().replace("Z", ".000Z") + ".");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import ng.risiti.nrs.submissions.domain.ClaimedSubmission;
 import ng.risiti.nrs.submissions.domain.MbsStep;
 import ng.risiti.nrs.submissions.domain.Submission;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.request.UuidV7;
@@ -33,7 +34,8 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
             from (select id from submissions where status = 'QUEUED' and next_attempt_at <= $1
                   order by next_attempt_at limit $3 for update skip locked) due
             where s.id = due.id
-            returning s.id, s.tenant_id, s.test_mode, s.invoice_id, s.invoice_number, s.irn, s.step, s.payload, s.attempts, s.sign_sent_at""";
+            returning s.id, s.tenant_id, s.test_mode, s.invoice_id, s.invoice_number, s.irn, s.step, s.payload, s.attempts, s.sign_sent_at,
+                s.trace_parent""";
 
     /**
      * Queues the invoice unless it is queued or submitted already (then the existing job stands). A failed one starts
@@ -41,9 +43,10 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
      */
     private static final String QUEUE = """
             insert into submissions as s (id, tenant_id, invoice_id, invoice_number, irn, status, test_mode, created_at, updated_at,
-                                          step, payload, attempts, next_attempt_at, queued_at)
-            values ($1, $2, $3, $4, $5, 'QUEUED', $6, $7, $7, 'VALIDATE_IRN', $8, 0, $7, $7)
+                                          step, payload, attempts, next_attempt_at, queued_at, trace_parent)
+            values ($1, $2, $3, $4, $5, 'QUEUED', $6, $7, $7, 'VALIDATE_IRN', $8, 0, $7, $7, $9)
             on conflict (invoice_id) do update set status = 'QUEUED', payload = excluded.payload, attempts = 0,
+                trace_parent = excluded.trace_parent,
                 next_attempt_at = excluded.next_attempt_at, queued_at = excluded.queued_at, updated_at = excluded.updated_at,
                 last_error = null, firs_response = null,
                 step = case when s.signed_at is null then 'VALIDATE_IRN' else s.step end
@@ -82,16 +85,20 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 UuidV7.next(), tenantId, invoiceId, invoiceNumber, irn, test, now);
     }
 
-    /** 1 when the invoice is now queued, 0 when it was queued or submitted already. */
+    /**
+     * 1 when the invoice is now queued, 0 when it was queued or submitted already. The row keeps the current trace (the
+     * submit-firs request's), which the worker continues.
+     */
     public Uni<Integer> queue(Tenancy tenancy, UUID invoiceId, String invoiceNumber, String irn, String payload, OffsetDateTime now) {
-        return SessionSql.update(QUEUE, UuidV7.next(), tenancy.tenantId(), invoiceId, invoiceNumber, irn, tenancy.test(), now, payload);
+        return SessionSql.update(QUEUE, UuidV7.next(), tenancy.tenantId(), invoiceId, invoiceNumber, irn, tenancy.test(), now, payload,
+                Traces.currentParent());
     }
 
     public Uni<List<ClaimedSubmission>> claim(OffsetDateTime now, OffsetDateTime leaseUntil, int limit) {
         return SessionSql.rows(CLAIM, now, leaseUntil, limit).map(rows -> rows.stream()
                 .map(row -> new ClaimedSubmission((UUID) row[0], (UUID) row[1], (Boolean) row[2], (UUID) row[3], (String) row[4],
                         (String) row[5], MbsStep.valueOf((String) row[6]), (String) row[7], ((Number) row[8]).intValue(),
-                        row[9] == null ? null : toOffset(row[9])))
+                        row[9] == null ? null : toOffset(row[9]), (String) row[10]))
                 .toList());
     }
 

@@ -1,6 +1,11 @@
 package ng.risiti.nrs.submissions.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import ng.risiti.nrs.submissions.config.NrsConfig;
 import ng.risiti.nrs.submissions.domain.NrsAnswer;
+import ng.risiti.platform.observability.Traces;
 
 /**
  * The gateway's HTTP client of NRS: test mode talks to the sandbox URL only, live mode to {@code risiti.nrs.url}, so a
@@ -28,18 +34,25 @@ public class NrsClient {
     private static final Duration[] SLO = {Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
             Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
+    /** Span attributes of an NRS call (named as the risiti.nrs.calls metric's tags, plus the HTTP status). */
+    public static final AttributeKey<String> STEP = AttributeKey.stringKey("risiti.nrs.step");
+    public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("risiti.nrs.outcome");
+    public static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
+
     private final NrsMbsApi sandbox;
     private final NrsMbsApi live;
     private final ObjectMapper json;
     private final Duration timeout;
     private final MeterRegistry metrics;
+    private final Traces traces;
 
-    public NrsClient(NrsConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public NrsClient(NrsConfig config, ObjectMapper json, MeterRegistry metrics, Traces traces) {
         this.sandbox = build(config.sandboxUrl(), config.timeout());
         this.live = build(config.url(), config.timeout());
         this.json = json;
         this.timeout = config.timeout();
         this.metrics = metrics;
+        this.traces = traces;
     }
 
     private static NrsMbsApi build(String url, Duration timeout) {
@@ -58,18 +71,37 @@ public class NrsClient {
     public Uni<NrsAnswer> call(boolean test, String step, CallWith call) {
         NrsMbsApi api = test ? sandbox : live;
         String requestId = UUID.randomUUID().toString();
-        long started = System.nanoTime();
-        return Uni.createFrom().deferred(() -> call.apply(api, requestId))
-                .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + timeout))
-                .map(response -> read(response, requestId, started))
-                .onFailure().recoverWithItem(failure -> NrsAnswer.unanswered(requestId, millisSince(started), describe(failure)))
-                .invoke(answer -> measure(step, test, answer, started));
+        Attributes attributes = Attributes.builder().put(STEP, step).put("risiti.mode", test ? "test" : "live")
+                .put("risiti.nrs.request_id", requestId).build();
+        // a span per call, in the trace of what made it (a submission's claim continues the submit-firs request's trace)
+        return traces.inSpan(null, "nrs " + step, SpanKind.INTERNAL, attributes, NrsClient::annotate, () -> {
+            long started = System.nanoTime();
+            return Uni.createFrom().deferred(() -> call.apply(api, requestId))
+                    .ifNoItem().after(timeout.plusSeconds(1)).failWith(() -> new java.util.concurrent.TimeoutException("no answer within " + timeout))
+                    .map(response -> read(response, requestId, started))
+                    .onFailure().recoverWithItem(failure -> NrsAnswer.unanswered(requestId, millisSince(started), describe(failure)))
+                    .invoke(answer -> measure(step, test, answer, started));
+        });
+    }
+
+    /** The span says what the metric says: the outcome, and NRS's HTTP status when it answered. */
+    private static void annotate(Span span, NrsAnswer answer) {
+        span.setAttribute(OUTCOME, outcome(answer));
+        if (answer.status() != 0) {
+            span.setAttribute(HTTP_STATUS, answer.status());
+        }
+        if (!answer.ok()) {
+            span.setStatus(StatusCode.ERROR, answer.transportError() != null ? answer.transportError() : "NRS answered " + answer.status());
+        }
+    }
+
+    private static String outcome(NrsAnswer answer) {
+        return answer.ok() ? "ok" : answer.transientFailure() ? "failed" : "refused";
     }
 
     /** outcome: ok, refused (NRS said no: 4xx) or failed (no answer, 429, 5xx: what the NRS failure-rate alert watches). */
     private void measure(String step, boolean test, NrsAnswer answer, long started) {
-        String outcome = answer.ok() ? "ok" : answer.transientFailure() ? "failed" : "refused";
-        Timer.builder("risiti.nrs.calls").description("Calls to NRS by MBS step and outcome").tag("step", step).tag("outcome", outcome)
+        Timer.builder("risiti.nrs.calls").description("Calls to NRS by MBS step and outcome").tag("step", step).tag("outcome", outcome(answer))
                 .tag("mode", test ? "test" : "live").serviceLevelObjectives(SLO).register(metrics)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }

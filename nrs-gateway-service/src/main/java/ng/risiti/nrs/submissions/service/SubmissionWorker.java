@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -32,10 +31,12 @@ import ng.risiti.nrs.submissions.domain.NrsCredentials;
 import ng.risiti.nrs.submissions.domain.RetrySchedule;
 import ng.risiti.nrs.submissions.repository.AttemptRepository;
 import ng.risiti.nrs.submissions.repository.SubmissionRepository;
+import ng.risiti.platform.concurrent.OwnContext;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Outbox;
 import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.events.contract.FirsSubmissionOutcome;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.security.Tenancy;
 import ng.risiti.platform.time.Clocks;
 import org.jboss.logging.Logger;
@@ -72,11 +73,12 @@ public class SubmissionWorker {
     private final RetrySchedule retries;
     private final Clock clock;
     private final Vertx vertx;
+    private final Traces traces;
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final AtomicBoolean kickWanted = new AtomicBoolean();
 
     public SubmissionWorker(SubmissionRepository submissions, AttemptRepository attempts, NrsCredentialStore credentials, NrsClient nrs,
-            CircuitBreakers breakers, Outbox outbox, ObjectMapper json, NrsConfig config, Clock clock, Vertx vertx) {
+            CircuitBreakers breakers, Outbox outbox, ObjectMapper json, NrsConfig config, Clock clock, Vertx vertx, Traces traces) {
         this.submissions = submissions;
         this.attempts = attempts;
         this.credentials = credentials;
@@ -88,6 +90,7 @@ public class SubmissionWorker {
         this.retries = new RetrySchedule(this.config.initialBackoff(), this.config.maxBackoff(), this.config.maxAttempts());
         this.clock = clock;
         this.vertx = vertx;
+        this.traces = traces;
     }
 
     @Scheduled(identity = JOB, every = "${risiti.nrs.submissions.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -107,7 +110,7 @@ public class SubmissionWorker {
         kickWanted.set(true);
         if (kicked.compareAndSet(false, true)) {
             kickWanted.set(false);
-            onOwnContext(() -> drain(1)).onTermination().invoke(() -> {
+            OwnContext.run(vertx, () -> drain(1)).onTermination().invoke(() -> {
                 kicked.set(false);
                 if (kickWanted.get()) {
                     kick();
@@ -126,7 +129,7 @@ public class SubmissionWorker {
         OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> submissions.claim(now, now.plus(config.claimLease()), config.batchSize()))
                 .flatMap(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(job -> onOwnContext(() -> process(job)).onFailure().recoverWithItem(failure -> {
+                        .onItem().transformToUni(job -> OwnContext.run(vertx, () -> traced(job)).onFailure().recoverWithItem(failure -> {
                             // e.g. the database went away mid-flow: the lease passes and the next claim resumes at the recorded step
                             LOG.errorf("Submission %s (invoice %s) stopped at claim %d: %s", job.id(), job.invoiceId(), job.attempts(), failure);
                             return null;
@@ -143,7 +146,7 @@ public class SubmissionWorker {
         OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> submissions.claimPaymentUpdates(now, now.plus(config.claimLease()), config.batchSize()))
                 .flatMap(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(row -> onOwnContext(() -> updatePayment(row)).onFailure().recoverWithItem(failure -> {
+                        .onItem().transformToUni(row -> OwnContext.run(vertx, () -> updatePayment(row)).onFailure().recoverWithItem(failure -> {
                             LOG.errorf("Payment status update of submission %s stopped: %s", row[0], failure);
                             return null;
                         }))
@@ -193,11 +196,15 @@ public class SubmissionWorker {
         });
     }
 
-    /** Each job on a context of its own: their database sessions must not be shared while they run side by side. */
-    private <T> Uni<T> onOwnContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail)));
+    /**
+     * The claim's work in a span continuing the trace of the request that queued the submission: its NRS calls are
+     * spans in it and the event it ends with carries it on to the event's consumers.
+     */
+    private Uni<Void> traced(ClaimedSubmission job) {
+        Attributes attributes = Attributes.builder().put("risiti.submission.id", job.id().toString())
+                .put("risiti.invoice.id", job.invoiceId().toString()).put("risiti.submission.step", job.step().wireName())
+                .put("risiti.nrs.claim", job.attempts()).put("risiti.mode", job.testMode() ? "test" : "live").build();
+        return traces.inSpan(job.traceParent(), "nrs submission", SpanKind.INTERNAL, attributes, null, () -> process(job));
     }
 
     private Uni<Void> process(ClaimedSubmission job) {

@@ -1,14 +1,19 @@
 package ng.risiti.nrs.submissions.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,6 +22,8 @@ import java.util.UUID;
 import ng.risiti.nrs.NrsSandboxStub;
 import ng.risiti.nrs.NrsStub;
 import ng.risiti.nrs.submissions.NrsSubmissions;
+import ng.risiti.nrs.submissions.service.NrsClient;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
@@ -33,6 +40,9 @@ class SubmissionFlowTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
     final NrsSubmissions nrs = new NrsSubmissions();
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @Test
     void aSubmittedInvoiceWalksEveryMbsStepOnceAndEndsWithTheFirsSubmittedEvent() throws Exception {
@@ -75,6 +85,37 @@ class SubmissionFlowTests {
         nrs.submit(invoice, irn).statusCode(202).body("job_id", equalTo("firs-submission:" + invoice))
                 .body("status", equalTo("submitted")).body("queued_now", equalTo(false));
         assertThat(NrsSandboxStub.signCalls(irn)).isEqualTo(1);
+    }
+
+    @Test
+    void theNrsCallsOfASubmissionAreSpansInTheTraceThatQueuedItAndItsEventCarriesThatTraceOn() throws Exception {
+        UUID invoice = UUID.randomUUID();
+        String irn = NrsSubmissions.irn();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        try (KafkaTopicReader topic = KafkaTopicReader.fromEnd("risiti.nrs.v1")) {
+            nrs.submitInTrace("00-" + traceId + "-" + traceId.substring(0, 16) + "-01", invoice, irn).statusCode(202);
+            nrs.awaitStatus(invoice, "submitted");
+
+            List<SpanData> calls = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(traceId) && span.getAttributes().get(NrsClient.STEP) != null).toList(),
+                    found -> found.size() >= 5);
+            assertThat(calls).extracting(SpanData::getName)
+                    .containsExactly("nrs validate_irn", "nrs validate", "nrs sign", "nrs transmit", "nrs confirm");
+            assertThat(calls).extracting(span -> span.getAttributes().get(NrsClient.OUTCOME)).containsOnly("ok");
+            assertThat(calls).extracting(span -> span.getAttributes().get(NrsClient.HTTP_STATUS)).containsExactly(200L, 200L, 201L, 200L, 200L);
+            // the calls hang off the claim's span, which continues the trace of the request that queued the submission
+            SpanData claim = spans.getFinishedSpanItems().stream().filter(span -> span.getSpanId().equals(calls.getFirst().getParentSpanId()))
+                    .findFirst().orElseThrow();
+            assertThat(claim.getName()).isEqualTo("nrs submission");
+            assertThat(claim.getTraceId()).isEqualTo(traceId);
+            // under each call the REST client's HTTP span, whose traceparent NRS receives
+            assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getKind() == SpanKind.CLIENT
+                    && span.getParentSpanId().equals(calls.getFirst().getSpanId())).hasSize(1);
+
+            ConsumerRecord<String, String> event = topic.first("invoice.firs_submitted", r -> r.key().equals(invoice.toString()),
+                    Duration.ofSeconds(20));
+            assertThat(KafkaTopicReader.header(event, Traces.TRACEPARENT)).startsWith("00-" + traceId + "-");
+        }
     }
 
     @Test
@@ -145,7 +186,8 @@ class SubmissionFlowTests {
         UUID invoice = UUID.randomUUID();
         String irn = NrsSubmissions.irn();
         NrsSandboxStub.fault(irn, "validate", 429, 1, 0, 2);
-        nrs.submit(invoice, irn).statusCode(202);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        nrs.submitInTrace("00-" + traceId + "-" + traceId.substring(16) + "-01", invoice, irn).statusCode(202);
         JsonPath submitted = nrs.awaitStatus(invoice, "submitted");
         List<Map<String, Object>> log = submitted.getList("data.attempt_log");
         assertThat(log).extracting(a -> a.get("step") + ":" + a.get("outcome"))
@@ -154,6 +196,15 @@ class SubmissionFlowTests {
         OffsetDateTime again = OffsetDateTime.parse((String) log.get(2).get("created_at"));
         assertThat(Duration.between(limited, again)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
         assertThat(submitted.getInt("data.attempts")).isEqualTo(2);
+
+        // the claim after the wait continues the same trace; the refused call says so in its span
+        List<SpanData> traced = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId)).toList(), found -> found.stream().filter(span -> span.getName().equals("nrs confirm")).count() == 1);
+        assertThat(traced).filteredOn(span -> span.getName().equals("nrs submission")).hasSize(2);
+        assertThat(traced).filteredOn(span -> span.getName().equals("nrs validate"))
+                .extracting(span -> span.getAttributes().get(NrsClient.OUTCOME) + ":" + span.getAttributes().get(NrsClient.HTTP_STATUS) + ":"
+                        + span.getStatus().getStatusCode())
+                .containsExactly("failed:429:ERROR", "ok:200:UNSET");
     }
 
     @Test

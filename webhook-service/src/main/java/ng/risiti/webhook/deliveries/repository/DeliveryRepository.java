@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.pagination.PageRequest;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.webhook.deliveries.domain.AttemptOutcome;
@@ -29,11 +30,11 @@ public class DeliveryRepository {
      */
     private static final String FAN_OUT = """
             insert into webhook_deliveries (id, endpoint_id, tenant_id, test_mode, event_id, event_type, payload, status, attempts,
-                max_attempts, next_attempt_at, created_at, completed_at)
+                max_attempts, next_attempt_at, created_at, completed_at, trace_parent)
             select gen_random_uuid(), e.id, e.tenant_id, e.test_mode, $3, $4::text, $5,
                    case when e.status = 'active' then 'pending' else 'skipped' end, 0, $7::integer,
                    case when e.status = 'active' then $6::timestamptz end, $6::timestamptz,
-                   case when e.status = 'active' then null else $6::timestamptz end
+                   case when e.status = 'active' then null else $6::timestamptz end, $8::text
             from webhook_endpoints e
             where e.tenant_id = $1 and e.test_mode = $2 and ($4 = any(e.events) or '*' = any(e.events))
             on conflict (endpoint_id, event_id) do nothing""";
@@ -64,7 +65,7 @@ public class DeliveryRepository {
             update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = $2, leased_until = $2
             from chosen, webhook_endpoints e
             where d.id = chosen.id and e.id = d.endpoint_id
-            returning d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, d.max_attempts, e.url, e.secret""";
+            returning d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, d.attempts, d.max_attempts, e.url, e.secret, d.trace_parent""";
 
     private final Pool pool;
 
@@ -72,20 +73,23 @@ public class DeliveryRepository {
         this.pool = pool;
     }
 
-    /** In the caller's transaction: the deliveries of one received event. */
+    /**
+     * In the caller's transaction: the deliveries of one received event, each keeping the current trace (the consumer
+     * span of the event) for its attempts.
+     */
     public Uni<Integer> fanOut(UUID tenantId, boolean testMode, String eventId, String type, String payload, OffsetDateTime now,
             int maxAttempts) {
-        return SessionSql.update(FAN_OUT, tenantId, testMode, eventId, type, payload, now, maxAttempts);
+        return SessionSql.update(FAN_OUT, tenantId, testMode, eventId, type, payload, now, maxAttempts, Traces.currentParent());
     }
 
-    /** In the caller's transaction: queues one delivery to one endpoint (a {@code webhook.test}); returns its id. */
+    /** In the caller's transaction: queues one delivery to one endpoint (a {@code webhook.test}, in the request's trace); its id. */
     public Uni<UUID> queue(UUID endpointId, UUID tenantId, boolean testMode, String eventId, String type, String payload,
             OffsetDateTime now, int maxAttempts) {
         return SessionSql.value(UUID.class, """
                 insert into webhook_deliveries (id, endpoint_id, tenant_id, test_mode, event_id, event_type, payload, status, attempts,
-                    max_attempts, next_attempt_at, created_at)
-                values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'pending', 0, $8, $7, $7) returning id""",
-                endpointId, tenantId, testMode, eventId, type, payload, now, maxAttempts);
+                    max_attempts, next_attempt_at, created_at, trace_parent)
+                values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'pending', 0, $8, $7, $7, $9) returning id""",
+                endpointId, tenantId, testMode, eventId, type, payload, now, maxAttempts, Traces.currentParent());
     }
 
     /**
@@ -118,7 +122,8 @@ public class DeliveryRepository {
                     for (Row row : rows) {
                         claimed.add(new ClaimedDelivery(row.getUUID("id"), row.getUUID("endpoint_id"), row.getString("event_id"),
                                 row.getString("event_type"), row.getString("payload"), row.getInteger("attempts"),
-                                row.getInteger("max_attempts"), row.getString("url"), row.getBuffer("secret").getBytes()));
+                                row.getInteger("max_attempts"), row.getString("url"), row.getBuffer("secret").getBytes(),
+                                row.getString("trace_parent")));
                     }
                     return claimed;
                 });

@@ -3,8 +3,14 @@ package ng.risiti.webhook.deliveries.service;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import ng.risiti.platform.concurrent.OwnContext;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.platform.time.Clocks;
 import ng.risiti.webhook.deliveries.config.DeliveryConfig;
 import ng.risiti.webhook.deliveries.domain.AttemptOutcome;
@@ -35,6 +43,10 @@ public class DeliveryDispatcher {
     /** The scheduled job's identity, for pausing it (tests, an operator's console). */
     public static final String JOB = "webhook-deliveries";
     private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    /** Span attributes of an attempt (the outcome as the risiti.webhook.deliveries metric names it). */
+    public static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("risiti.webhook.attempt");
+    public static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("risiti.webhook.outcome");
+    public static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
     private final DeliveryRepository deliveries;
     private final WebhookSender sender;
@@ -44,13 +56,15 @@ public class DeliveryDispatcher {
     private final RetrySchedule retries;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final Traces traces;
+    private final Vertx vertx;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
     public DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender sender, EndpointService endpoints, EndpointPauses pauses,
-            DeliveryConfig config, Clock clock, MeterRegistry metrics) {
+            DeliveryConfig config, Clock clock, MeterRegistry metrics, Traces traces, Vertx vertx) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.endpoints = endpoints;
@@ -59,6 +73,8 @@ public class DeliveryDispatcher {
         this.retries = new RetrySchedule(config.retryDelays());
         this.clock = clock;
         this.metrics = metrics;
+        this.traces = traces;
+        this.vertx = vertx;
         Gauge.builder("risiti.webhook.deliveries.in.flight", inFlight, AtomicInteger::get)
                 .description("Webhook deliveries this replica is sending now").register(metrics);
     }
@@ -126,7 +142,8 @@ public class DeliveryDispatcher {
 
     private void start(ClaimedDelivery delivery) {
         inFlight.incrementAndGet();
-        deliver(delivery).subscribe().with(ignored -> finished(), failure -> {
+        // each attempt on a Vert.x context of its own: its span (and the pause check's session) is its alone
+        OwnContext.run(vertx, () -> traced(delivery)).subscribe().with(ignored -> finished(), failure -> {
             // the outcome could not be recorded: the lease passes and it is tried again, the one duplicate we cannot rule out
             LOG.errorf("Could not record the outcome of webhook delivery %s (attempt %d): %s", delivery.id(), delivery.attempts(), failure);
             finished();
@@ -139,6 +156,17 @@ public class DeliveryDispatcher {
         wake();
     }
 
+    /**
+     * The attempt as a span in the trace of what queued the delivery (the event's consumer span), on any replica and
+     * however many retries later; the sender passes it to the receiver as the {@code traceparent} header.
+     */
+    private Uni<Void> traced(ClaimedDelivery delivery) {
+        Attributes attributes = Attributes.builder().put("risiti.webhook.delivery_id", delivery.id().toString())
+                .put("risiti.webhook.endpoint_id", delivery.endpointId().toString()).put("risiti.webhook.event_id", delivery.eventId())
+                .put("risiti.webhook.event_type", delivery.eventType()).put(ATTEMPT, delivery.attempts()).build();
+        return traces.inSpan(delivery.traceParent(), "webhook delivery", SpanKind.CLIENT, attributes, null, () -> deliver(delivery));
+    }
+
     private Uni<Void> deliver(ClaimedDelivery delivery) {
         return Uni.createFrom().item(() -> endpoints.secretOf(delivery.endpointId(), delivery.sealedSecret()))
                 .flatMap(secret -> sender.send(delivery, secret)).flatMap(outcome -> {
@@ -147,6 +175,7 @@ public class DeliveryDispatcher {
                     : at.plus(retries.delayAfter(delivery.attempts()));
             log(delivery, outcome, retryAt);
             measure(outcome, retryAt);
+            describe(Span.current(), outcome, retryAt);
             return deliveries.record(delivery, at, outcome, retryAt)
                     .flatMap(changed -> {
                         if (changed == 0) {
@@ -159,10 +188,24 @@ public class DeliveryDispatcher {
     }
 
     /** outcome: delivered, retrying (failed, another attempt is scheduled) or failed (the last attempt failed). */
+    private static String result(AttemptOutcome outcome, OffsetDateTime retryAt) {
+        return outcome.succeeded() ? "delivered" : retryAt != null ? "retrying" : "failed";
+    }
+
     private void measure(AttemptOutcome outcome, OffsetDateTime retryAt) {
-        String result = outcome.succeeded() ? "delivered" : retryAt != null ? "retrying" : "failed";
         Timer.builder("risiti.webhook.deliveries").description("Webhook delivery attempts by outcome, with the receiver's latency")
-                .tag("outcome", result).register(metrics).record(outcome.latencyMs(), TimeUnit.MILLISECONDS);
+                .tag("outcome", result(outcome, retryAt)).register(metrics).record(outcome.latencyMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The attempt's span (current on the attempt's own context) says what the metric and the delivery log say. */
+    private static void describe(Span span, AttemptOutcome outcome, OffsetDateTime retryAt) {
+        span.setAttribute(OUTCOME, result(outcome, retryAt));
+        if (outcome.statusCode() != null) {
+            span.setAttribute(HTTP_STATUS, outcome.statusCode().longValue());
+        }
+        if (!outcome.succeeded()) {
+            span.setStatus(StatusCode.ERROR, outcome.summary());
+        }
     }
 
     private static void log(ClaimedDelivery delivery, AttemptOutcome outcome, OffsetDateTime retryAt) {

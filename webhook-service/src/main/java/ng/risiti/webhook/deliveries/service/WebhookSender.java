@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import ng.risiti.platform.observability.Traces;
 import ng.risiti.webhook.deliveries.config.DeliveryConfig;
 import ng.risiti.webhook.deliveries.domain.AttemptOutcome;
 import ng.risiti.webhook.deliveries.domain.ClaimedDelivery;
@@ -24,8 +25,8 @@ import ng.risiti.webhook.endpoints.service.TargetCheck;
 
 /**
  * Makes one attempt: checks the URL's target again (DNS may answer differently now) and POSTs the stored body to the
- * address it checked, with both signatures; redirects are not followed (a 3xx is a failed attempt). Never fails: what
- * went wrong is the outcome.
+ * address it checked, with both signatures and the attempt's {@code traceparent}; redirects are not followed (a 3xx is
+ * a failed attempt). Never fails: what went wrong is the outcome.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -58,8 +59,10 @@ public class WebhookSender {
     public Uni<AttemptOutcome> send(ClaimedDelivery delivery, String secret) {
         long started = clock.millis();
         Context context = Vertx.currentContext();
+        // read here, on the caller's context: the attempt's span is current there, not where DNS answers
+        String traceParent = Traces.currentParent();
         Uni<AttemptOutcome> attempt = targets.check(delivery.url())
-                .flatMap(checked -> post(checked, delivery, secret, started))
+                .flatMap(checked -> post(checked, delivery, secret, started, traceParent))
                 .ifNoItem().after(config.timeout()).failWith(() -> new java.util.concurrent.TimeoutException(
                         "no answer within " + config.timeout().toSeconds() + " s"))
                 .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(elapsed(started), describe(failure)));
@@ -67,7 +70,7 @@ public class WebhookSender {
         return context == null ? attempt : attempt.emitOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
-    private Uni<AttemptOutcome> post(TargetCheck.Checked checked, ClaimedDelivery delivery, String secret, long started) {
+    private Uni<AttemptOutcome> post(TargetCheck.Checked checked, ClaimedDelivery delivery, String secret, long started, String traceParent) {
         String id = delivery.id().toString();
         long timestamp = clock.instant().getEpochSecond();
         String body = delivery.payload();
@@ -88,6 +91,10 @@ public class WebhookSender {
                 .putHeader("webhook-id", id)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", Signatures.standard(secret, id, timestamp, body));
+        if (traceParent != null) {
+            // W3C Trace Context: a receiver that traces continues the trace of the event (docs/webhooks.md)
+            request.putHeader(Traces.TRACEPARENT, traceParent);
+        }
         CompletableFuture<AttemptOutcome> answered = new CompletableFuture<>();
         client.request(request)
                 .compose(sent -> sent.send(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8))))

@@ -9,11 +9,14 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,6 +34,7 @@ import ng.risiti.webhook.Signed;
 import ng.risiti.webhook.WebhookFixtures.Endpoint;
 import ng.risiti.webhook.WebhookFixtures;
 import ng.risiti.webhook.WebhookReceiver.Received;
+import ng.risiti.webhook.deliveries.service.DeliveryDispatcher;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +53,9 @@ class WebhookDeliveryTests {
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
     final WebhookFixtures tenant = new WebhookFixtures();
+
+    @Inject
+    InMemorySpanExporter spans;
 
     private List<Received> awaitReceived(Endpoint endpoint, int count) {
         await().atMost(ARRIVES).pollInterval(Duration.ofMillis(50)).until(() -> tenant.receiver.at(endpoint.path()).size() >= count);
@@ -159,6 +166,34 @@ class WebhookDeliveryTests {
         assertThat(delivered.getList("data.attempt_count", Integer.class)).containsOnly(1);
         assertThat(delivered.getList("data.attempts[0].response_excerpt", String.class)).containsOnly("{\"received\":true}");
         assertThat(delivered.getList("data.next_retry_at")).containsOnly((Object) null);
+    }
+
+    @Test
+    void everyAttemptIsASpanInTheEventsTraceAndTellsTheReceiverThatTraceInTheTraceparentHeader() {
+        Endpoint endpoint = tenant.endpoint("invoice.paid");
+        tenant.receiver.on(endpoint.path()).answer(500, 200);
+        UUID invoice = UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String eventId = Events.publishInTrace("00-" + traceId + "-" + traceId.substring(16) + "-01", "risiti.invoices.v1",
+                invoice.toString(), "invoice.paid", tenant.tenantId, Events.invoice(tenant.tenantId, invoice, "paid", "0.00", 0));
+
+        List<Received> received = awaitReceived(endpoint, 2);
+        assertThat(received).extracting(request -> request.header("X-Risiti-Event-Id")).containsOnly(eventId);
+        assertThat(received).extracting(request -> request.header("traceparent"))
+                .allMatch(header -> header.matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        List<SpanData> attempts = await().atMost(ARRIVES).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId) && span.getName().equals("webhook delivery")).toList(), found -> found.size() == 2);
+        assertThat(attempts).extracting(span -> span.getAttributes().get(DeliveryDispatcher.ATTEMPT)).containsExactly(1L, 2L);
+        assertThat(attempts).extracting(span -> span.getAttributes().get(DeliveryDispatcher.OUTCOME)).containsExactly("retrying", "delivered");
+        assertThat(attempts).extracting(span -> span.getAttributes().get(DeliveryDispatcher.HTTP_STATUS)).containsExactly(500L, 200L);
+        // each attempt told the receiver its own span, so the receiver's spans hang off the attempt that reached them
+        assertThat(received).extracting(request -> request.header("traceparent").split("-")[2])
+                .containsExactly(attempts.get(0).getSpanId(), attempts.get(1).getSpanId());
+        // both continue the consumer span that applied the event
+        SpanData consumer = spans.getFinishedSpanItems().stream().filter(span -> span.getSpanId().equals(attempts.getFirst().getParentSpanId()))
+                .findFirst().orElseThrow();
+        assertThat(consumer.getName()).isEqualTo("risiti.invoices.v1 process");
+        assertThat(attempts.get(1).getParentSpanId()).isEqualTo(consumer.getSpanId());
     }
 
     @Test

@@ -211,14 +211,21 @@ public final class OidcSandbox implements AutoCloseable {
             json(ex, 400, Map.of("error", "unsupported_grant_type"));
             return;
         }
-        Grant grant = form.get("code") == null ? null : grants.remove(form.get("code"));
+        String code = form.get("code");
+        Grant grant = code == null ? null : grants.remove(code);
         String verifier = form.getOrDefault("code_verifier", "");
-        String problem = grant == null || grant.expiresAt() < clock.millis() ? "the code is unknown, spent or expired"
-                : !grant.clientId().equals(form.get("client_id")) ? "the code was issued to another client"
-                : !grant.redirectUri().equals(form.get("redirect_uri")) ? "redirect_uri differs from the authorization request's"
-                : grant.codeChallenge() != null && !grant.codeChallenge().equals(base64Url(sha256(verifier))) ? "code_verifier does not match"
+        String problem = grant == null ? (code == null ? "code is missing" : "the code is unknown or spent")
+                : grant.expiresAt() < clock.millis() ? "the code expired (codes live " + codeLifetime.toSeconds() + " s)"
+                : !grant.clientId().equals(form.get("client_id")) ? "the code was issued to client_id " + grant.clientId()
+                        + ", not " + form.get("client_id")
+                : !grant.redirectUri().equals(form.get("redirect_uri")) ? "redirect_uri " + form.get("redirect_uri")
+                        + " differs from the authorization request's " + grant.redirectUri()
+                : grant.codeChallenge() != null && !grant.codeChallenge().equals(base64Url(sha256(verifier)))
+                        ? "code_verifier does not match the code_challenge (S256)"
                 : null;
         if (problem != null) {
+            // the reason a client only sees in the answer's error_description: said here too, for whoever reads the log
+            log("POST /token: invalid_grant: " + problem);
             json(ex, 400, Map.of("error", "invalid_grant", "error_description", problem));
             return;
         }
@@ -244,6 +251,11 @@ public final class OidcSandbox implements AutoCloseable {
         answer.put("scope", "openid email profile");
         answer.put("id_token", sign(claims));
         json(ex, 200, answer);
+    }
+
+    /** One line on standard output (the stack keeps it in .risiti/logs/oidc-sandbox.log). */
+    private void log(String line) {
+        System.out.println(clock.instant() + " " + line);
     }
 
     private String sign(Map<String, Object> claims) {

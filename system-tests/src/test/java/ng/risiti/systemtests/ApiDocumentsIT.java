@@ -149,6 +149,7 @@ class ApiDocumentsIT {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(operation + " .execute"))).click();
             WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(operation + " .live-responses-table tbody .response-col_status")));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status); // the 200 in the screenshot
             Path shot = Browser.snapshot(browser, step);
             assertThat(browser.findElement(By.cssSelector(operation + " .curl-command")).getText())
                     .as("the call Swagger UI made").contains(stack.gatewayUrl() + "/api/v1/customers").contains("x-api-key: " + apiKey);

@@ -40,7 +40,8 @@ final class Browser {
                 "Chromium and its driver are not installed (apt-get install chromium chromium-driver; .ci/run does): skipping the browser test");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.get());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=" + width + "," + height);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver.get()).toFile())
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);

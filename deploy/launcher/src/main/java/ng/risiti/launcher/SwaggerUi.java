@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Swagger UI from the org.webjars:swagger-ui jar, pointed at the merged document, tags closed and a filter box (the
- * document has 130+ operations). "Try it out" sends each call to the origin the page was opened on (the document names http://localhost:8080; a page opened on 127.0.0.1 would otherwise
- * make cross-origin calls the gateway does not allow).
+ * document has 130+ operations). "Try it out" sends each call to the origin the page was opened on (the document
+ * names http://localhost:8080; a page opened on 127.0.0.1 would otherwise make cross-origin calls the gateway does not
+ * allow).
  */
 final class SwaggerUi {
 

@@ -29,13 +29,19 @@ final class Browser {
 
     /** A headless Chromium with a phone-sized window (the pay page is for payers on phones). */
     static ChromeDriver start() {
+        return start(414, 896);
+    }
+
+    /** A headless Chromium with a window of this size (Swagger UI is read on a desktop). */
+    static ChromeDriver start(int width, int height) {
         Optional<String> binary = firstExisting(BROWSERS);
         Optional<String> driver = firstExisting(DRIVERS);
         Assumptions.assumeTrue(binary.isPresent() && driver.isPresent(),
                 "Chromium and its driver are not installed (apt-get install chromium chromium-driver; .ci/run does): skipping the browser test");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.get());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=414,896");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver.get()).toFile())
                 .usingAnyFreePort().build();
         ChromeDriver browser = new ChromeDriver(service, options);
@@ -53,6 +59,17 @@ final class Browser {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    /** The screenshot and the page's HTML as it is now (name.png, name.html): what a failed wait was looking at. */
+    static Path snapshot(ChromeDriver browser, String name) {
+        Path shot = screenshot(browser, name);
+        try {
+            Files.writeString(shot.resolveSibling(name + ".html"), browser.getPageSource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return shot;
     }
 
     private static Optional<String> firstExisting(List<String> paths) {

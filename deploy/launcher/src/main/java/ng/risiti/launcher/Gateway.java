@@ -7,10 +7,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -142,6 +145,15 @@ final class Gateway {
             }
             if (!h.contains("X-Forwarded-Port") && in.localAddress() != null) {
                 h.set("X-Forwarded-Port", Integer.toString(in.localAddress().port()));
+            }
+            if (in.version() == HttpVersion.HTTP_2 && !in.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                // HTTP/2 (h2c: Java's HttpClient asks for it) frames a body without Content-Length; the HTTP/1.1 request
+                // upstream needs a length or chunks, and the proxy chunks only when the incoming headers say chunked
+                if (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD) {
+                    request.setBody(null);
+                } else {
+                    in.headers().set(HttpHeaders.TRANSFER_ENCODING, "chunked");
+                }
             }
             return context.sendRequest().recover(err -> {
                 String rid = requestId(in);

@@ -169,4 +169,24 @@ class GatewayTests {
             assertThat(f.get().statusCode()).isEqualTo(201);
         }
     }
+
+    /** Java's HttpClient (the generated Java client's) asks for HTTP/2 over cleartext (h2c) by default; upstreams speak HTTP/1.1. */
+    @Test
+    void forwardsRequestsThatArriveOverCleartextHttp2() throws Exception {
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        List<Throwable> unhandled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vertx.exceptionHandler(unhandled::add);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> get = h2c.send(HttpRequest.newBuilder(uri("/api/v1/auth/me")).header("x-api-key", "rs_test_k").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).as(get.body()).isEqualTo(201);
+            assertThat(new JsonObject(get.body()).getJsonObject("headers").getString("x-api-key")).isEqualTo("rs_test_k");
+            HttpResponse<String> post = h2c.send(HttpRequest.newBuilder(uri("/api/v1/invoices"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
+            assertThat(new JsonObject(post.body()).getString("body")).isEqualTo("{\"n\":" + i + "}");
+        }
+        assertThat(unhandled).as("errors the proxy did not handle (it wrote a body the upstream request had no length for)").isEmpty();
+    }
 }

@@ -171,7 +171,7 @@ public final class OidcSandbox implements AutoCloseable {
         d.put("subject_types_supported", List.of("public"));
         d.put("id_token_signing_alg_values_supported", List.of("RS256"));
         d.put("scopes_supported", List.of("openid", "email", "profile"));
-        d.put("token_endpoint_auth_methods_supported", List.of("client_secret_post"));
+        d.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         d.put("code_challenge_methods_supported", List.of("S256"));
         d.put("claims_supported", List.of("iss", "aud", "sub", "exp", "iat", "nonce", "email", "email_verified", "name",
                 "given_name", "family_name"));
@@ -211,14 +211,21 @@ public final class OidcSandbox implements AutoCloseable {
             json(ex, 400, Map.of("error", "unsupported_grant_type"));
             return;
         }
-        Grant grant = form.get("code") == null ? null : grants.remove(form.get("code"));
+        String clientId = clientId(ex, form);
+        String code = form.get("code");
+        Grant grant = code == null ? null : grants.remove(code);
         String verifier = form.getOrDefault("code_verifier", "");
-        String problem = grant == null || grant.expiresAt() < clock.millis() ? "the code is unknown, spent or expired"
-                : !grant.clientId().equals(form.get("client_id")) ? "the code was issued to another client"
-                : !grant.redirectUri().equals(form.get("redirect_uri")) ? "redirect_uri differs from the authorization request's"
-                : grant.codeChallenge() != null && !grant.codeChallenge().equals(base64Url(sha256(verifier))) ? "code_verifier does not match"
+        String problem = grant == null ? (code == null ? "code is missing" : "the code is unknown or spent")
+                : grant.expiresAt() < clock.millis() ? "the code expired (codes live " + codeLifetime.toSeconds() + " s)"
+                : !grant.clientId().equals(clientId) ? "the code was issued to client_id " + grant.clientId() + ", not " + clientId
+                : !grant.redirectUri().equals(form.get("redirect_uri")) ? "redirect_uri " + form.get("redirect_uri")
+                        + " differs from the authorization request's " + grant.redirectUri()
+                : grant.codeChallenge() != null && !grant.codeChallenge().equals(base64Url(sha256(verifier)))
+                        ? "code_verifier does not match the code_challenge (S256)"
                 : null;
         if (problem != null) {
+            // the reason a client only sees in the answer's error_description: said here too, for whoever reads the log
+            log("POST /token: invalid_grant: " + problem);
             json(ex, 400, Map.of("error", "invalid_grant", "error_description", problem));
             return;
         }
@@ -244,6 +251,29 @@ public final class OidcSandbox implements AutoCloseable {
         answer.put("scope", "openid email profile");
         answer.put("id_token", sign(claims));
         json(ex, 200, answer);
+    }
+
+    /**
+     * The client as it authenticates (RFC 6749 2.3.1): {@code client_secret_basic} (HTTP Basic, form-encoded id and
+     * secret) or {@code client_secret_post} (in the form). Any secret is accepted: the sandbox checks who, not how.
+     */
+    private static String clientId(HttpExchange ex, Map<String, String> form) {
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return URLDecoder.decode(colon < 0 ? pair : pair.substring(0, colon), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return form.get("client_id");
+    }
+
+    /** One line on standard output (the stack keeps it in .risiti/logs/oidc-sandbox.log). */
+    private void log(String line) {
+        System.out.println(clock.instant() + " " + line);
     }
 
     private String sign(Map<String, Object> claims) {

@@ -124,7 +124,29 @@ class OidcSandboxTests {
         HttpResponse<String> otherRedirect = post("/token", Map.of("grant_type", "authorization_code", "code", other,
                 "redirect_uri", "http://elsewhere.test/cb", "client_id", "risiti-local", "code_verifier", VERIFIER));
         assertThat(otherRedirect.statusCode()).isEqualTo(400);
-        assertThat(field(otherRedirect.body(), "error_description")).contains("redirect_uri");
+        // both URIs, so the side that changed it shows at once (the sandbox logs the same line)
+        assertThat(field(otherRedirect.body(), "error_description")).contains("redirect_uri")
+                .contains("http://elsewhere.test/cb").contains(REDIRECT);
+    }
+
+    @Test
+    void aClientMayAuthenticateWithHttpBasicInsteadOfTheForm() throws Exception {
+        String code = authorize("risiti-local", "n4");
+        String basic = Base64.getEncoder().encodeToString("risiti-local:s3cret".getBytes(StandardCharsets.UTF_8));
+        String form = "grant_type=authorization_code&code=" + code + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                + "&code_verifier=" + VERIFIER;
+        HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(URI.create(sandbox.issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+
+        String other = authorize("risiti-local", "n5");
+        String otherClient = Base64.getEncoder().encodeToString("someone-else:s3cret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(sandbox.issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + otherClient)
+                .POST(HttpRequest.BodyPublishers.ofString(form.replace(code, other))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(field(refused.body(), "error_description")).contains("risiti-local").contains("someone-else");
     }
 
     @Test

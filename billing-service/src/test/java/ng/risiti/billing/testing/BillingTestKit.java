@@ -77,9 +77,14 @@ public final class BillingTestKit {
 
     /** Paystack's {@code x-paystack-signature}: hex HMAC-SHA512 of the body with the secret key. */
     public static String sign(String body) {
+        return sign(PaystackSandboxResource.SECRET_KEY, body);
+    }
+
+    /** The same with another account's key ({@link PaystackSandboxResource#TEST_WORLD_SECRET_KEY}: the test account). */
+    public static String sign(String secretKey, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(PaystackSandboxResource.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
             return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -48,10 +48,15 @@ final class Api {
 
     /** register, login (JWT), /auth/me with the JWT, then an API key with {@link #KEY_SCOPES} created with the JWT. */
     Account signUp(String businessName) {
+        return signUp(businessName, "starter");
+    }
+
+    /** The same on the plan chosen at registration ({@code free}, {@code starter}, ...). */
+    Account signUp(String businessName, String planSlug) {
         String email = "owner+" + UUID.randomUUID() + "@systemtest.risiti.ng";
         String registered = request()
                 .body(Map.of("first_name", "Adaeze", "last_name", "Okonkwo", "email", email, "password", PASSWORD,
-                        "business_name", businessName, "business_type", "sme", "tin", "12345678-0001", "plan_slug", "starter"))
+                        "business_name", businessName, "business_type", "sme", "tin", "12345678-0001", "plan_slug", planSlug))
                 .when().post("/api/v1/auth/register")
                 .then().log().ifValidationFails().statusCode(201)
                 .extract().path("data.access_token");

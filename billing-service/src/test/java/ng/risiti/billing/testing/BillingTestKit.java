@@ -7,6 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -39,10 +41,17 @@ public final class BillingTestKit {
         return ConfigProvider.getConfig().getValue("risiti.paystack.url", String.class);
     }
 
-    /** Points the sandbox's webhooks at this test's Quarkus (its port is known only once it runs). */
+    /** The sandbox standing in for Paystack's test account, where test-mode ({@code rs_test_}) checkouts and renewals go. */
+    public static String testWorldSandboxUrl() {
+        return ConfigProvider.getConfig().getValue("risiti.paystack.test-url", String.class);
+    }
+
+    /** Points both sandboxes' webhooks at this test's Quarkus (its port is known only once it runs). */
     public static void pointWebhooksHere() {
-        given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:" + RestAssured.port + "/api/v1/webhooks/paystack\"}")
-                .post(sandboxUrl() + "/__sandbox/webhook-url").then().statusCode(200);
+        for (String sandbox : List.of(sandboxUrl(), testWorldSandboxUrl())) {
+            given().contentType(ContentType.JSON).body("{\"url\":\"http://127.0.0.1:" + RestAssured.port + "/api/v1/webhooks/paystack\"}")
+                    .post(sandbox + "/__sandbox/webhook-url").then().statusCode(200);
+        }
     }
 
     /** Opens the hosted checkout as the payer's browser would (without following the redirect). */
@@ -52,8 +61,13 @@ public final class BillingTestKit {
 
     /** Has the sandbox send an event about a transaction now; answers the delivery (status the receiver gave, body, signature). */
     public static Response sandboxEvent(String event, String reference) {
+        return sandboxEvent(sandboxUrl(), event, reference);
+    }
+
+    /** The same, from the sandbox at {@code sandbox} ({@link #testWorldSandboxUrl()} for test-mode transactions). */
+    public static Response sandboxEvent(String sandbox, String event, String reference) {
         return given().contentType(ContentType.JSON).body("{\"event\":\"" + event + "\",\"reference\":\"" + reference + "\"}")
-                .post(sandboxUrl() + "/__sandbox/events");
+                .post(sandbox + "/__sandbox/events");
     }
 
     public static void sandboxFault(int count, int status, String pathPrefix) {
@@ -63,9 +77,14 @@ public final class BillingTestKit {
 
     /** Paystack's {@code x-paystack-signature}: hex HMAC-SHA512 of the body with the secret key. */
     public static String sign(String body) {
+        return sign(PaystackSandboxResource.SECRET_KEY, body);
+    }
+
+    /** The same with another account's key ({@link PaystackSandboxResource#TEST_WORLD_SECRET_KEY}: the test account). */
+    public static String sign(String secretKey, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(PaystackSandboxResource.SECRET_KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
+            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
             return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -79,6 +98,12 @@ public final class BillingTestKit {
             request.header("x-paystack-signature", signature);
         }
         return request.post("/api/v1/webhooks/paystack");
+    }
+
+    /** An {@code api_calls.metered} body: {@code count} calls of a fresh key this minute, as a replica's flush writes it. */
+    public static String metered(UUID tenantId, boolean test, long count) {
+        return "{\"tenant_id\":\"" + tenantId + "\",\"test_mode\":" + test + ",\"key_id\":\"" + UUID.randomUUID() + "\",\"minute\":\""
+                + Instant.now().truncatedTo(ChronoUnit.MINUTES) + "\",\"count\":" + count + ",\"service\":\"test\",\"replica\":\"r1\"}";
     }
 
     public static List<String> scopesExcept(String scope) {

@@ -1,6 +1,7 @@
 package ng.risiti.billing.usage;
 
 import static io.restassured.RestAssured.given;
+import static ng.risiti.billing.testing.BillingTestKit.metered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.billing.testing.BillingTestKit.Tenant;
@@ -40,11 +40,6 @@ class ApiUsageChargingTests {
 
     @Inject
     Entitlements entitlements;
-
-    private static String metered(UUID tenantId, boolean test, long count) {
-        return "{\"tenant_id\":\"" + tenantId + "\",\"test_mode\":" + test + ",\"key_id\":\"" + UUID.randomUUID() + "\",\"minute\":\""
-                + Instant.now().truncatedTo(ChronoUnit.MINUTES) + "\",\"count\":" + count + ",\"service\":\"test\",\"replica\":\"r1\"}";
-    }
 
     private EntitlementState awaitEntitlements(UUID tenantId, boolean test, java.util.function.Predicate<EntitlementState> until) {
         Tenancy tenancy = new Tenancy(tenantId, test);

@@ -38,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackLayout layout;
     private final Supervisor supervisor;
     private final Set<Long> started = ConcurrentHashMap.newKeySet();
+    private final List<Replica> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
@@ -73,6 +74,30 @@ public final class LocalStack implements AutoCloseable {
         requireOpen();
         supervisor.restartService(service, env);
         recordPids();
+    }
+
+    /** A further replica of a service started by {@link #startReplica}: its own URL; {@link #close()} stops it. */
+    public record Replica(String url, long pid, Runnable stop) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+
+    /**
+     * Starts one more replica of {@code service} beside the stack's, with the environment the stack gives that service
+     * but HTTP on {@code port} (same database, Kafka, everything else); returns once it is healthy. It is not
+     * supervised or routed to by the gateway: call it on its own URL and close it (also stopped by {@link #close()}).
+     */
+    public Replica startReplica(String service, int port) {
+        requireOpen();
+        Running run = supervisor.startReplica(service, port);
+        long pid = run.component().pid();
+        started.add(pid);
+        Replica replica = new Replica("http://" + Stack.HOST + ":" + port, pid, run.stop());
+        replicas.add(replica);
+        return replica;
     }
 
     /**
@@ -170,6 +195,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void stop() {
         if (closed.compareAndSet(false, true)) {
+            replicas.forEach(Replica::close); // stopping a stopped one again does nothing
             supervisor.stopAll();
             // pg_ctl returns once the postmaster removed its pid file, a moment before it exits; the embedded
             // PostgreSQL's watchdog leaves within a second of the postmaster

@@ -175,6 +175,31 @@ final class Supervisor {
     }
 
     /**
+     * Starts one more replica of a service: the same jar and the environment {@link #serviceEnv} gives the first one,
+     * but HTTP on {@code port}, with its own log and pid file ({@code <service>-<port>}). Not supervised (nothing
+     * restarts it, it is not in {@code state.json}, the gateway does not route to it): the caller stops it with
+     * {@link Running#stop()}. Returns once it is healthy.
+     */
+    Running startReplica(String name, int port) {
+        Stack.Service service = Stack.SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a service: " + name + "; one of " + Routes.SERVICES));
+        if (pg == null) {
+            throw new IllegalStateException("the stack is not running");
+        }
+        Map<String, String> env = serviceEnv(service, pg);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Running[] run = new Running[1];
+        try {
+            return startChild(name + "-" + port, layout.root().resolve(service.jar()), env, port, started -> run[0] = started);
+        } catch (RuntimeException e) {
+            if (run[0] != null) {
+                run[0].stop().run();
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Stops a component (a service, nrs-sandbox, kafka, or the embedded PostgreSQL) and starts it again with the
      * environment of its last start; returns once it is healthy. Waits for an automatic restart of it under way.
      *

@@ -75,7 +75,8 @@ public class PaystackWebhooks {
         if (event == null || data == null || !data.isObject()) {
             return Uni.createFrom().failure(ApiException.validation("event", "a Paystack event has an event name and a data object"));
         }
-        String key = event + ":" + firstOf(text(data, "id"), text(data, "reference"), text(data, "invoice_code"),
+        // Paystack's ids are per account: the test account's charge 1 is not the live account's charge 1
+        String key = (signedTest ? "test:" : "") + event + ":" + firstOf(text(data, "id"), text(data, "reference"), text(data, "invoice_code"),
                 text(data.path("subscription"), "subscription_code"), text(data, "subscription_code"));
         OffsetDateTime now = Clocks.now(clock);
         return Panache.withTransaction(() -> SessionSql.rows("""

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import ng.risiti.billing.paystack.service.Checkouts;
 import ng.risiti.billing.paystack.rest.CheckoutResponse;
 import ng.risiti.billing.subscriptions.service.SubscriptionService;
+import ng.risiti.billing.usage.rest.UsageResponse;
+import ng.risiti.billing.usage.service.UsageReport;
 import ng.risiti.platform.idempotency.Idempotent;
 import ng.risiti.platform.rest.Data;
 import ng.risiti.platform.security.Caller;
@@ -33,18 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BillingSubscriptionResource {
 
     private final SubscriptionService subscriptions;
+    private final UsageReport usage;
     private final SecurityIdentity identity;
 
-    public BillingSubscriptionResource(SubscriptionService subscriptions, SecurityIdentity identity) {
+    public BillingSubscriptionResource(SubscriptionService subscriptions, UsageReport usage, SecurityIdentity identity) {
         this.subscriptions = subscriptions;
+        this.usage = usage;
         this.identity = identity;
     }
 
     @GET
     @RolesAllowed(Scope.ADMIN)
-    @Operation(summary = "The subscription: plan, status, cycle, current period, and what changes at the period's end")
+    @Operation(summary = "The subscription: plan, status, cycle, current period, what changes at the period's end, and this month's usage")
     public Uni<Data<SubscriptionResponse>> current() {
-        return subscriptions.current(Caller.of(identity)).map(current -> Data.of(SubscriptionResponse.of(current)));
+        Caller caller = Caller.of(identity);
+        return withUsage(caller, subscriptions.current(caller));
     }
 
     /** Starts the Paystack checkout for a plan; the plan changes when Paystack confirms the payment. */
@@ -67,7 +72,8 @@ public class BillingSubscriptionResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: unknown plan_slug or billing_cycle, or neither given")
     @APIResponse(responseCode = "422", description = "UNPROCESSABLE: no paid subscription, cancelled, an upgrade (POST), Free (DELETE), Enterprise, or nothing to change")
     public Uni<Data<SubscriptionResponse>> change(@NotNull SubscriptionChangeRequest request) {
-        return subscriptions.change(Caller.of(identity), request.toChange()).map(current -> Data.of(SubscriptionResponse.of(current)));
+        Caller caller = Caller.of(identity);
+        return withUsage(caller, subscriptions.change(caller, request.toChange()));
     }
 
     /** Cancels at the end of the period, then Free; a past-due subscription ends at once. */
@@ -76,6 +82,13 @@ public class BillingSubscriptionResource {
     @Operation(summary = "Cancel: access continues until the end of the current period, then the Free plan")
     @APIResponse(responseCode = "422", description = "UNPROCESSABLE: no paid subscription, or already cancelled")
     public Uni<Data<SubscriptionResponse>> cancel() {
-        return subscriptions.cancel(Caller.of(identity)).map(current -> Data.of(SubscriptionResponse.of(current)));
+        Caller caller = Caller.of(identity);
+        return withUsage(caller, subscriptions.cancel(caller));
+    }
+
+    /** The usage summary is {@code GET /billing/usage}'s answer, read once the subscription's change (if any) committed. */
+    private Uni<Data<SubscriptionResponse>> withUsage(Caller caller, Uni<SubscriptionService.Current> current) {
+        return current.flatMap(subscription -> usage.of(caller.tenancy())
+                .map(used -> Data.of(SubscriptionResponse.of(subscription, UsageResponse.of(used)))));
     }
 }

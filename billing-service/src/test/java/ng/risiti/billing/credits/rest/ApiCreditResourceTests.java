@@ -190,7 +190,7 @@ class ApiCreditResourceTests {
         String reference = await().atMost(Duration.ofSeconds(10)).until(() -> given().header("x-api-key", testKey)
                 .contentType("application/json").body("{\"amount\":1000}").post("/api/v1/api-credits/top-up")
                 .then().extract().path("data.reference"), r -> r != null);
-        sandboxEvent("charge.success", reference).then().body("last_status", equalTo(200));
+        sandboxEvent(BillingTestKit.testWorldSandboxUrl(), "charge.success", reference).then().body("last_status", equalTo(200));
         given().header("x-api-key", testKey).get("/api/v1/api-credits").then().body("data.balance", equalTo("1000.00"));
         tenant.as().get("/api/v1/api-credits").then().body("data.balance", equalTo("0.00"));
     }

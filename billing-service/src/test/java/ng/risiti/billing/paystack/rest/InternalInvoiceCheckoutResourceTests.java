@@ -80,6 +80,31 @@ class InternalInvoiceCheckoutResourceTests {
     }
 
     @Test
+    void aTestModeInvoicesCheckoutIsPaidInPaystacksTestAccountAndItsCaptureSaysTestMode() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        UUID invoice = UUID.randomUUID();
+        var started = internal().body(request(tenant, invoice, 100000).replace("\"test_mode\":false", "\"test_mode\":true"))
+                .post("/internal/invoice-checkouts").then().statusCode(200)
+                .body("authorization_url", startsWith(BillingTestKit.testWorldSandboxUrl() + "/checkout/"))
+                .extract().jsonPath();
+        String reference = started.getString("reference");
+        // the live account never heard of it
+        given().header("Authorization", "Bearer " + PaystackSandboxResource.SECRET_KEY)
+                .get(BillingTestKit.sandboxUrl() + "/transaction/verify/" + reference).then().statusCode(400)
+                .body("message", equalTo("Transaction reference not found"));
+        try (KafkaTopicReader billing = KafkaTopicReader.fromEnd(Topics.BILLING)) {
+            assertThat(openCheckout(started.getString("authorization_url")).statusCode()).isEqualTo(302);
+            ConsumerRecord<String, String> captured = billing.first(EventTypes.INVOICE_PAYMENT_CAPTURED,
+                    r -> r.key().equals(tenant.toString()), Duration.ofSeconds(20));
+            assertThat(KafkaTopicReader.header(captured, "ce_mode")).isEqualTo("test");
+            JsonNode data = JSON.readTree(captured.value());
+            assertThat(data.path("test_mode").asBoolean()).isTrue();
+            assertThat(data.path("invoice_id").asText()).isEqualTo(invoice.toString());
+            assertThat(data.path("amount_kobo").asLong()).isEqualTo(100000);
+        }
+    }
+
+    @Test
     void onlyServicesMayStartOneAndTheAmountMustBeChargeable() {
         given().contentType(ContentType.JSON).body(request(UUID.randomUUID(), UUID.randomUUID(), 5000)).post("/internal/invoice-checkouts")
                 .then().statusCode(401);

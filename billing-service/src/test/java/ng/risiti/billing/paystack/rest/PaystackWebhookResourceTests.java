@@ -1,14 +1,18 @@
 package ng.risiti.billing.paystack.rest;
 
+import static io.restassured.RestAssured.given;
 import static ng.risiti.billing.testing.BillingTestKit.sign;
 import static ng.risiti.billing.testing.BillingTestKit.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +22,7 @@ import java.util.concurrent.Executors;
 import ng.risiti.billing.testing.BillingTestKit;
 import ng.risiti.billing.testing.BillingTestKit.Tenant;
 import ng.risiti.billing.testing.PaystackSandboxResource;
+import ng.risiti.platform.security.Scope;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +110,32 @@ class PaystackWebhookResourceTests {
         String right = chargeSuccess(reference, 100000).replace("\"id\":1", "\"id\":2");
         webhook(right, sign(right)).then().statusCode(200).body("data.outcome", equalTo("already_amount_mismatch"));
         balance(tenant, "0.00");
+    }
+
+    @Test
+    void theTestAccountsEventsAreItsOwnTheSameIdAsALiveEventIsNoDuplicateAndTheyNeverPayALiveCheckout() {
+        Tenant tenant = Tenant.fresh();
+        String testKey = TestIdentity.testApiKey(tenant.id(), List.of(Scope.ADMIN));
+        String live = topUp(tenant, "1000");
+        String test = await().atMost(Duration.ofSeconds(10)).until(() -> given().header("x-api-key", testKey).contentType(ContentType.JSON)
+                .body("{\"amount\":\"2000\"}").post("/api/v1/api-credits/top-up").then().extract().<String>path("data.reference"), r -> r != null);
+        // the two accounts number their transactions apart: the same id in each
+        String id = "\"id\":" + (5_000_000_000L + new java.util.Random().nextInt(1_000_000_000));
+        String testCharge = chargeSuccess(test, 200000).replaceFirst("\"id\":\\d+", id);
+        String liveCharge = chargeSuccess(live, 100000).replaceFirst("\"id\":\\d+", id);
+        webhook(testCharge, sign(PaystackSandboxResource.TEST_WORLD_SECRET_KEY, testCharge)).then().statusCode(200)
+                .body("data.outcome", equalTo("applied"));
+        webhook(liveCharge, sign(liveCharge)).then().statusCode(200).body("data.duplicate", equalTo(false))
+                .body("data.outcome", equalTo("applied"));
+        balance(tenant, "1000.00");
+        given().header("x-api-key", testKey).get("/api/v1/api-credits").then().body("data.balance", equalTo("2000.00"));
+
+        // the test account's key never pays a live checkout
+        String another = topUp(tenant, "5000");
+        String wrongWorld = chargeSuccess(another, 500000);
+        webhook(wrongWorld, sign(PaystackSandboxResource.TEST_WORLD_SECRET_KEY, wrongWorld)).then().statusCode(200)
+                .body("data.outcome", equalTo("wrong_world"));
+        balance(tenant, "1000.00");
     }
 
     @Test

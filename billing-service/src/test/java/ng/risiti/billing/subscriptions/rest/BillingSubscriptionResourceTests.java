@@ -18,7 +18,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import ng.risiti.billing.testing.BillingTestKit;
@@ -29,6 +31,7 @@ import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.security.Scope;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
+import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +115,48 @@ class BillingSubscriptionResourceTests {
         // the plan it is on now is not bought again
         tenant.as().body("{\"plan_slug\":\"starter\",\"billing_cycle\":\"annual\"}").post("/api/v1/billing/subscription").then()
                 .statusCode(422).body("error.code", equalTo("UNPROCESSABLE"));
+    }
+
+    @Test
+    void theSubscriptionCarriesThisMonthsUsageBesideThePaidPlansLimits() {
+        Tenant tenant = Tenant.fresh();
+        String reference = tenant.as().body("{\"plan_slug\":\"starter\",\"billing_cycle\":\"monthly\"}").post("/api/v1/billing/subscription")
+                .then().statusCode(200).extract().path("data.reference");
+        sandboxEvent("charge.success", reference).then().body("last_status", equalTo(200));
+        for (int i = 0; i < 3; i++) {
+            UUID invoice = UUID.randomUUID();
+            TestEvents.publish(Topics.INVOICES, invoice.toString(), EventTypes.INVOICE_CREATED, tenant.id(), "{\"id\":\"" + invoice + "\"}");
+        }
+        // test-mode calls are another world's, not this answer's
+        TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), EventTypes.API_CALLS_METERED, tenant.id(), BillingTestKit.metered(tenant.id(), false, 7));
+        TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), EventTypes.API_CALLS_METERED, tenant.id(), BillingTestKit.metered(tenant.id(), true, 5));
+        // two real API-key calls, metered by this service's own filter; the owner's dashboard reads below are not
+        String key = TestIdentity.apiKey(tenant.id(), List.of(Scope.ADMIN));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().header("x-api-key", key).get("/api/v1/billing/usage").then().statusCode(200));
+        given().header("x-api-key", key).get("/api/v1/billing/usage").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> tenant.as().get("/api/v1/billing/subscription").then().statusCode(200)
+                .body("data.usage.api_calls.today", equalTo(9))
+                .body("data.usage.invoices.created", equalTo(3)));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        var answer = tenant.as().get("/api/v1/billing/subscription").then().statusCode(200)
+                .body("data.plan_slug", equalTo("starter"))
+                .body("data.usage.plan_slug", equalTo("starter"))
+                .body("data.usage.period_start", equalTo(today.withDayOfMonth(1).toString()))
+                .body("data.usage.period_end", equalTo(today.withDayOfMonth(today.lengthOfMonth()).toString()))
+                .body("data.usage.api_calls.this_period", equalTo(9))
+                .body("data.usage.api_calls.limit_per_day", equalTo(5000))
+                .body("data.usage.api_calls.burst_per_minute", equalTo(100))
+                .body("data.usage.api_calls.included_per_day", equalTo(5000))
+                .body("data.usage.invoices.limit", equalTo(500))
+                .body("data.usage.storage.used_bytes", equalTo(3 * 4096))
+                .extract().jsonPath();
+        // the same figures /billing/usage answers, not a second count
+        assertThat(answer.getMap("data.usage")).isEqualTo(tenant.as().get("/api/v1/billing/usage").then().extract().jsonPath().getMap("data"));
+        // a cancellation's answer carries the usage too
+        tenant.as().delete("/api/v1/billing/subscription").then().statusCode(200)
+                .body("data.cancel_at_period_end", equalTo(true)).body("data.usage.invoices.created", equalTo(3));
     }
 
     @Test

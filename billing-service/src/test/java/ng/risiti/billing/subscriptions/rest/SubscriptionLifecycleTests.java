@@ -98,6 +98,53 @@ class SubscriptionLifecycleTests {
     }
 
     @Test
+    void aTestModeRenewalChargesPaystacksTestAccountAndRenewsOnlyTheTestSubscriptionAndTheOtherWayRound() throws Exception {
+        Tenant tenant = Tenant.fresh();
+        String testKey = TestIdentity.testApiKey(tenant.id(), List.of(Scope.ADMIN));
+        Paid live = subscribe(tenant, "growth", "monthly");
+        Paid test = subscribeInTestMode(testKey, "starter");
+        OffsetDateTime liveStart = periodStart(tenant);
+
+        try (KafkaTopicReader billing = KafkaTopicReader.fromEnd(Topics.BILLING)) {
+            OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+            endPeriodAt(tenant, true, due);
+            await().atMost(RENEWAL).untilAsserted(() -> assertThat(OffsetDateTime.parse(given().header("x-api-key", testKey)
+                    .get("/api/v1/billing/subscription").then().statusCode(200).extract().<String>path("data.current_period_start")))
+                    .isAtSameInstantAs(due));
+            ConsumerRecord<String, String> renewed = billing.first(EventTypes.SUBSCRIPTION_RENEWED,
+                    r -> r.key().equals(tenant.id().toString()), Duration.ofSeconds(20));
+            assertThat(KafkaTopicReader.header(renewed, "ce_mode")).isEqualTo("test");
+            assertThat(JSON.readTree(renewed.value()).path("plan_slug").asText()).isEqualTo("starter");
+        }
+        // the card saved in Paystack's test account was charged there, once; the live account saw nothing
+        assertThat(charges(BillingTestKit.testWorldSandboxUrl(), test.authorizationCode())).isEqualTo(1);
+        assertThat(charges(BillingTestKit.sandboxUrl(), live.authorizationCode())).isZero();
+        String renewal = given().header("x-api-key", testKey).get("/api/v1/billing/invoices").then().statusCode(200)
+                .body("data[0].purpose", equalTo("renewal")).body("data[0].status", equalTo("paid"))
+                .body("data[0].plan_slug", equalTo("starter")).body("data[0].amount", equalTo("5000.00"))
+                .extract().path("data[0].reference");
+        given().header("Authorization", "Bearer " + PaystackSandboxResource.TEST_WORLD_SECRET_KEY)
+                .get(BillingTestKit.testWorldSandboxUrl() + "/transaction/verify/" + renewal).then().statusCode(200)
+                .body("data.metadata.mode", equalTo("test"));
+        // the live subscription, its period and its history are untouched
+        assertThat(periodStart(tenant)).isAtSameInstantAs(liveStart);
+        tenant.as().get("/api/v1/billing/invoices").then().statusCode(200).body("data.size()", equalTo(1))
+                .body("data[0].purpose", equalTo("subscription")).body("data[0].plan_slug", equalTo("growth"));
+
+        // and the other way round: the live renewal charges the live account and leaves the test subscription as it was
+        OffsetDateTime testStart = OffsetDateTime.parse(given().header("x-api-key", testKey).get("/api/v1/billing/subscription").then()
+                .extract().<String>path("data.current_period_start"));
+        OffsetDateTime liveDue = endPeriodNow(tenant);
+        await().atMost(RENEWAL).untilAsserted(() -> assertThat(periodStart(tenant)).isAtSameInstantAs(liveDue));
+        assertThat(charges(BillingTestKit.sandboxUrl(), live.authorizationCode())).isEqualTo(1);
+        assertThat(charges(BillingTestKit.testWorldSandboxUrl(), test.authorizationCode())).isEqualTo(1);
+        tenant.as().get("/api/v1/billing/invoices").then().body("data[0].purpose", equalTo("renewal")).body("data[0].amount", equalTo("20000.00"));
+        assertThat(OffsetDateTime.parse(given().header("x-api-key", testKey).get("/api/v1/billing/subscription").then()
+                .extract().<String>path("data.current_period_start"))).isAtSameInstantAs(testStart);
+        given().header("x-api-key", testKey).get("/api/v1/billing/invoices").then().body("data.size()", equalTo(2));
+    }
+
+    @Test
     void aCycleChangeToAnnualIsChargedAtTheAnnualPriceForAYearAtRenewal() {
         Tenant tenant = Tenant.fresh();
         subscribe(tenant, "starter", "monthly");
@@ -277,6 +324,18 @@ class SubscriptionLifecycleTests {
         return new Paid(reference, verified.getString("data.authorization.authorization_code"), verified.getString("data.customer.email"));
     }
 
+    /** Subscribes with a test-mode key: the checkout and its card live in Paystack's test account (the second sandbox). */
+    private static Paid subscribeInTestMode(String testKey, String plan) {
+        String reference = await().atMost(Duration.ofSeconds(10)).until(() -> given().header("x-api-key", testKey).contentType(ContentType.JSON)
+                .body("{\"plan_slug\":\"" + plan + "\",\"billing_cycle\":\"monthly\"}").post("/api/v1/billing/subscription").then()
+                .extract().<String>path("data.reference"), r -> r != null);
+        sandboxEvent(BillingTestKit.testWorldSandboxUrl(), "charge.success", reference).then().statusCode(200).body("last_status", equalTo(200));
+        given().header("x-api-key", testKey).get("/api/v1/billing/subscription").then().body("data.plan_slug", equalTo(plan));
+        var verified = given().header("Authorization", "Bearer " + PaystackSandboxResource.TEST_WORLD_SECRET_KEY)
+                .get(BillingTestKit.testWorldSandboxUrl() + "/transaction/verify/" + reference).then().statusCode(200).extract().jsonPath();
+        return new Paid(reference, verified.getString("data.authorization.authorization_code"), verified.getString("data.customer.email"));
+    }
+
     private static OffsetDateTime periodStart(Tenant tenant) {
         String start = tenant.as().get("/api/v1/billing/subscription").then().statusCode(200).extract().path("data.current_period_start");
         return OffsetDateTime.parse(start);
@@ -290,12 +349,18 @@ class SubscriptionLifecycleTests {
 
     /** Moves the live subscription's period end (and its renewal) to {@code end}, as if a month had passed. */
     private static void endPeriodAt(Tenant tenant, OffsetDateTime end) {
+        endPeriodAt(tenant, false, end);
+    }
+
+    /** The same for the subscription of one world. */
+    private static void endPeriodAt(Tenant tenant, boolean testMode, OffsetDateTime end) {
         try (Connection db = RisitiTestResources.postgres().connect(RisitiTestResources.databaseName("billing"));
                 PreparedStatement update = db.prepareStatement("update subscriptions set current_period_end = ?, next_renewal_at = ?"
-                        + " where tenant_id = ? and test_mode = false")) {
+                        + " where tenant_id = ? and test_mode = ?")) {
             update.setObject(1, end);
             update.setObject(2, end);
             update.setObject(3, tenant.id());
+            update.setBoolean(4, testMode);
             assertThat(update.executeUpdate()).isEqualTo(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
@@ -308,7 +373,11 @@ class SubscriptionLifecycleTests {
     }
 
     private static long charges(String authorizationCode) {
-        return given().queryParam("authorization_code", authorizationCode).get(BillingTestKit.sandboxUrl() + "/__sandbox/charges").then()
+        return charges(BillingTestKit.sandboxUrl(), authorizationCode);
+    }
+
+    private static long charges(String sandbox, String authorizationCode) {
+        return given().queryParam("authorization_code", authorizationCode).get(sandbox + "/__sandbox/charges").then()
                 .statusCode(200).extract().jsonPath().getLong("charges");
     }
 }

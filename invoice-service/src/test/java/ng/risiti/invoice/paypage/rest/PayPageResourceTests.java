@@ -12,12 +12,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import ng.risiti.invoice.BillingStub;
 import ng.risiti.invoice.CustomerServiceStub;
 import ng.risiti.invoice.InvoiceTestFixtures;
+import ng.risiti.platform.events.CloudEventHeaders;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.Topics;
+import ng.risiti.platform.rest.Naira;
 import ng.risiti.testsupport.KafkaTopicReader;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
@@ -142,6 +146,63 @@ class PayPageResourceTests {
         // nothing is left to pay: Pay goes back to the page
         given().redirects().follow(false).post("/p/" + token + "/pay").then().statusCode(303)
                 .header("Location", containsString("/p/" + token + "/pay"));
+    }
+
+    @Test
+    void aTestModeInvoicesPayPageChargesInTheTestWorldAndItsPaymentIsRecordedOnTheTestInvoiceOnly() {
+        String live = tenant.finalizedInvoice(InvoiceTestFixtures.invoiceBody(customerId));
+        UUID testCustomer = tenant.customer("Sandbox Buyer", "98765432-0002", true);
+        InvoiceTestFixtures.awaitReplicated(testCustomer);
+        String test = testFinalizedInvoice(testCustomer);
+        String marker = testFinalizedInvoice(testCustomer);
+        String testToken = tenant.testKey().get("/api/v1/invoices/" + test).then().statusCode(200).extract().path("data.public_token");
+
+        // the page of a test invoice opens a checkout in billing's test world (Paystack's test account)
+        given().redirects().follow(false).post("/p/" + testToken + "/pay").then().statusCode(303);
+        assertThat(BillingStub.lastRequest(test)).contains("\"test_mode\":true").contains("\"amount_kobo\":37625000");
+
+        // a test-world capture that names the live invoice pays nothing there (dead-lettered); the one for the test invoice pays it
+        publishCaptured(live, true, 37625000);
+        publishCaptured(test, true, 37625000);
+        publishCaptured(marker, true, 100000); // same tenant, same partition: once it is applied, so are the two before it
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> tenant.testKey().get("/api/v1/invoices/" + marker).then()
+                .body("data.status", equalTo("partial")));
+        tenant.testKey().get("/api/v1/invoices/" + test).then().statusCode(200).body("data.status", equalTo("paid"))
+                .body("data.amount_due", equalTo("0.00"));
+        tenant.testKey().queryParam("invoice_id", test).get("/api/v1/payments").then().statusCode(200).body("data.size()", equalTo(1))
+                .body("data[0].amount", equalTo("376250.00"));
+        tenant.owner().get("/api/v1/invoices/" + live).then().statusCode(200).body("data.status", equalTo("finalized"))
+                .body("data.amount_due", equalTo("376250.00"));
+        tenant.owner().queryParam("invoice_id", live).get("/api/v1/payments").then().statusCode(200).body("data.size()", equalTo(0));
+        // and the live world does not see the test invoice or its payment
+        tenant.owner().get("/api/v1/invoices/" + test).then().statusCode(404);
+        given().get("/p/" + testToken + "/pay").then().statusCode(200).body(containsString("Paid in full"));
+    }
+
+    private String testFinalizedInvoice(UUID testCustomer) {
+        String id = tenant.testKey().body(InvoiceTestFixtures.invoiceBody(testCustomer)).post("/api/v1/invoices").then().statusCode(201)
+                .extract().path("data.id");
+        tenant.testKey().post("/api/v1/invoices/" + id + "/finalize").then().statusCode(200);
+        return id;
+    }
+
+    /** {@code paystack.invoice_payment_captured} as billing's relay publishes it, the world in {@code ce_mode}. */
+    private void publishCaptured(String invoiceId, boolean testMode, long amountKobo) {
+        String reference = "rsk_" + UUID.randomUUID().toString().replace("-", "");
+        String captured = "{\"tenant_id\":\"" + tenant.tenantId + "\",\"test_mode\":" + testMode + ",\"invoice_id\":\"" + invoiceId
+                + "\",\"reference\":\"" + reference + "\",\"amount_kobo\":" + amountKobo + ",\"amount\":\"" + Naira.fromKobo(amountKobo)
+                + "\",\"channel\":\"card\",\"paid_at\":\"2026-03-24T10:00:00Z\",\"occurred_at\":\"2026-03-24T10:00:01Z\"}";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, "1.0");
+        headers.put(CloudEventHeaders.ID, UUID.randomUUID().toString());
+        headers.put(CloudEventHeaders.TYPE, EventTypes.INVOICE_PAYMENT_CAPTURED);
+        headers.put(CloudEventHeaders.SOURCE, "/risiti/billing-service");
+        headers.put(CloudEventHeaders.TIME, java.time.Instant.now().toString());
+        headers.put(CloudEventHeaders.SUBJECT, tenant.tenantId.toString());
+        headers.put(CloudEventHeaders.TENANT_ID, tenant.tenantId.toString());
+        headers.put(CloudEventHeaders.MODE, testMode ? CloudEventHeaders.TEST : CloudEventHeaders.LIVE);
+        headers.put(CloudEventHeaders.AGGREGATE_VERSION, Long.toString(TestEvents.nextVersion()));
+        TestEvents.publishRaw(Topics.BILLING, tenant.tenantId.toString(), captured, headers);
     }
 
     private String token(String invoiceId) {

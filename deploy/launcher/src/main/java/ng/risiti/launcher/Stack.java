@@ -22,19 +22,19 @@ final class Stack {
     static final int OIDC_PORT = 8093;
 
     /**
+     * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started
+     * each service a little sooner but made steady state several times slower (bench/README.md, InvoiceThroughput).
+     * RISITI_SERVICE_JVM_OPTS adds options for a look inside (GC logs, JFR), e.g. "-Xlog:gc:file=/tmp/gc-%p.log".
+     */
+    static final List<String> SERVICE_JVM_OPTS = serviceJvmOpts(System.getenv("RISITI_SERVICE_JVM_OPTS"));
+
+    /**
      * C2 compiles a method after ten times its default invocations and loops. Start-up code never gets that hot, so C2
      * no longer spends 2.4 s of a service's ~7 s of start CPU on it (two cores, six JVMs), while code under load still
      * reaches C2 within seconds (bench/README.md, start-up). Helm's jvmOptions carry the same.
      */
     static final List<String> C2_AFTER_WARM_UP = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
             "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
-
-    /**
-     * Heap and GC settings for each service JVM; tune here. The JIT keeps its default tiers: stopping at C1 started
-     * each service a little sooner but made steady state several times slower (bench/README.md, InvoiceThroughput).
-     * RISITI_SERVICE_JVM_OPTS adds options for a look inside (GC logs, JFR), e.g. "-Xlog:gc:file=/tmp/gc-%p.log".
-     */
-    static final List<String> SERVICE_JVM_OPTS = serviceJvmOpts(System.getenv("RISITI_SERVICE_JVM_OPTS"));
 
     static List<String> serviceJvmOpts(String extra) {
         List<String> opts = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC"));

@@ -28,17 +28,8 @@ final class Stack {
      */
     static final List<String> SERVICE_JVM_OPTS = serviceJvmOpts(System.getenv("RISITI_SERVICE_JVM_OPTS"));
 
-    /**
-     * C2 compiles a method after ten times its default invocations and loops. Start-up code never gets that hot, so C2
-     * no longer spends 2.4 s of a service's ~7 s of start CPU on it (two cores, six JVMs), while code under load still
-     * reaches C2 within seconds (bench/README.md, start-up). Helm's jvmOptions carry the same.
-     */
-    static final List<String> C2_AFTER_WARM_UP = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
-            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
-
     static List<String> serviceJvmOpts(String extra) {
         List<String> opts = new java.util.ArrayList<>(List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC"));
-        opts.addAll(C2_AFTER_WARM_UP);
         if (extra != null && !extra.isBlank()) {
             opts.addAll(List.of(extra.trim().split("\\s+")));
         }

@@ -311,8 +311,13 @@ public final class InvoiceThroughput {
         });
         try {
             return openLoop("database alone", () -> {
-                statements.get().execute();
-                return null;
+                try {
+                    statements.get().execute();
+                    return null;
+                } catch (SQLException e) {
+                    String message = String.valueOf(e.getMessage());
+                    return e.getSQLState() + " " + message.substring(0, Math.min(80, message.length()));
+                }
             }, rate);
         } finally {
             for (Connection db : opened) {

@@ -23,8 +23,9 @@ public record SubscriptionResponse(String planSlug, String planName, String stat
     public static SubscriptionResponse of(SubscriptionService.Current current, UsageResponse usage) {
         Subscription s = current.subscription();
         if (s == null) {
-            return new SubscriptionResponse(current.plan().slug, current.plan().name, "active", null, Naira.fromKobo(0L), 0L, null, null,
-                    false, null, null, usage);
+            Long price = current.plan().customPricing ? null : 0L; // Enterprise: priced by contract, not charged here
+            return new SubscriptionResponse(current.plan().slug, current.plan().name, "active", null, Naira.fromKobo(price), price, null,
+                    null, false, null, null, usage);
         }
         Long price = s.billingCycle().price(current.plan());
         ScheduledChange scheduled = s.hasScheduledChange()

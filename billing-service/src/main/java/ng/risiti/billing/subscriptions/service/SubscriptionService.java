@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import ng.risiti.billing.entitlements.repository.TenantPlanRepository;
 import ng.risiti.billing.paystack.domain.Checkout;
 import ng.risiti.billing.paystack.domain.Purpose;
 import ng.risiti.billing.paystack.repository.CheckoutRepository;
@@ -44,6 +45,7 @@ public class SubscriptionService {
     }
 
     private final PlanRepository plans;
+    private final TenantPlanRepository tenantPlans;
     private final SubscriptionRepository subscriptions;
     private final CheckoutRepository checkoutRows;
     private final Checkouts checkouts;
@@ -51,9 +53,10 @@ public class SubscriptionService {
     private final SubscriptionEvents events;
     private final Clock clock;
 
-    public SubscriptionService(PlanRepository plans, SubscriptionRepository subscriptions, CheckoutRepository checkoutRows,
+    public SubscriptionService(PlanRepository plans, TenantPlanRepository tenantPlans, SubscriptionRepository subscriptions, CheckoutRepository checkoutRows,
             Checkouts checkouts, SubscriptionEvents events, Clock clock) {
         this.plans = plans;
+        this.tenantPlans = tenantPlans;
         this.subscriptions = subscriptions;
         this.checkoutRows = checkoutRows;
         this.checkouts = checkouts;
@@ -61,10 +64,21 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
+    /**
+     * A running paid subscription; else the custom plan (Enterprise) an operator gave the tenant through auth-service
+     * ({@code tenant_plans}), with no subscription; else Free or the subscription that ended.
+     */
     public Uni<Current> current(Caller caller) {
-        return Panache.withSession(() -> subscriptions.find(caller.tenancy()).flatMap(subscription -> plans
-                .findById(subscription == null ? "free" : subscription.planSlug())
-                .map(plan -> new Current(plan, subscription))));
+        return Panache.withSession(() -> subscriptions.find(caller.tenancy()).flatMap(subscription -> {
+            if (subscription != null && subscription.status().running()) {
+                return plans.findById(subscription.planSlug()).map(plan -> new Current(plan, subscription));
+            }
+            return tenantPlans.find(caller.tenancy().tenantId())
+                    .flatMap(slug -> slug == null ? Uni.createFrom().<Plan>nullItem() : plans.findById(slug))
+                    .flatMap(given -> given != null && given.customPricing ? Uni.createFrom().item(new Current(given, null))
+                            : plans.findById(subscription == null ? "free" : subscription.planSlug())
+                                    .map(plan -> new Current(plan, subscription)));
+        }));
     }
 
     /** A pending checkout for the plan; 400 for an unknown plan (the caller checked the cycle), 422 for a plan not bought this way. */

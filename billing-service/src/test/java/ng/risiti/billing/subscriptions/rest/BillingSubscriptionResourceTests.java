@@ -236,6 +236,19 @@ class BillingSubscriptionResourceTests {
     }
 
     @Test
+    void anEnterprisePlanAnOperatorSetShowsAsTheSubscriptionWithItsPriceByContract() {
+        Tenant tenant = Tenant.fresh();
+        tenant.as().get("/api/v1/billing/subscription").then().statusCode(200).body("data.plan_slug", equalTo("free"));
+        // ./risiti admin set-plan: auth-service gives the tenant the plan and says so on risiti.tenants.v1
+        TestEvents.publish(Topics.TENANTS, tenant.id().toString(), EventTypes.TENANT_CREATED, tenant.id(),
+                "{\"tenant_id\":\"" + tenant.id() + "\",\"name\":\"Dangote Retail Ltd\",\"plan_slug\":\"enterprise\"}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> tenant.as().get("/api/v1/billing/subscription").then()
+                .statusCode(200).body("data.plan_slug", equalTo("enterprise")).body("data.plan_name", equalTo("Enterprise"))
+                .body("data.status", equalTo("active")).body("data.price", nullValue()).body("data.price_kobo", nullValue())
+                .body("data.billing_cycle", nullValue()).body("data.usage.invoices.limit", nullValue()));
+    }
+
+    @Test
     void whenPaystackIsDownTheAnswerIs503AndNothingIsStored() {
         Tenant tenant = Tenant.fresh();
         sandboxFault(1, 503, "/transaction/initialize");

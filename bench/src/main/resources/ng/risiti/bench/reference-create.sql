@@ -5,7 +5,7 @@ with counter as (
 invoice as (
     insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status, currency,
         issue_date, due_date, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token, test_mode, created_at, updated_at)
-    select gen_random_uuid(), :tenant, 'INV-2026-' || lpad(last_value::text, 3, '0'), gen_random_uuid(), 'Customer 1 Ltd',
+    select gen_random_uuid(), :tenant, 'INV-2026-' || lpad(last_value::text, greatest(3, length(last_value::text)), '0'), gen_random_uuid(), 'Customer 1 Ltd',
         '12345678-0001', 'c1@bench.ng', 'DRAFT', 'NGN', current_date, current_date + 30, 40250150, 3018761, 43268911, 43268911,
         gen_random_uuid(), false, now(), now()
     from counter

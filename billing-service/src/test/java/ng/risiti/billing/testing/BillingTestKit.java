@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import ng.risiti.platform.events.EventTypes;
+import ng.risiti.platform.events.Topics;
 import ng.risiti.platform.security.Scope;
+import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestIdentity;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -27,8 +30,15 @@ public final class BillingTestKit {
     /** A tenant with an owner's token (every scope). */
     public record Tenant(UUID id, String token) {
 
+        /**
+         * A tenant auth-service registered on Free: its {@code tenant.created} goes out at version 0, so a test that
+         * announces another plan afterwards (a later version) overrides it. Billing charges metered calls only for a
+         * tenant it has heard of.
+         */
         public static Tenant fresh() {
             UUID id = UUID.randomUUID();
+            TestEvents.publish(Topics.TENANTS, id.toString(), UUID.randomUUID().toString(), EventTypes.TENANT_CREATED, id, 0L,
+                    "{\"tenant_id\":\"" + id + "\",\"name\":\"Test Tenant Ltd\",\"plan_slug\":\"free\"}");
             return new Tenant(id, TestIdentity.token(id, UUID.randomUUID(), "owner", Scope.ALL));
         }
 

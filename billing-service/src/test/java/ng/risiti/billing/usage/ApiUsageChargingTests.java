@@ -176,6 +176,20 @@ class ApiUsageChargingTests {
     }
 
     @Test
+    void callsMeteredBeforeBillingHearsOfTheTenantAreChargedOnTheTenantsOwnPlanNotOnFree() {
+        // a tenant registered on Starter uses its key at once: its first metering can overtake auth-service's tenant.created
+        UUID id = UUID.randomUUID();
+        TestEvents.publish(Topics.API_USAGE, id.toString(), EventTypes.API_CALLS_METERED, id, metered(id, false, 12));
+        TestEvents.publish(Topics.TENANTS, id.toString(), EventTypes.TENANT_CREATED, id,
+                "{\"tenant_id\":\"" + id + "\",\"name\":\"Ade Bakery Ltd\",\"plan_slug\":\"starter\"}");
+        EntitlementState used = awaitEntitlements(id, false, s -> s.callsToday() == 12);
+        // on Free the 12 calls would have taken the 10 trial calls and NGN 200
+        assertThat(used.planSlug()).isEqualTo("starter");
+        assertThat(used.freeCallsRemaining()).isEqualTo(10);
+        assertThat(used.balanceKobo()).isZero();
+    }
+
+    @Test
     void underRandomMeteredCallsRedeliveriesAndTopUpsTheBalanceIsTheLedgersSumAndEachCallIsChargedOnce() {
         long seed = System.nanoTime();
         java.util.Random random = new java.util.Random(seed);

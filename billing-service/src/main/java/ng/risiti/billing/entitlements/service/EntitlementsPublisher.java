@@ -56,6 +56,16 @@ public class EntitlementsPublisher {
      * The plan the tenant is on in this world: its subscription's unless it was cancelled, else the plan auth-service
      * gives the tenant (registration, an operator, an applied upgrade), else Free.
      */
+    /**
+     * The plan metering charges on: as {@link #plan}, but null while billing has heard neither of a running subscription
+     * nor of the tenant from auth-service (its {@code tenant.created} can arrive after its first metered calls).
+     */
+    public Uni<Plan> knownPlan(Tenancy tenancy) {
+        return subscriptions.find(tenancy).flatMap(subscription -> subscription != null && subscription.status() != SubscriptionStatus.CANCELLED
+                ? Uni.createFrom().item(true) : tenantPlans.find(tenancy.tenantId()).map(slug -> slug != null))
+                .flatMap(known -> known ? plan(tenancy) : Uni.createFrom().nullItem());
+    }
+
     public Uni<Plan> plan(Tenancy tenancy) {
         return subscriptions.find(tenancy).flatMap(subscription -> subscription != null && subscription.status() != SubscriptionStatus.CANCELLED
                 ? Uni.createFrom().item(subscription.planSlug())

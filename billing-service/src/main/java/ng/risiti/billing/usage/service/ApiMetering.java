@@ -48,7 +48,10 @@ public class ApiMetering {
     }
 
     private Uni<Void> charge(Tenancy tenancy, String eventId, UUID keyId, Instant minute, long count, long after) {
-        return entitlements.plan(tenancy).flatMap(plan -> ledger.totals(tenancy).flatMap(totals -> {
+        return entitlements.knownPlan(tenancy).flatMap(plan -> plan == null
+                // not charged on Free by mistake: the consumer rolls back and retries until the tenant's plan arrives
+                ? Uni.createFrom().<Void>failure(new IllegalStateException("plan of tenant " + tenancy.tenantId() + " not known yet"))
+                : ledger.totals(tenancy).flatMap(totals -> {
             long included = EntitlementsPublisher.includedCallsPerDay(plan);
             long chargeable = Math.max(0, after - Math.max(after - count, included));
             long trial = Math.min(chargeable, Math.max(0, CreditPrices.FREE_TRIAL_CALLS - totals[1]));

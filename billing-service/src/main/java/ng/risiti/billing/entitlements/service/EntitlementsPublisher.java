@@ -56,21 +56,26 @@ public class EntitlementsPublisher {
      * The plan the tenant is on in this world: its subscription's unless it was cancelled, else the plan auth-service
      * gives the tenant (registration, an operator, an applied upgrade), else Free.
      */
+    public Uni<Plan> plan(Tenancy tenancy) {
+        return planSlug(tenancy).flatMap(slug -> bySlug(slug == null ? FREE : slug));
+    }
+
     /**
      * The plan metering charges on: as {@link #plan}, but null while billing has heard neither of a running subscription
      * nor of the tenant from auth-service (its {@code tenant.created} can arrive after its first metered calls).
      */
     public Uni<Plan> knownPlan(Tenancy tenancy) {
-        return subscriptions.find(tenancy).flatMap(subscription -> subscription != null && subscription.status() != SubscriptionStatus.CANCELLED
-                ? Uni.createFrom().item(true) : tenantPlans.find(tenancy.tenantId()).map(slug -> slug != null))
-                .flatMap(known -> known ? plan(tenancy) : Uni.createFrom().nullItem());
+        return planSlug(tenancy).flatMap(slug -> slug == null ? Uni.createFrom().nullItem() : bySlug(slug));
     }
 
-    public Uni<Plan> plan(Tenancy tenancy) {
+    /** The running subscription's plan, else auth-service's for the tenant, else null (not heard of yet). */
+    private Uni<String> planSlug(Tenancy tenancy) {
         return subscriptions.find(tenancy).flatMap(subscription -> subscription != null && subscription.status() != SubscriptionStatus.CANCELLED
-                ? Uni.createFrom().item(subscription.planSlug())
-                : tenantPlans.find(tenancy.tenantId()).map(slug -> slug == null ? FREE : slug))
-                .flatMap(slug -> plans.findById(slug).flatMap(plan -> plan != null ? Uni.createFrom().item(plan) : plans.findById(FREE)));
+                ? Uni.createFrom().item(subscription.planSlug()) : tenantPlans.find(tenancy.tenantId()));
+    }
+
+    private Uni<Plan> bySlug(String slug) {
+        return plans.findById(slug).flatMap(plan -> plan != null ? Uni.createFrom().item(plan) : plans.findById(FREE));
     }
 
     /** The plan auth-service gives the tenant changed (or arrived): both worlds' entitlements follow. Joins the caller's transaction. */

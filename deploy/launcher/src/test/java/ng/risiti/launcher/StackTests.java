@@ -8,14 +8,14 @@ class StackTests {
 
     @Test
     void serviceJvmOptionsAreTheDefaultsWithoutExtras() {
-        assertThat(Stack.serviceJvmOpts(null)).containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC");
-        assertThat(Stack.serviceJvmOpts("  ")).containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC");
+        assertThat(Stack.serviceJvmOpts(null)).containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=2000");
+        assertThat(Stack.serviceJvmOpts("  ")).containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=2000");
     }
 
     @Test
     void extrasFromTheEnvironmentComeAfterTheDefaultsSoTheyWin() {
         assertThat(Stack.serviceJvmOpts(" -Xlog:gc:file=/tmp/gc-%p.log   -Xmx256m "))
-                .containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-Xlog:gc:file=/tmp/gc-%p.log", "-Xmx256m");
+                .containsExactly("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=2000", "-Xlog:gc:file=/tmp/gc-%p.log", "-Xmx256m");
     }
 
     @Test

@@ -89,14 +89,16 @@ public class Outbox {
 
     /**
      * An event written by the same statement as the write that completes its aggregate; the event's data gets the
-     * value the write returns (serialize {@code data} with that field null).
+     * value the write returns (serialize {@code data} with that field null). Outside a transaction the statement
+     * commits by itself, with everything in it or nothing.
      *
      * @return the value the write returned
      */
     public Uni<String> emitCompleting(CompletingWrite write, String topic, String type, String key, Tenancy tenancy, Object data) {
         int offset = write.parameters().size();
-        // data-modifying CTEs must all be at the top level: the completing write, the version, then the event
-        String sql = "with completed(value) as (" + write.sql() + "),\n" + shifted(VERSION, offset) + ",\nevent as ("
+        // data-modifying CTEs must all be at the top level: the companions, the completing write, the version, the event
+        String sql = "with " + (write.companions().isEmpty() ? "" : write.companions() + ",\n")
+                + "completed(value) as (" + write.sql() + "),\n" + shifted(VERSION, offset) + ",\nevent as ("
                 + shifted(EVENT, offset).replace("DATA",
                         "jsonb_set($" + (offset + 9) + "::text::jsonb, '{" + write.field() + "}', to_jsonb(completed.value))::text")
                 + ", completed returning 1)\nselect value from completed, event";

@@ -32,16 +32,23 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
                 tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
             values """;
+    /**
+     * A new draft's row; {@code $3} is its own number, or null for the next free one of its world ({@code $18}), year
+     * ({@code $28}) and series ({@code $29}), with the prefix of the tenant's invoice defaults from the tenants replica
+     * (INV until they reach this service; test mode's series is TEST-<PREFIX>, apart from live). {@code coalesce}
+     * evaluates the counter only for a draft without a number of its own. The counter is per tenant, world and year
+     * whatever the prefix, so a new prefix continues the count.
+     */
     private static final String INSERT_DRAFT = """
-            with invoice as (
-                insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
-                    currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
-                    test_mode, created_at, updated_at, version, customer_phone, customer_street, customer_city, customer_postal_zone,
-                    customer_country, wht_rate_id, wht_percent, wht_kobo)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24,
-                    $25, $26, $27)
-                returning id)
-            """ + INSERT_LINES;
+            insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
+                currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
+                test_mode, created_at, updated_at, version, customer_phone, customer_street, customer_city, customer_postal_zone,
+                customer_country, wht_rate_id, wht_percent, wht_kobo)
+            values ($1, $2, coalesce($3, next_invoice_number($2, $18, $28,
+                    case when $18 then 'TEST-' else '' end
+                        || coalesce((select nullif(rtrim(number_prefix, '-'), '') from known_tenants where id = $2), 'INV') || '-', $29)),
+                $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24, $25, $26, $27)
+            returning invoice_number""";
     /** A line's own values; its invoice_id is $1. */
     private static final int LINE_PARAMETERS = 14;
     /**
@@ -161,20 +168,25 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     }
 
     /**
-     * Stores a new draft and its lines in one statement, under its own number if it has one (a taken one fails on
-     * the unique constraint) or, for a numbered one, a placeholder that {@link #numbering} replaces.
+     * A new draft, its lines and (through {@link ng.risiti.platform.events.Outbox#emitCompleting}) its event, as one
+     * statement returning the draft's number: its own (a taken one fails on the unique constraint) or the next free
+     * one. Taking a number locks the tenant's counter row until the commit, so every create of the tenant queues on
+     * it. Run outside a transaction, the statement commits by itself and nothing of ours runs between the lock and the
+     * commit; in two statements, the lock was also held while invoice-service's event loop woke to send {@code COMMIT}
+     * (tens of milliseconds on a busy machine, with the tenant's other creates waiting; bench/README.md).
      */
-    public Uni<Invoice> insertDraft(Invoice invoice) {
-        StringBuilder sql = new StringBuilder(INSERT_DRAFT);
-        List<Object> parameters = new ArrayList<>(List.of(invoice.id, invoice.tenantId,
-                invoice.invoiceNumber != null ? invoice.invoiceNumber : invoice.id.toString(), invoice.customerId));
+    public CompletingWrite newDraft(Invoice invoice) {
+        List<Object> parameters = new ArrayList<>(List.of(invoice.id, invoice.tenantId));
+        parameters.add(invoice.invoiceNumber);
+        parameters.add(invoice.customerId);
         parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
                 invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
                 invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt,
                 invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry,
-                invoice.whtRateId, invoice.whtPercent, invoice.wht.value()));
-        appendLines(sql, parameters, invoice.lines);
-        return SessionSql.update(sql.toString(), parameters.toArray()).replaceWith(invoice);
+                invoice.whtRateId, invoice.whtPercent, invoice.wht.value(), invoice.issueDate.getYear(), invoice.type.wireName()));
+        StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES);
+        appendLines(lines, parameters, invoice.lines);
+        return new CompletingWrite(INSERT_DRAFT, parameters, "invoice_number", invoice.lines.isEmpty() ? "" : lines.append(')').toString());
     }
 
     /**
@@ -231,23 +243,6 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     /** The invoice as an object of its own, no longer tracked by the session: its changes are written with plain SQL. */
     public Uni<Invoice> detach(Invoice invoice) {
         return getSession().invoke(session -> session.detach(invoice)).replaceWith(invoice);
-    }
-
-    /**
-     * Gives a stored draft the next free number of its world and year, {@code <PREFIX>-YYYY-NNN} with the prefix of the
-     * tenant's invoice defaults (INV until they reach this service; test mode's series is TEST-<PREFIX>, apart from
-     * live). It takes the tenant's counter lock, so it runs as the create's last statement, together with the event that
-     * carries the number; the prefix is read from the tenants replica in the same statement rather than in a round trip
-     * of its own. The counter is per tenant, world and year whatever the prefix, so a new prefix continues the count.
-     */
-    public CompletingWrite numbering(Invoice invoice) {
-        return new CompletingWrite("""
-                update invoices set invoice_number = next_invoice_number($2, $3, $4,
-                    case when $3 then 'TEST-' else '' end
-                        || coalesce((select nullif(rtrim(number_prefix, '-'), '') from known_tenants where id = $2), 'INV') || '-', $5)
-                where id = $1 returning invoice_number""",
-                List.of(invoice.id, invoice.tenantId, invoice.testMode, invoice.issueDate.getYear(), invoice.type.wireName()),
-                "invoice_number");
     }
 
     /**

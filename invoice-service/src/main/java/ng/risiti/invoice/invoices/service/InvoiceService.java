@@ -71,9 +71,10 @@ public class InvoiceService {
     }
 
     /**
-     * One transaction and as few round trips as the work allows: the customer from the replica, the invoice and its
-     * lines in one statement, then the number and the event in one more (the number's counter row is the one lock two
-     * creates of a tenant share, so it is taken last and held only for that statement and the commit).
+     * As few round trips as the work allows: the customer from the replica, then the invoice, its lines, its number and
+     * its event in one statement, which commits by itself (no transaction around it; inside an Idempotency-Key's
+     * transaction it joins that one). The number's counter row is the one lock two creates of a tenant share, and it is
+     * then held for that statement's execution and commit only ({@link InvoiceRepository#newDraft}).
      */
     public Uni<Invoice> create(Caller caller, NewInvoice newInvoice) {
         if (newInvoice.dueDate().isBefore(newInvoice.issueDate())) {
@@ -81,16 +82,17 @@ public class InvoiceService {
         }
         String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
-        return Panache.withTransaction(() -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
+        return Panache.withSession(() -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
                         .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
                                 .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
                                         .map(wht -> draft(caller, newInvoice, currency, customer, customNumber, rates, wht))))
-                        .flatMap(invoices::insertDraft)
-                        .call(invoice -> customNumber != null ? events.emit(EventTypes.INVOICE_CREATED, invoice)
-                                // test-mode invoices are numbered apart, so one can never be taken for a live one
-                                : events.emitCompleting(EventTypes.INVOICE_CREATED, invoice, invoices.numbering(invoice))
-                                        .invoke(number -> invoice.invoiceNumber = number)))
+                        // test-mode invoices are numbered apart, so one can never be taken for a live one
+                        .flatMap(invoice -> events.emitCompleting(EventTypes.INVOICE_CREATED, invoice, invoices.newDraft(invoice))
+                                .map(number -> {
+                                    invoice.invoiceNumber = number;
+                                    return invoice;
+                                })))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
     }

@@ -47,6 +47,22 @@ class NumberingTests {
     }
 
     @Test
+    void aRefusedCreateLeavesNoInvoiceLineOrEventBehindAndTheNextNumberFollowsOn() throws Exception {
+        // a create is one statement that commits by itself: refused, none of its rows remain and no number is used up
+        InvoiceTestFixtures tenant = new InvoiceTestFixtures();
+        UUID customer = tenant.customer("Careful Buyer Ltd", "66666666-0001");
+        assertThat(create(tenant, customer)).isEqualTo("INV-2025-001");
+        tenant.owner().body(withNumber(customer, "INV-2025-001")).post("/api/v1/invoices").then().statusCode(409)
+                .body("error.code", equalTo("CONFLICT"));
+        assertThat(create(tenant, customer)).isEqualTo("INV-2025-002");
+        assertThat(InvoiceTestFixtures.count("select count(*) from invoices where tenant_id = ?", tenant.tenantId)).isEqualTo(2);
+        assertThat(InvoiceTestFixtures.count(
+                "select count(*) from invoice_lines l join invoices i on i.id = l.invoice_id where i.tenant_id = ?", tenant.tenantId)).isEqualTo(2);
+        assertThat(InvoiceTestFixtures.count(
+                "select count(*) from outbox_events where tenant_id = ? and type = 'invoice.created'", tenant.tenantId)).isEqualTo(2);
+    }
+
+    @Test
     void numbersPastNineHundredNinetyNineKeepEveryDigit() throws Exception {
         InvoiceTestFixtures tenant = new InvoiceTestFixtures();
         UUID customer = tenant.customer("Big Buyer Ltd", "33333333-0001");

@@ -24,8 +24,4 @@ public record CompletingWrite(String sql, List<Object> parameters, String field,
         parameters = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameters));
         companions = companions == null ? "" : companions.strip();
     }
-
-    public CompletingWrite(String sql, List<Object> parameters, String field) {
-        this(sql, parameters, field, "");
-    }
 }

@@ -176,17 +176,17 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
      * (tens of milliseconds on a busy machine, with the tenant's other creates waiting; bench/README.md).
      */
     public CompletingWrite newDraft(Invoice invoice) {
-        List<Object> parameters = new ArrayList<>(List.of(invoice.id, invoice.tenantId));
-        parameters.add(invoice.invoiceNumber);
-        parameters.add(invoice.customerId);
-        parameters.addAll(Arrays.asList(invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
+        // $3 may be null (no number of its own): Arrays.asList takes nulls, List.of does not
+        List<Object> parameters = new ArrayList<>(Arrays.asList(invoice.id, invoice.tenantId, invoice.invoiceNumber, invoice.customerId,
+                invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
                 invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
                 invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt,
                 invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry,
                 invoice.whtRateId, invoice.whtPercent, invoice.wht.value(), invoice.issueDate.getYear(), invoice.type.wireName()));
+        // a new invoice has at least one line (the requests require one, a clone copies its original's)
         StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES);
         appendLines(lines, parameters, invoice.lines);
-        return new CompletingWrite(INSERT_DRAFT, parameters, "invoice_number", invoice.lines.isEmpty() ? "" : lines.append(')').toString());
+        return new CompletingWrite(INSERT_DRAFT, parameters, "invoice_number", lines.append(')').toString());
     }
 
     /**

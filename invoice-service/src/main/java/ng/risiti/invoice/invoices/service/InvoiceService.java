@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import ng.risiti.invoice.customers.domain.KnownCustomer;
 import ng.risiti.invoice.customers.service.CustomerDirectory;
 import ng.risiti.invoice.documents.service.NrsQrCode;
@@ -70,9 +71,11 @@ public class InvoiceService {
 
     /**
      * As few round trips as the work allows: the customer from the replica, then the invoice, its lines, its number and
-     * its event in one statement, which commits by itself (no transaction around it; inside an Idempotency-Key's
-     * transaction it joins that one). The number's counter row is the one lock two creates of a tenant share, and it is
-     * then held for that statement's execution and commit only ({@link InvoiceRepository#newDraft}).
+     * its event in one statement. Priced at the system rates alone, that statement commits by itself (inside an
+     * Idempotency-Key's transaction it joins that one), and the number's counter row, the one lock two creates of a
+     * tenant share, is held for its execution and commit only ({@link InvoiceRepository#newDraft}). A line or WHT that
+     * names a rate may name the tenant's own, which stays share-locked from its read to the lines' insert so a
+     * concurrent delete waits and refuses (TaxRateRepository#usableBy): such a create runs in a transaction.
      */
     public Uni<Invoice> create(Caller caller, NewInvoice newInvoice) {
         if (newInvoice.dueDate().isBefore(newInvoice.issueDate())) {
@@ -80,7 +83,8 @@ public class InvoiceService {
         }
         String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
-        return Panache.withSession(() -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
+        boolean namesRates = newInvoice.whtRateId() != null || newInvoice.lines().stream().anyMatch(line -> line.taxRateId() != null);
+        Supplier<Uni<Invoice>> work = () -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
                         .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
                                         newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
                                 .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
@@ -90,7 +94,8 @@ public class InvoiceService {
                                 .map(number -> {
                                     invoice.invoiceNumber = number;
                                     return invoice;
-                                })))
+                                }));
+        return (namesRates ? Panache.withTransaction(work) : Panache.withSession(work))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
     }

@@ -55,9 +55,12 @@ class ApiUsageChargingTests {
         TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), id, EventTypes.API_CALLS_METERED, tenant.id(), body);
         TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), id, EventTypes.API_CALLS_METERED, tenant.id(), body);
         // a later event of the same tenant: once it is applied, both copies before it were seen
-        TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), EventTypes.API_CALLS_METERED, tenant.id(), metered(tenant.id(), false, 1));
+        String later = UUID.randomUUID().toString();
+        TestEvents.publish(Topics.API_USAGE, tenant.id().toString(), later, EventTypes.API_CALLS_METERED, tenant.id(), metered(tenant.id(), false, 1));
 
         EntitlementState state = awaitEntitlements(tenant.id(), false, s -> s.callsToday() == 13);
+        assertThat(state.meteredEvent()).as("the state names the event it is the first to count (the replica that wrote it lets go)")
+                .isEqualTo(later);
         assertThat(state.freeCallsRemaining()).isZero();
         assertThat(state.balanceKobo()).isEqualTo(-30000);
         tenant.as().get("/api/v1/api-credits").then().statusCode(200)

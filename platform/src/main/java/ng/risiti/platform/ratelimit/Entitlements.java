@@ -35,11 +35,13 @@ public class Entitlements {
     private final Map<Tenancy, Known> states = new ConcurrentHashMap<>();
     private final ObjectMapper json;
     private final Map<String, Object> kafka;
+    private final UsageMeter meter;
     private volatile TopicFollower follower;
 
-    public Entitlements(ObjectMapper json, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public Entitlements(ObjectMapper json, @Identifier("default-kafka-broker") Map<String, Object> kafka, UsageMeter meter) {
         this.json = json;
         this.kafka = kafka;
+        this.meter = meter;
     }
 
     void start(@Observes @Priority(20) StartupEvent ignored) {
@@ -62,9 +64,17 @@ public class Entitlements {
         return known == null ? null : known.state();
     }
 
-    /** Applies a state unless a newer one is held (versions are billing's per-key outbox versions). */
+    /**
+     * Applies a state unless a newer one is held (versions are billing's per-key outbox versions). The calls it is the
+     * first to count leave this replica's uncounted ones first: for that instant the limiter undercounts rather than
+     * counting them twice.
+     */
     public void accept(EntitlementState state, long version) {
-        states.merge(new Tenancy(state.tenantId(), state.testMode()), new Known(state, version),
+        Tenancy tenancy = new Tenancy(state.tenantId(), state.testMode());
+        if (state.meteredEvent() != null) {
+            meter.counted(tenancy, state.meteredEvent());
+        }
+        states.merge(tenancy, new Known(state, version),
                 (current, next) -> next.version() >= current.version() ? next : current);
     }
 

@@ -31,4 +31,12 @@ public interface RateLimitConfig {
     /** How often each replica writes its metered calls to its outbox (the reconciliation tolerance depends on it). */
     @WithDefault("500ms")
     Duration flushInterval();
+
+    /**
+     * How long calls written out stay added to billing's numbers while billing's entitlements have not said they are
+     * counted; after it they are let go (billing down or behind that long), so a missed record never refuses a tenant
+     * for good.
+     */
+    @WithDefault("60s")
+    Duration billingCountTimeout();
 }

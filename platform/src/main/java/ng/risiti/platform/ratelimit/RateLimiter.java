@@ -14,7 +14,7 @@ import ng.risiti.platform.security.Tenancy;
 /**
  * Decides each request from memory (docs/adr/0013-rate-limits-and-metering.md): API-key calls against the tenant's
  * plan (burst per minute in this replica; calls per day = billing's count from every replica + this replica's calls
- * not yet flushed; the credit state billing last published), dashboard (JWT) calls against a per-user limit of their
+ * billing has not counted yet; the credit state billing last published, less those calls), dashboard (JWT) calls against a per-user limit of their
  * own, anonymous calls not at all. Windows are UTC: minutes, and days that reset at 00:00 UTC.
  */
 @Singleton
@@ -76,15 +76,15 @@ public class RateLimiter {
         long burst = state == null ? config.defaultBurstPerMinute() : orUnlimited(state.burstPerMinute());
         long day = nowMillis / DAY;
         long reset = (day + 1) * DAY / 1000;
-        long unflushed = meter.unflushed(tenancy);
-        long used = (state == null ? 0 : state.callsOn(LocalDate.ofEpochDay(day))) + unflushed;
+        long uncounted = meter.uncounted(tenancy);
+        long used = (state == null ? 0 : state.callsOn(LocalDate.ofEpochDay(day))) + uncounted;
         if (config.enabled()) {
             if (used >= perDay && (state == null || state.includedCallsPerDay() == 0 || state.exhausted())) {
                 // Free: the plan's daily limit is a hard one; paid plans go on beyond their allowance while credits pay
                 return refusal(state == null || state.includedCallsPerDay() == 0 ? Reason.DAILY : Reason.CREDITS, perDay, reset,
                         reset * 1000 - nowMillis, reset);
             }
-            if (state != null && !tenancy.test() && state.includedCallsPerDay() == 0 && state.callsAvailable() - unflushed <= 0) {
+            if (state != null && !tenancy.test() && state.includedCallsPerDay() == 0 && state.callsAvailable() - uncounted <= 0) {
                 return new Verdict(Outcome.PLAN_LIMIT_EXCEEDED, perDay, Math.max(0, perDay - used), reset, 0, EXHAUSTED, Reason.CREDITS);
             }
             long minute = nowMillis / MINUTE;

@@ -69,6 +69,11 @@ public class UsageFlusher {
     }
 
     private void flushNow() {
+        long expired = meter.expire(System.nanoTime() - config.billingCountTimeout().toNanos());
+        if (expired > 0) {
+            LOG.warnf("%d metered API calls written out more than %s ago are still not in billing's entitlements; no longer held"
+                    + " against their tenants (billing-service down or behind?)", expired, config.billingCountTimeout());
+        }
         try {
             VertxContextSupport.subscribeAndAwait(this::flush);
         } catch (Throwable e) {
@@ -98,7 +103,7 @@ public class UsageFlusher {
         List<Pending> written = batch;
         return Panache.withTransaction(() -> write(written, 0))
                 .onFailure(UniqueViolation::in).recoverWithNull()
-                .invoke(() -> meter.flushed(written.stream().map(Pending::count).toList()))
+                .invoke(() -> written.forEach(pending -> meter.written(pending.count(), pending.id().toString(), System.nanoTime())))
                 .onFailure().invoke(failure -> {
                     LOG.warnf("Metered API calls not written yet (%d counts, the next flush retries them): %s", written.size(),
                             failure.getMessage());

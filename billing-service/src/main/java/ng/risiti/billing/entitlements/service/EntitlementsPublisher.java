@@ -86,15 +86,25 @@ public class EntitlementsPublisher {
 
     /** Computes the tenant's entitlements now and writes them to the outbox. Joins the caller's transaction. */
     public Uni<EntitlementState> publish(Tenancy tenancy) {
+        return publish(tenancy, null);
+    }
+
+    /**
+     * As {@link #publish(Tenancy)}, after metering the calls of {@code meteredEvent}: the state names it, so the
+     * replica that wrote it stops adding those calls to billing's count (platform {@code ratelimit/UsageMeter}).
+     */
+    public Uni<EntitlementState> publish(Tenancy tenancy, String meteredEvent) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         return plan(tenancy).flatMap(plan -> ledger.totals(tenancy).flatMap(totals -> usage.calls(tenancy, today, today).flatMap(calls -> {
-            EntitlementState state = state(tenancy, plan, today, calls, totals[0], (int) Math.max(0, CreditPrices.FREE_TRIAL_CALLS - totals[1]));
+            EntitlementState state = state(tenancy, plan, today, calls, totals[0], (int) Math.max(0, CreditPrices.FREE_TRIAL_CALLS - totals[1]),
+                    meteredEvent);
             return outbox.emit(Topics.ENTITLEMENTS, EventTypes.ENTITLEMENTS_UPDATED, EntitlementState.key(tenancy.tenantId(), tenancy.test()),
                     tenancy, state).replaceWith(state);
         })));
     }
 
-    EntitlementState state(Tenancy tenancy, Plan plan, LocalDate today, long callsToday, long balanceKobo, int freeCallsRemaining) {
+    EntitlementState state(Tenancy tenancy, Plan plan, LocalDate today, long callsToday, long balanceKobo, int freeCallsRemaining,
+            String meteredEvent) {
         Set<String> features = new LinkedHashSet<>();
         if (plan.nrsSubmission) {
             features.add(EntitlementState.NRS_SUBMISSION);
@@ -109,7 +119,7 @@ public class EntitlementsPublisher {
         long callsAvailable = freeCallsRemaining + Math.max(0, balanceKobo) / CreditPrices.COST_PER_CALL_KOBO;
         return new EntitlementState(tenancy.tenantId(), tenancy.test(), plan.slug, features, plan.apiCallsPerDay, plan.burstPerMinute,
                 plan.invoicesPerMonth, includedCallsPerDay(plan), today, callsToday, balanceKobo, freeCallsRemaining, callsAvailable,
-                callsAvailable <= 0, clock.instant());
+                callsAvailable <= 0, clock.instant(), meteredEvent);
     }
 
     /** Calls a day the plan pays for: none on Free (after the trial each costs credits); all of its daily limit on a paid plan. */

@@ -44,7 +44,7 @@ public class ApiMetering {
         return ledger.lockWallet(tenancy)
                 .chain(() -> usage.add(tenancy, minute.atZone(ZoneOffset.UTC).toLocalDate(), count))
                 .chain(after -> tenancy.test() ? Uni.createFrom().voidItem() : charge(tenancy, eventId, keyId, minute, count, after))
-                .chain(() -> entitlements.publish(tenancy)).replaceWithVoid();
+                .chain(() -> entitlements.publish(tenancy, eventId)).replaceWithVoid();
     }
 
     private Uni<Void> charge(Tenancy tenancy, String eventId, UUID keyId, Instant minute, long count, long after) {

@@ -20,11 +20,14 @@ import java.util.UUID;
  * @param callsToday API-key calls billing has counted on {@code callsDay}, from every replica of every service
  * @param callsAvailable calls the credits still pay for: trial calls left + balance / cost per call
  * @param exhausted nothing left to pay for a call beyond the included ones
+ * @param meteredEvent the {@code api_calls.metered} event this state is the first to count (null when something else
+ *     changed): the replica that wrote it stops adding that event's calls, and its earlier ones, to these numbers
  */
 @RegisterForReflection
 public record EntitlementState(UUID tenantId, boolean testMode, String planSlug, Set<String> features, Integer callsPerDay,
         Integer burstPerMinute, Integer invoicesPerMonth, int includedCallsPerDay, LocalDate callsDay, long callsToday,
-        long balanceKobo, int freeCallsRemaining, long callsAvailable, boolean exhausted, Instant asOf) {
+        long balanceKobo, int freeCallsRemaining, long callsAvailable, boolean exhausted, Instant asOf,
+        String meteredEvent) {
 
     public static final String NRS_SUBMISSION = "nrs_submission";
     public static final String PDF = "pdf";

@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * <li>the API, open loop at half the rate it just reached: requests sent on a fixed schedule, latency counted from the
  * scheduled time (so a stall is not hidden by the client waiting).</li>
  * </ol>
- * The same for finalize (RSA signing included) and GET /invoices/{id}. CPU per request per component comes from
- * /proc. Last line: {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
+ * The same for finalize (RSA signing included) and GET /invoices/{id}. Each load thread keeps its own blocking
+ * connection, as wrk does ({@link KeepAliveHttp}; {@code -Dclient=jdk} sends through the JDK's HttpClient instead).
+ * CPU per request per component comes from /proc. Last line: {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
  *
  * <p>Usage: java -cp ... ng.risiti.bench.InvoiceThroughput [base-url] [seconds] [connections] [create-only]
  */
@@ -53,6 +54,10 @@ public final class InvoiceThroughput {
         this.api = api;
         this.seconds = seconds;
         this.connections = connections;
+        this.kept = new KeepAliveHttp[connections];
+        for (int c = 0; c < connections; c++) {
+            kept[c] = new KeepAliveHttp(api.base, api.key);
+        }
         LocalDate today = LocalDate.now();
         this.body = """
                 {"customer_id":"%s","issue_date":"%s","due_date":"%s","line_items":[
@@ -129,8 +134,23 @@ public final class InvoiceThroughput {
         String send() throws Exception;
     }
 
-    private static String expect(HttpResponse<String> response, int status) {
-        return response.statusCode() == status ? null : "HTTP " + response.statusCode();
+    private static String expect(KeepAliveHttp.Reply response, int status) {
+        return response.status() == status ? null : "HTTP " + response.status();
+    }
+
+    /** -Dclient=jdk: the measured requests through the JDK's HttpClient, as before (its hand-offs count in the latency). */
+    private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("client"));
+    private final ThreadLocal<KeepAliveHttp> connection = new ThreadLocal<>();
+    /** One per load thread, kept from phase to phase as a connection pool keeps them: no phase times a TCP connect. */
+    private final KeepAliveHttp[] kept;
+
+    /** One measured request on this load thread's connection. */
+    private KeepAliveHttp.Reply send(String method, String path, String body) throws Exception {
+        if (JDK_CLIENT) {
+            HttpResponse<String> response = api.send(method, path, null, body, false);
+            return new KeepAliveHttp.Reply(response.statusCode(), response.body());
+        }
+        return connection.get().send(method, path, body);
     }
 
     private final ConcurrentLinkedQueue<String> createdIds = new ConcurrentLinkedQueue<>();
@@ -140,8 +160,8 @@ public final class InvoiceThroughput {
 
     private String create() throws Exception {
         String sent = NUMBERED ? body : body.replaceFirst("\\{", "{\"invoice_number\":\"B-" + UUID.randomUUID() + "\",");
-        HttpResponse<String> response = api.send("POST", "/api/v1/invoices", null, sent, false);
-        if (response.statusCode() != 201) {
+        KeepAliveHttp.Reply response = send("POST", "/api/v1/invoices", sent);
+        if (response.status() != 201) {
             return expect(response, 201);
         }
         String json = response.body();
@@ -160,12 +180,12 @@ public final class InvoiceThroughput {
             }
             id = drafts.get(next++);
         }
-        return expect(api.send("POST", "/api/v1/invoices/" + id + "/finalize", null, null, false), 200);
+        return expect(send("POST", "/api/v1/invoices/" + id + "/finalize", null), 200);
     }
 
     private String get(List<String> ids) throws Exception {
         String id = ids.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ids.size()));
-        return expect(api.send("GET", "/api/v1/invoices/" + id, null, null, false), 200);
+        return expect(send("GET", "/api/v1/invoices/" + id, null), 200);
     }
 
     private Result closedLoop(String name, Call call) throws Exception {
@@ -183,7 +203,9 @@ public final class InvoiceThroughput {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             for (int c = 0; c < connections; c++) {
+                KeepAliveHttp own = kept[c];
                 pool.submit(() -> {
+                    connection.set(own);
                     while (!stop.get()) {
                         long t = System.nanoTime();
                         try {
@@ -234,7 +256,9 @@ public final class InvoiceThroughput {
         try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
             for (int c = 0; c < connections; c++) {
                 long first = start + c * interval / connections;
+                KeepAliveHttp own = kept[c];
                 pool.submit(() -> {
+                    connection.set(own);
                     for (long due = first; due < end; due += interval) {
                         long wait = due - System.nanoTime();
                         if (wait > 0) {

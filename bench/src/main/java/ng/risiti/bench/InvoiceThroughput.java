@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * </ol>
  * The same for finalize (RSA signing included) and GET /invoices/{id}. Each load thread keeps its own blocking
  * connection, as wrk does ({@link KeepAliveHttp}; {@code -Dclient=jdk} sends through the JDK's HttpClient instead).
- * CPU per request per component comes from /proc. Last line: {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
+ * CPU per request per component comes from /proc. Last line:
+ * {@code invoice-create: API R req/s, database D tx/s, ratio X.XX, p99 at half load P ms}.
  *
  * <p>Usage: java -cp ... ng.risiti.bench.InvoiceThroughput [base-url] [seconds] [connections] [create-only]
  */

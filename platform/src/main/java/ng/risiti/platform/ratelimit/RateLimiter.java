@@ -14,8 +14,9 @@ import ng.risiti.platform.security.Tenancy;
 /**
  * Decides each request from memory (docs/adr/0013-rate-limits-and-metering.md): API-key calls against the tenant's
  * plan (burst per minute in this replica; calls per day = billing's count from every replica + this replica's calls
- * billing has not counted yet; the credit state billing last published, less those calls), dashboard (JWT) calls against a per-user limit of their
- * own, anonymous calls not at all. Windows are UTC: minutes, and days that reset at 00:00 UTC.
+ * billing has not counted yet; the credit state billing last published, less those calls), dashboard (JWT) calls
+ * against a per-user limit of their own, anonymous calls not at all. Windows are UTC: minutes, and days that reset at
+ * 00:00 UTC.
  */
 @Singleton
 public class RateLimiter {

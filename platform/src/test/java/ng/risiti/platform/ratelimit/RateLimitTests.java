@@ -55,10 +55,21 @@ class RateLimitTests {
     /** A tenant on a plan: Free is 500 calls a day, 30 a minute, nothing included beyond the trial. */
     private Tenant on(int perDay, int burst, int included, long callsToday, long callsAvailable) {
         Tenant tenant = Tenant.create();
+        publish(tenant, perDay, burst, included, callsToday, callsAvailable, null, 1);
+        return tenant;
+    }
+
+    /** Billing's entitlements for the tenant's live world, as it publishes them (NGN 100 a call, no trial calls left). */
+    private void publish(Tenant tenant, int perDay, int burst, int included, long callsToday, long callsAvailable, String meteredEvent,
+            long version) {
         entitlements.accept(new EntitlementState(tenant.id(), false, included == 0 ? "free" : "starter", Set.of(), perDay, burst, 50,
                 included, LocalDate.now(ZoneOffset.UTC), callsToday, callsAvailable * 10000, 0, callsAvailable, callsAvailable <= 0,
-                Instant.now(), null), 1);
-        return tenant;
+                Instant.now(), meteredEvent), version);
+    }
+
+    /** The same on Free. */
+    private void free(Tenant tenant, long callsToday, long callsAvailable, String meteredEvent, long version) {
+        publish(tenant, 500, 30, 0, callsToday, callsAvailable, meteredEvent, version);
     }
 
     /** The id of the last {@code api_calls.metered} event this replica wrote for the tenant, once its calls add up to {@code calls}. */
@@ -89,8 +100,7 @@ class RateLimitTests {
                 .header("X-RateLimit-Reset", Long.toString(nextUtcMidnight()));
         // this replica wrote the call out; once billing's count (from every replica) includes it, the day goes on from there
         String metered = awaitMetered(tenant, 1);
-        entitlements.accept(new EntitlementState(tenant.id(), false, "free", Set.of(), 500, 30, 50, 0, LocalDate.now(ZoneOffset.UTC), 121,
-                1_000_000, 0, 100, false, Instant.now(), metered), 2);
+        free(tenant, 121, 100, metered, 2);
         tenant.live().get(NOTES).then().statusCode(200).header("X-RateLimit-Remaining", "378");
     }
 
@@ -112,19 +122,16 @@ class RateLimitTests {
         tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", "490");
 
         // a state billing published for something else (an earlier metering, a verification) leaves them uncounted
-        entitlements.accept(new EntitlementState(tenant.id(), false, "free", Set.of(), 500, 30, 50, 0, LocalDate.now(ZoneOffset.UTC), 7,
-                30_000, 0, 3, false, Instant.now(), UUID.randomUUID().toString()), 2);
+        free(tenant, 7, 3, UUID.randomUUID().toString(), 2);
         tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", "490");
 
         // billing counted them: its numbers alone now say the same
-        entitlements.accept(new EntitlementState(tenant.id(), false, "free", Set.of(), 500, 30, 50, 0, LocalDate.now(ZoneOffset.UTC), 10,
-                0, 0, 0, true, Instant.now(), metered), 3);
+        free(tenant, 10, 0, metered, 3);
         assertThat(meter.uncounted(tenancy)).isZero();
         tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", "490");
 
         // a top-up: calls go through again
-        entitlements.accept(new EntitlementState(tenant.id(), false, "free", Set.of(), 500, 30, 50, 0, LocalDate.now(ZoneOffset.UTC), 10,
-                20_000, 0, 2, false, Instant.now(), null), 4);
+        free(tenant, 10, 2, null, 4);
         tenant.live().get(NOTES).then().statusCode(200).header("X-RateLimit-Remaining", "489");
     }
 

@@ -72,6 +72,16 @@ class RateLimitTests {
         publish(tenant, 500, 30, 0, callsToday, callsAvailable, meteredEvent, version);
     }
 
+    /** A Free tenant whose {@code credits} calls' worth of credits were all spent here, refused (402) on the next call. */
+    private Tenant spentAll(long callsToday, int credits) {
+        Tenant tenant = on(500, 30, 0, callsToday, credits);
+        for (int i = 0; i < credits; i++) {
+            tenant.live().get(NOTES).then().statusCode(200);
+        }
+        tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", Long.toString(500 - callsToday - credits));
+        return tenant;
+    }
+
     /** The id of the last {@code api_calls.metered} event this replica wrote for the tenant, once its calls add up to {@code calls}. */
     private static String awaitMetered(Tenant tenant, long calls) {
         String where = " from outbox_events where type = 'api_calls.metered' and tenant_id = '" + tenant.id() + "'";
@@ -111,12 +121,8 @@ class RateLimitTests {
      */
     @Test
     void callsWrittenOutStayCountedUntilBillingsEntitlementsCountThem() {
-        Tenant tenant = on(500, 30, 0, 7, 3);
+        Tenant tenant = spentAll(7, 3);
         Tenancy tenancy = new Tenancy(tenant.id(), false);
-        for (int i = 0; i < 3; i++) {
-            tenant.live().get(NOTES).then().statusCode(200);
-        }
-        tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", "490");
         String metered = awaitMetered(tenant, 3);
         assertThat(meter.uncounted(tenancy)).as("written out, not counted by billing yet").isEqualTo(3);
         tenant.live().get(NOTES).then().statusCode(402).header("X-RateLimit-Remaining", "490");
@@ -141,11 +147,8 @@ class RateLimitTests {
      */
     @Test
     void callsBillingNeverCountsAreLetGoAfterTheTimeout() {
-        Tenant tenant = on(500, 30, 0, 0, 2);
+        Tenant tenant = spentAll(0, 2);
         Tenancy tenancy = new Tenancy(tenant.id(), false);
-        tenant.live().get(NOTES).then().statusCode(200);
-        tenant.live().get(NOTES).then().statusCode(200);
-        tenant.live().get(NOTES).then().statusCode(402);
         awaitMetered(tenant, 2);
         long written = System.nanoTime();
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> meter.uncounted(tenancy) == 0);

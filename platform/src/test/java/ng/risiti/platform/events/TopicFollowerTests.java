@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestEvents;
 import ng.risiti.testsupport.TestTopics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 class TopicFollowerTests {
@@ -39,6 +43,34 @@ class TopicFollowerTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> applied.get() == 301);
         } finally {
             follower[0].close();
+        }
+    }
+
+    /**
+     * A caught-up follower lets the broker hold its fetch for seconds. A record committed in a Kafka transaction, as the
+     * relay writes them, must end that wait at once (the transaction's marker completes the held fetch), not when it
+     * runs out: a revoked key is refused within a second.
+     */
+    @Test
+    void aRecordCommittedWhileTheFollowerWaitsArrivesAtOnceNotWhenItsFetchRunsOut() {
+        String topic = "platform-test.follow-" + UUID.randomUUID();
+        TestTopics.create(topic);
+        AtomicInteger applied = new AtomicInteger();
+        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RisitiTestResources.kafkaBootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, topic);
+        try (TopicFollower follower = TopicFollower.start(topic, Map.of("bootstrap.servers", RisitiTestResources.kafkaBootstrapServers()),
+                        record -> applied.incrementAndGet());
+                KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            await().atMost(Duration.ofSeconds(30)).until(follower::caughtUp);
+            for (int n = 1; n <= 5; n++) {
+                producer.beginTransaction();
+                producer.send(new ProducerRecord<>(topic, "key", "{\"n\":" + n + "}"));
+                producer.commitTransaction();
+                int expected = n;
+                // well inside the 5 s the broker would otherwise hold the fetch
+                await().atMost(Duration.ofSeconds(3)).until(() -> applied.get() == expected);
+            }
         }
     }
 

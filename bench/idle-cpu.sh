@@ -27,15 +27,16 @@ for f in .risiti/pids/*.pid; do
   pids[$name]=$(cat "$f")
 done
 pids[launcher+gateway]=$(cat .risiti/supervisor.pid)
-with() { [ "$1" = postgres ] && echo children || true; }
-for name in "${!pids[@]}"; do before[$name]=$(ticks "${pids[$name]}" "$(with "$name")"); done
+# PostgreSQL is its postmaster and the backends it forked; every other component is one process
+counted() { [ "$1" = postgres ] && echo children || true; }
+for name in "${!pids[@]}"; do before[$name]=$(ticks "${pids[$name]}" "$(counted "$name")"); done
 machine_before=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
 sleep "$SECONDS_IDLE"
 machine_after=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
 
 printf '%-22s %s\n' "component" "idle CPU (% of one core, ${SECONDS_IDLE} s)"
 for name in "${!pids[@]}"; do
-  used=$(( $(ticks "${pids[$name]}" "$(with "$name")") - before[$name] ))
+  used=$(( $(ticks "${pids[$name]}" "$(counted "$name")") - before[$name] ))
   printf '%-22s %6.1f\n' "$name" "$(awk -v u="$used" -v t="$TCK" -v s="$SECONDS_IDLE" 'BEGIN { print 100 * u / t / s }')"
 done | sort -k2 -nr
 awk -v t="$TCK" -v s="$SECONDS_IDLE" -v m=$((machine_after - machine_before)) \

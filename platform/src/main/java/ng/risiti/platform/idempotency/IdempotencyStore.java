@@ -46,26 +46,11 @@ public class IdempotencyStore {
     /**
      * In the current transaction: null when this request now owns the key (an expired outcome counts as none);
      * otherwise the outcome the key holds. Waits at most {@code waitForInFlight} for a duplicate in flight, then fails
-     * with PostgreSQL's lock timeout.
+     * with PostgreSQL's lock timeout. One round trip (the function {@code idempotency_claim}, platform V0_3).
      */
     public Uni<Stored> claim(String scope, String key, String requestHash) {
-        return SessionSql.rows("select set_config('lock_timeout', $1, true)", config.waitForInFlight().toMillis() + "ms")
-                .chain(() -> SessionSql.rows("""
-                                insert into idempotency_keys as k (scope, idempotency_key, request_hash, created_at)
-                                values ($1, $2, $3, now())
-                                on conflict (scope, idempotency_key) do update
-                                    set request_hash = excluded.request_hash, created_at = now(), status = null, content_type = null,
-                                        headers = null, body = null, secret = false
-                                    where k.created_at < now() - make_interval(secs => $4)
-                                returning 1""", scope, key, requestHash, (double) config.ttl().toSeconds()))
-                .call(() -> SessionSql.rows("select set_config('lock_timeout', '0', true)"))
-                .flatMap(claimed -> claimed.isEmpty() ? find(scope, key) : Uni.createFrom().nullItem());
-    }
-
-    private Uni<Stored> find(String scope, String key) {
-        return SessionSql.rows("""
-                        select request_hash, status, content_type, headers, body, secret
-                        from idempotency_keys where scope = $1 and idempotency_key = $2""", scope, key)
+        return SessionSql.rows("select request_hash, status, content_type, headers, body, secret from idempotency_claim($1, $2, $3, $4, $5)",
+                        scope, key, requestHash, (double) config.ttl().toSeconds(), config.waitForInFlight().toMillis() + "ms")
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         return null;

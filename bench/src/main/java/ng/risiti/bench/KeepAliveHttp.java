@@ -38,8 +38,14 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     Reply send(String method, String path, String body) throws IOException {
+        return send(method, path, null, body);
+    }
+
+    /** {@code idempotencyKey}, when not null, goes as {@code Idempotency-Key}. */
+    Reply send(String method, String path, String idempotencyKey, String body) throws IOException {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\n" + headers + (body == null ? "" : "Content-Type: application/json\r\n")
+                + (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n")
                 + "Content-Length: " + content.length + "\r\n\r\n";
         boolean reused = socket != null;
         try {

@@ -43,6 +43,9 @@ public class Outbox {
 
     private static final String INSERT = "with " + VERSION + "\n" + EVENT.replace("DATA", "$9");
 
+    /** {@link #VERSION} bumped only when the completing write wrote its row. */
+    private static final String COMPLETING_VERSION = VERSION.replace("values ($1, 1)", "select $1, 1 from completed");
+
     private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)");
 
     private final ObjectMapper json;
@@ -89,22 +92,29 @@ public class Outbox {
 
     /**
      * An event written by the same statement as the write that completes its aggregate; the event's data gets the
-     * value the write returns (serialize {@code data} with that field null). Outside a transaction the statement
-     * commits by itself, with everything in it or nothing.
+     * values of the write's {@link CompletingWrite#eventFields} (serialize {@code data} without them). Outside a
+     * transaction the statement commits by itself, with everything in it or nothing.
      *
-     * @return the value the write returned
+     * @return the row the write returned, its columns in its order; null when it wrote none (and no event was written)
      */
-    public Uni<String> emitCompleting(CompletingWrite write, String topic, String type, String key, Tenancy tenancy, Object data) {
+    public Uni<Object[]> emitCompleting(CompletingWrite write, String topic, String type, String key, Tenancy tenancy, Object data) {
         int offset = write.parameters().size();
-        // data-modifying CTEs must all be at the top level: the companions, the completing write, the version, the event
-        String sql = "with " + (write.companions().isEmpty() ? "" : write.companions() + ",\n")
-                + "completed(value) as (" + write.sql() + "),\n" + shifted(VERSION, offset) + ",\nevent as ("
-                + shifted(EVENT, offset).replace("DATA",
-                        "jsonb_set($" + (offset + 9) + "::text::jsonb, '{" + write.field() + "}', to_jsonb(completed.value))::text")
-                + ", completed returning 1)\nselect value from completed, event";
+        String fields = write.eventFields().stream().map(field -> "'" + field + "', completed." + field)
+                .collect(java.util.stream.Collectors.joining(", "));
+        // data-modifying CTEs must all be at the top level: the completing write, its companions, the version, the event
+        String sql = "with completed as (" + write.sql() + "),\n" + (write.companions().isEmpty() ? "" : write.companions() + ",\n")
+                + shifted(COMPLETING_VERSION, offset) + ",\nevent as ("
+                + shifted(EVENT, offset).replace("DATA", "($" + (offset + 9) + "::text::jsonb || jsonb_build_object(" + fields + "))::text")
+                + ", completed returning 1)\nselect completed.* from completed, event";
         Object[] parameters = write.parameters().toArray(new Object[offset + 10]);
         System.arraycopy(eventParameters(topic, type, key, tenancy.tenantId(), tenancy.test(), data), 0, parameters, offset, 10);
-        return SessionSql.value(String.class, sql, parameters).invoke(relay::expectEvents);
+        return SessionSql.rows(sql, parameters).map(rows -> {
+            if (rows.isEmpty()) {
+                return null;
+            }
+            relay.expectEvents();
+            return rows.getFirst();
+        });
     }
 
     /** {@code sql} with its parameters renumbered to follow {@code offset} others. */

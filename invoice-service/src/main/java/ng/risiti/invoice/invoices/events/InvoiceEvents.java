@@ -26,8 +26,11 @@ public class InvoiceEvents {
         return outbox.emit(Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode), snapshot(invoice));
     }
 
-    /** The event of a write that completes the invoice (its number), in the same statement; returns the write's value. */
-    public Uni<String> emitCompleting(String type, Invoice invoice, CompletingWrite write) {
+    /**
+     * The event of a write that completes the invoice (its number), in the same statement; returns the write's row, or
+     * null when it wrote none.
+     */
+    public Uni<Object[]> emitCompleting(String type, Invoice invoice, CompletingWrite write) {
         return outbox.emitCompleting(write, Topics.INVOICES, type, invoice.id.toString(), new Tenancy(invoice.tenantId, invoice.testMode),
                 snapshot(invoice));
     }

@@ -33,22 +33,34 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
             values """;
     /**
-     * A new draft's row; {@code $3} is its own number, or null for the next free one of its world ({@code $18}), year
-     * ({@code $28}) and series ({@code $29}), with the prefix of the tenant's invoice defaults from the tenants replica
-     * (INV until they reach this service; test mode's series is TEST-<PREFIX>, apart from live). {@code coalesce}
-     * evaluates the counter only for a draft without a number of its own. The counter is per tenant, world and year
-     * whatever the prefix, so a new prefix continues the count.
+     * A new draft's row with the snapshot of its customer ({@code $4}) as the customers replica holds it, and no row
+     * when the replica does not hold that customer as a live customer of the tenant and world. {@code $3} is the
+     * draft's own number, or null for the next free one of its world ({@code $15}), year ({@code $20}) and series
+     * ({@code $21}), with the prefix of the tenant's invoice defaults from the tenants replica (INV until they reach
+     * this service; test mode's series is TEST-<PREFIX>, apart from live). {@code coalesce} evaluates the counter only
+     * for a draft without a number of its own, and only once the customer was found. The counter is per tenant, world
+     * and year whatever the prefix, so a new prefix continues the count.
      */
     private static final String INSERT_DRAFT = """
             insert into invoices (id, tenant_id, invoice_number, customer_id, customer_name, customer_tin, customer_email, status,
                 currency, issue_date, due_date, notes, subtotal_kobo, tax_total_kobo, total_kobo, amount_due_kobo, public_token,
                 test_mode, created_at, updated_at, version, customer_phone, customer_street, customer_city, customer_postal_zone,
                 customer_country, wht_rate_id, wht_percent, wht_kobo)
-            values ($1, $2, coalesce($3, next_invoice_number($2, $18, $28,
-                    case when $18 then 'TEST-' else '' end
-                        || coalesce((select nullif(rtrim(number_prefix, '-'), '') from known_tenants where id = $2), 'INV') || '-', $29)),
-                $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, 0, $20, $21, $22, $23, $24, $25, $26, $27)
-            returning invoice_number""";
+            select $1, $2, coalesce($3, next_invoice_number($2, $15, $20,
+                    case when $15 then 'TEST-' else '' end
+                        || coalesce((select nullif(rtrim(number_prefix, '-'), '') from known_tenants where id = $2), 'INV') || '-', $21)),
+                c.id, c.name, c.tin, c.email, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, 0, c.phone, c.street_name,
+                c.city_name, c.postal_zone, c.country, $17, $18, $19
+            from known_customers c
+            where c.id = $4 and c.tenant_id = $2 and c.test_mode = $15 and not c.deleted
+            returning invoice_number, customer_name, customer_tin, customer_email, customer_phone, customer_street, customer_city,
+                customer_postal_zone, customer_country""";
+    /** What {@link #INSERT_DRAFT} returns, in order; the first three are fields of the invoice's events too. */
+    private static final List<String> DRAFT_RETURNS = List.of("invoice_number", "customer_name", "customer_tin", "customer_email",
+            "customer_phone", "customer_street", "customer_city", "customer_postal_zone", "customer_country");
+    /** The types of a line's columns, in {@link #INSERT_LINES}' order: a VALUES list read by a select is typed by them. */
+    private static final List<String> LINE_TYPES = List.of("uuid", "uuid", "integer", "text", "numeric", "bigint", "numeric", "uuid", "numeric",
+            "bigint", "bigint", "bigint", "text", "text", "text");
     /** A line's own values; its invoice_id is $1. */
     private static final int LINE_PARAMETERS = 14;
     /**
@@ -169,24 +181,39 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
     /**
      * A new draft, its lines and (through {@link ng.risiti.platform.events.Outbox#emitCompleting}) its event, as one
-     * statement returning the draft's number: its own (a taken one fails on the unique constraint) or the next free
-     * one. Taking a number locks the tenant's counter row until the commit, so every create of the tenant queues on
-     * it. Run outside a transaction, the statement commits by itself and nothing of ours runs between the lock and the
-     * commit; in two statements, the lock was also held while invoice-service's event loop woke to send {@code COMMIT}
-     * (tens of milliseconds on a busy machine, with the tenant's other creates waiting; bench/README.md).
+     * statement returning {@link #DRAFT_RETURNS}: its number (its own, where a taken one fails on the unique
+     * constraint, or the next free one) and its customer's snapshot, read from the replica in the same statement. No
+     * row, and nothing written, when the replica does not hold the customer as the tenant's ({@link #INSERT_DRAFT}).
+     * Taking a number locks the tenant's counter row until the commit, so every create of the tenant queues on it. Run
+     * outside a transaction, the statement commits by itself and nothing of ours runs between the lock and the commit;
+     * in two statements, the lock was also held while invoice-service's event loop woke to send {@code COMMIT} (tens of
+     * milliseconds on a busy machine, with the tenant's other creates waiting; bench/README.md).
      */
     public CompletingWrite newDraft(Invoice invoice) {
         // $3 may be null (no number of its own): Arrays.asList takes nulls, List.of does not
         List<Object> parameters = new ArrayList<>(Arrays.asList(invoice.id, invoice.tenantId, invoice.invoiceNumber, invoice.customerId,
-                invoice.customerName, invoice.customerTin, invoice.customerEmail, invoice.status.name(),
-                invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(), invoice.taxTotal.value(),
-                invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode, invoice.createdAt,
-                invoice.customerPhone, invoice.customerStreet, invoice.customerCity, invoice.customerPostalZone, invoice.customerCountry,
-                invoice.whtRateId, invoice.whtPercent, invoice.wht.value(), invoice.issueDate.getYear(), invoice.type.wireName()));
-        // a new invoice has at least one line (the requests require one, a clone copies its original's)
-        StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES);
-        appendLines(lines, parameters, invoice.lines);
-        return new CompletingWrite(INSERT_DRAFT, parameters, "invoice_number", lines.append(')').toString());
+                invoice.status.name(), invoice.currency, invoice.issueDate, invoice.dueDate, invoice.notes, invoice.subtotal.value(),
+                invoice.taxTotal.value(), invoice.total.value(), invoice.amountDue.value(), invoice.publicToken, invoice.testMode,
+                invoice.createdAt, invoice.whtRateId, invoice.whtPercent, invoice.wht.value(), invoice.issueDate.getYear(),
+                invoice.type.wireName()));
+        // a new invoice has at least one line (the requests require one, a clone copies its original's); only a written
+        // invoice gets them, so they are read from completed, and a VALUES list read by a select is typed by its first row
+        StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES.replace("values", "select v.* from completed, (values"));
+        appendLines(lines, parameters, invoice.lines, true);
+        return new CompletingWrite(INSERT_DRAFT, parameters, DRAFT_RETURNS.subList(0, 3), lines.append(") v)").toString());
+    }
+
+    /** The number and the customer's snapshot that {@link #newDraft}'s statement wrote, onto the draft. */
+    public static void fillFromDraftRow(Invoice invoice, Object[] row) {
+        invoice.invoiceNumber = (String) row[0];
+        invoice.customerName = (String) row[1];
+        invoice.customerTin = (String) row[2];
+        invoice.customerEmail = (String) row[3];
+        invoice.customerPhone = (String) row[4];
+        invoice.customerStreet = (String) row[5];
+        invoice.customerCity = (String) row[6];
+        invoice.customerPostalZone = (String) row[7];
+        invoice.customerCountry = (String) row[8];
     }
 
     /**
@@ -217,21 +244,22 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             }
             StringBuilder sql = new StringBuilder(INSERT_LINES);
             List<Object> parameters = new ArrayList<>(List.of(invoice.id));
-            appendLines(sql, parameters, invoice.lines);
+            appendLines(sql, parameters, invoice.lines, false);
             return SessionSql.update("delete from invoice_lines where invoice_id = $1", invoice.id)
                     .chain(() -> SessionSql.update(sql.toString(), parameters.toArray()))
                     .replaceWith(invoice);
         });
     }
 
-    /** The lines' value tuples, each with the invoice id as $1; appends their parameters. */
-    private static void appendLines(StringBuilder sql, List<Object> parameters, List<InvoiceLine> lines) {
+    /** The lines' value tuples, each with the invoice id as $1 (the first typed, if asked); appends their parameters. */
+    private static void appendLines(StringBuilder sql, List<Object> parameters, List<InvoiceLine> lines, boolean typed) {
         for (int i = 0; i < lines.size(); i++) {
             InvoiceLine line = lines.get(i);
             int p = parameters.size() + 1;
-            sql.append(i == 0 ? "" : ", ").append("($").append(p).append(", $1");
+            boolean cast = typed && i == 0;
+            sql.append(i == 0 ? "" : ", ").append("($").append(p).append(cast ? "::uuid" : "").append(", $1").append(cast ? "::uuid" : "");
             for (int column = 1; column < LINE_PARAMETERS; column++) {
-                sql.append(", $").append(p + column);
+                sql.append(", $").append(p + column).append(cast ? "::" + LINE_TYPES.get(column + 1) : "");
             }
             sql.append(')');
             parameters.addAll(Arrays.asList(line.id, line.position, line.description, line.quantity, line.unitPrice.value(),

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import ng.risiti.invoice.customers.domain.KnownCustomer;
 import ng.risiti.invoice.customers.service.CustomerDirectory;
 import ng.risiti.invoice.documents.service.NrsQrCode;
 import ng.risiti.invoice.invoices.domain.CanonicalInvoice;
@@ -70,12 +69,14 @@ public class InvoiceService {
     }
 
     /**
-     * As few round trips as the work allows: the customer from the replica, then the invoice, its lines, its number and
-     * its event in one statement. Priced at the system rates alone, that statement commits by itself (inside an
-     * Idempotency-Key's transaction it joins that one), and the number's counter row, the one lock two creates of a
-     * tenant share, is held for its execution and commit only ({@link InvoiceRepository#newDraft}). A line or WHT that
-     * names a rate may name the tenant's own, which stays share-locked from its read to the lines' insert so a
-     * concurrent delete waits and refuses (TaxRateRepository#usableBy): such a create runs in a transaction.
+     * As few round trips as the work allows: the invoice with its customer's snapshot from the replica, its lines, its
+     * number and its event in one statement (a second look at the customer only when the replica does not hold it as
+     * the tenant's: to say why, or to fetch one created a moment ago). Priced at the system rates alone, that statement
+     * commits by itself (inside an Idempotency-Key's transaction it joins that one), and the number's counter row, the
+     * one lock two creates of a tenant share, is held for its execution and commit only
+     * ({@link InvoiceRepository#newDraft}). A line or WHT that names a rate may name the tenant's own, which stays
+     * share-locked from its read to the lines' insert so a concurrent delete waits and refuses
+     * (TaxRateRepository#usableBy): such a create runs in a transaction.
      */
     public Uni<Invoice> create(Caller caller, NewInvoice newInvoice) {
         if (newInvoice.dueDate().isBefore(newInvoice.issueDate())) {
@@ -84,17 +85,19 @@ public class InvoiceService {
         String currency = Currencies.of(newInvoice.currency());
         String customNumber = newInvoice.invoiceNumber() == null ? null : newInvoice.invoiceNumber().trim();
         boolean namesRates = newInvoice.whtRateId() != null || newInvoice.lines().stream().anyMatch(line -> line.taxRateId() != null);
-        Supplier<Uni<Invoice>> work = () -> withinMonthlyLimit(caller).chain(() -> customers.require(caller.tenancy(), newInvoice.customerId()))
-                        .flatMap(customer -> taxRates.ofLines(caller.tenancy(),
-                                        newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList())
-                                .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
-                                        .map(wht -> draft(caller, newInvoice, currency, customer, customNumber, rates, wht))))
-                        // test-mode invoices are numbered apart, so one can never be taken for a live one
-                        .flatMap(invoice -> events.emitCompleting(EventTypes.INVOICE_CREATED, invoice, invoices.newDraft(invoice))
-                                .map(number -> {
-                                    invoice.invoiceNumber = number;
-                                    return invoice;
-                                }));
+        Supplier<Uni<Invoice>> work = () -> withinMonthlyLimit(caller)
+                .chain(() -> taxRates.ofLines(caller.tenancy(), newInvoice.lines().stream().map(NewInvoice.Line::taxRateId).toList()))
+                .flatMap(rates -> taxRates.whtRate(caller.tenancy(), newInvoice.whtRateId())
+                        .map(wht -> draft(caller, newInvoice, currency, customNumber, rates, wht)))
+                .flatMap(invoice -> written(invoice).flatMap(written -> written ? Uni.createFrom().item(invoice)
+                        // the replica does not hold the customer as this tenant's: the refusal that says why, or the
+                        // customer from customer-service (created a moment ago, its event not here yet), then again
+                        : customers.require(caller.tenancy(), invoice.customerId).chain(() -> written(invoice)).map(again -> {
+                            if (!again) {
+                                throw ApiException.validation("customer_id", "customer_id does not name a customer of this business");
+                            }
+                            return invoice;
+                        })));
         return (namesRates ? Panache.withTransaction(work) : Panache.withSession(work))
                 .onFailure(failure -> customNumber != null && UniqueViolation.in(failure))
                 .transform(failure -> ApiException.conflict("Invoice number '" + customNumber + "' already exists."));
@@ -165,14 +168,29 @@ public class InvoiceService {
         }));
     }
 
-    private Invoice draft(Caller caller, NewInvoice newInvoice, String currency, KnownCustomer customer, String number, List<TaxRate> rates,
-            TaxRate wht) {
+    /**
+     * The draft, its lines and its event in one statement, which snapshots the customer from the replica and numbers
+     * the draft (test-mode invoices are numbered apart, so one can never be taken for a live one); false, and nothing
+     * written, when the replica does not hold the customer as the tenant's.
+     */
+    private Uni<Boolean> written(Invoice invoice) {
+        return events.emitCompleting(EventTypes.INVOICE_CREATED, invoice, invoices.newDraft(invoice)).map(row -> {
+            if (row == null) {
+                return false;
+            }
+            InvoiceRepository.fillFromDraftRow(invoice, row);
+            return true;
+        });
+    }
+
+    /** The draft to write; its customer's snapshot and (unless it brings its own) its number come from the write. */
+    private Invoice draft(Caller caller, NewInvoice newInvoice, String currency, String number, List<TaxRate> rates, TaxRate wht) {
         OffsetDateTime now = Clocks.now(clock);
         Invoice invoice = new Invoice();
         invoice.id = UuidV7.next();
         invoice.tenantId = caller.tenantId();
         invoice.invoiceNumber = number;
-        CustomerSnapshot.copy(customer, invoice);
+        invoice.customerId = newInvoice.customerId();
         invoice.status = InvoiceStatus.DRAFT;
         invoice.currency = currency;
         invoice.issueDate = newInvoice.issueDate();

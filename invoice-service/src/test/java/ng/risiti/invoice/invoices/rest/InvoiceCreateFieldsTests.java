@@ -61,6 +61,28 @@ class InvoiceCreateFieldsTests {
     }
 
     @Test
+    void theAnswerAndTheEventCarryTheNumberAndTheCustomerTheCreatingStatementSnapshotted() {
+        KafkaTopicReader events = KafkaTopicReader.fromEnd("risiti.invoices.v1");
+        JsonPath created = tenant.owner().body(body("")).post("/api/v1/invoices").then().statusCode(201)
+                .body("data.customer_snapshot.name", equalTo("TechVentures Nigeria Ltd"))
+                .body("data.customer_snapshot.tin", equalTo("98765432-0001"))
+                .extract().jsonPath();
+        String id = created.getString("data.id");
+        String number = created.getString("data.invoice_number");
+        assertThat(number).matches("INV-\\d{4}-\\d{3,}");
+        tenant.owner().get("/api/v1/invoices/" + id).then().statusCode(200).body("data.invoice_number", equalTo(number))
+                .body("data.customer_snapshot.name", equalTo("TechVentures Nigeria Ltd"));
+
+        ConsumerRecord<String, String> event = events.first("invoice.created", record -> id.equals(record.key()), Duration.ofSeconds(15));
+        events.close();
+        JsonPath data = JsonPath.from(event.value());
+        assertThat(data.getString("invoice_number")).isEqualTo(number);
+        assertThat(data.getString("customer_name")).isEqualTo("TechVentures Nigeria Ltd");
+        assertThat(data.getString("customer_tin")).isEqualTo("98765432-0001");
+        assertThat(data.getString("customer_id")).isEqualTo(customerId.toString());
+    }
+
+    @Test
     void withholdingTaxIsShownOnTheSubtotalAndIsNotPartOfTheTotalOrTheAmountDue() {
         KafkaTopicReader events = KafkaTopicReader.fromEnd("risiti.invoices.v1");
         // 10 × 35,000 = 350,000.00 before VAT; WHT 5 % of it = 17,500.00; the total stays 350,000.00 + 7.5 % VAT

@@ -42,7 +42,7 @@ public class CustomerDirectory {
                 .flatMap(known -> known == null ? askCustomerService(customerId, tenancy) : Uni.createFrom().item(known))
                 .map(known -> {
                     if (known == null || !known.tenantId.equals(tenancy.tenantId()) || known.testMode != tenancy.test()) {
-                        throw ApiException.validation("customer_id", "customer_id does not name a customer of this business");
+                        throw notOfThisBusiness();
                     }
                     if (known.deleted) {
                         throw ApiException.validation("customer_id", "customer " + customerId + " was deleted; new invoices cannot be issued to it");
@@ -59,6 +59,11 @@ public class CustomerDirectory {
         return customers.findById(customerId).map(known -> known == null || known.deleted || known.contactEmails == null
                 || !known.tenantId.equals(tenancy.tenantId()) || known.testMode != tenancy.test() ? List.<String>of()
                 : List.of(known.contactEmails));
+    }
+
+    /** The refusal of a customer_id that names no customer of the caller's business and world. */
+    public static ApiException notOfThisBusiness() {
+        return ApiException.validation("customer_id", "customer_id does not name a customer of this business");
     }
 
     private Uni<KnownCustomer> askCustomerService(UUID customerId, Tenancy tenancy) {

@@ -94,7 +94,7 @@ public class InvoiceService {
                         // customer from customer-service (created a moment ago, its event not here yet), then again
                         : customers.require(caller.tenancy(), invoice.customerId).chain(() -> written(invoice)).map(again -> {
                             if (!again) {
-                                throw ApiException.validation("customer_id", "customer_id does not name a customer of this business");
+                                throw CustomerDirectory.notOfThisBusiness();
                             }
                             return invoice;
                         })));

@@ -32,6 +32,8 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             insert into invoice_lines (id, invoice_id, position, description, quantity, unit_price_kobo, discount_percent, tax_rate_id,
                 tax_percent, net_kobo, tax_kobo, total_kobo, vat_category, hsn_code, product_category)
             values """;
+    /** {@link #INSERT_LINES} for the lines of the row a completing write wrote: none when it wrote none. */
+    private static final String INSERT_LINES_OF_COMPLETED = INSERT_LINES.replace("values", "select v.* from completed, (values");
     /**
      * A new draft's row with the snapshot of its customer ({@code $4}) as the customers replica holds it, and no row
      * when the replica does not hold that customer as a live customer of the tenant and world. {@code $3} is the
@@ -198,7 +200,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
                 invoice.type.wireName()));
         // a new invoice has at least one line (the requests require one, a clone copies its original's); only a written
         // invoice gets them, so they are read from completed, and a VALUES list read by a select is typed by its first row
-        StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES.replace("values", "select v.* from completed, (values"));
+        StringBuilder lines = new StringBuilder("lines as (").append(INSERT_LINES_OF_COMPLETED);
         appendLines(lines, parameters, invoice.lines, true);
         return new CompletingWrite(INSERT_DRAFT, parameters, DRAFT_RETURNS.subList(0, 3), lines.append(") v)").toString());
     }

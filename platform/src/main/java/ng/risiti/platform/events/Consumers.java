@@ -156,7 +156,8 @@ public class Consumers {
             String group = group(consumer.channel());
             List<IncomingEvent> batch = events.stream().map(Parsed::event).toList();
             Uni<Void> together = Panache.withTransaction(() -> isolation(consumer).chain(() -> inbox.claim(group, batch))
-                    .flatMap(fresh -> InOrder.run(fresh, event -> apply(consumer, event))));
+                    .flatMap(fresh -> consumer instanceof BulkEventConsumer bulk ? applyAll(bulk, fresh)
+                            : InOrder.run(fresh, event -> apply(consumer, event))));
             if (events.size() == 1) {
                 return together.onFailure().recoverWithUni(failure -> afterFailure(consumer, events.getFirst(), 1, null, failure));
             }
@@ -236,7 +237,26 @@ public class Consumers {
 
     /** The consumer's work on one event, in a span continuing the trace of the transaction that wrote it. */
     private Uni<Void> apply(EventConsumer consumer, IncomingEvent event) {
+        if (consumer instanceof BulkEventConsumer bulk) {
+            return applyAll(bulk, List.of(event));
+        }
         return traces.consuming(event.traceParent(), event.topic(), event.type(), event.id(), () -> consumer.apply(event));
+    }
+
+    /** The events' work at once, each event in a consumer span of its own that its queued work continues. */
+    private Uni<Void> applyAll(BulkEventConsumer consumer, List<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> {
+            List<Traces.Consuming> spans = events.stream()
+                    .map(event -> traces.startConsuming(event.traceParent(), event.topic(), event.type(), event.id())).toList();
+            List<IncomingEvent> traced = new ArrayList<>(events.size());
+            for (int i = 0; i < events.size(); i++) {
+                traced.add(events.get(i).continuing(spans.get(i).traceParent()));
+            }
+            return consumer.applyAll(traced).onTermination().invoke((ignored, failure, cancelled) -> spans.forEach(span -> span.end(failure)));
+        });
     }
 
     /** Must be the transaction's first statement. */

@@ -81,6 +81,41 @@ public class Traces {
     }
 
     /**
+     * The consumer span of one event of a batch applied together ({@code consuming} for events applied one by one):
+     * started now, continuing the trace of {@code traceParent}, and {@link Consuming#end ended} with the batch's work.
+     * Without a trace parent there is no span.
+     */
+    public Consuming startConsuming(String traceParent, String topic, String eventType, String eventId) {
+        if (traceParent == null) {
+            return new Consuming(null, null);
+        }
+        Attributes attributes = Attributes.builder().put("messaging.system", "kafka").put("messaging.destination.name", topic)
+                .put("messaging.operation.type", "process").put("messaging.message.id", eventId).put("cloudevents.event_type", eventType)
+                .build();
+        Context parent = W3C.extract(Context.root(), traceParent, FROM);
+        Span span = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER).setAllAttributes(attributes)
+                .startSpan();
+        String[] carrier = new String[1];
+        W3C.inject(parent.with(span), carrier, INTO);
+        return new Consuming(span, carrier[0]);
+    }
+
+    /** A started consumer span and its {@code traceparent}, for what the event's work queues. */
+    public record Consuming(Span span, String traceParent) {
+
+        public void end(Throwable failure) {
+            if (span == null) {
+                return;
+            }
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        }
+    }
+
+    /**
      * Runs {@code work} in a span of its own, current on the Vert.x context while the work runs (outbox rows it writes
      * and HTTP calls it makes carry it). Its parent is {@code traceParent} when one is given: the context stored with
      * queued work, so the worker that claims the row later, on any replica, continues the trace that queued it.

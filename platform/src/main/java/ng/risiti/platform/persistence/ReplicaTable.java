@@ -1,8 +1,11 @@
 package ng.risiti.platform.persistence;
 
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -14,17 +17,29 @@ import java.util.stream.IntStream;
  */
 public final class ReplicaTable {
 
+    /** One aggregate's state at an event's version: the key's then the columns' values. */
+    public record State(long version, Object... values) {
+    }
+
     private final int columns;
+    private final List<String> names;
     private final String upsert;
+    private final String upsertAll;
 
     private ReplicaTable(String table, String key, List<String> columns) {
         this.columns = columns.size() + 1;
-        String names = key + ", " + String.join(", ", columns) + ", version";
+        this.names = new ArrayList<>(this.columns + 1);
+        this.names.add(key);
+        this.names.addAll(columns);
+        this.names.add("version");
+        String names = String.join(", ", this.names);
         String placeholders = IntStream.rangeClosed(1, this.columns + 1).mapToObj(i -> "$" + i).collect(Collectors.joining(", "));
-        String updates = columns.stream().map(column -> column + " = excluded." + column).collect(Collectors.joining(", "));
-        this.upsert = "insert into " + table + " as r (" + names + ") values (" + placeholders + ")"
-                + " on conflict (" + key + ") do update set " + updates + ", version = excluded.version"
-                + " where r.version < excluded.version";
+        String updates = columns.stream().map(column -> column + " = excluded." + column).collect(Collectors.joining(", "))
+                + ", version = excluded.version where r.version < excluded.version";
+        String conflict = " on conflict (" + key + ") do update set " + updates;
+        this.upsert = "insert into " + table + " as r (" + names + ") values (" + placeholders + ")" + conflict;
+        this.upsertAll = "insert into " + table + " as r (" + names + ") select " + names + " from json_populate_recordset(null::" + table
+                + ", $1::text::json)" + conflict;
     }
 
     /** {@code key} is the aggregate id's column; {@code columns} the others, in the order {@link #apply} takes them. */
@@ -45,8 +60,40 @@ public final class ReplicaTable {
         return SessionSql.update(upsert, parameters).replaceWithVoid();
     }
 
-    /** The statement, for tests and logs. */
+    /**
+     * Writes each aggregate's newest state among {@code states} unless its row holds a newer one, in one statement (an
+     * aggregate named twice, as a poll with its created and its finalized event does, counts once: the higher version, or
+     * the first of equal ones, as one upsert after the other would leave it).
+     */
+    public Uni<Void> applyAll(List<State> states) {
+        List<Object[]> rows = newestRows(states);
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : SessionSql.update(upsertAll, JsonRows.of(names, rows)).replaceWithVoid();
+    }
+
+    /** One row per aggregate, its newest state's values then its version (PostgreSQL refuses to upsert a row twice). */
+    List<Object[]> newestRows(List<State> states) {
+        Map<Object, State> newest = new LinkedHashMap<>();
+        for (State state : states) {
+            if (state.values().length != columns) {
+                throw new IllegalArgumentException("expected " + columns + " values (key and columns), got " + state.values().length);
+            }
+            newest.merge(state.values()[0], state, (held, next) -> next.version() > held.version() ? next : held);
+        }
+        List<Object[]> rows = new ArrayList<>(newest.size());
+        for (State state : newest.values()) {
+            Object[] row = Arrays.copyOf(state.values(), columns + 1);
+            row[columns] = state.version();
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The statements, for tests and logs. */
     String sql() {
         return upsert;
+    }
+
+    String sqlForMany() {
+        return upsertAll;
     }
 }

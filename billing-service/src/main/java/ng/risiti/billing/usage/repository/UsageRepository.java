@@ -3,6 +3,8 @@ package ng.risiti.billing.usage.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.List;
+import ng.risiti.platform.persistence.JsonRows;
 import ng.risiti.platform.persistence.SessionSql;
 import ng.risiti.platform.security.Tenancy;
 
@@ -25,12 +27,24 @@ public class UsageRepository {
                 where tenant_id = $1 and test_mode = $2 and day between $3 and $4""", tenancy.tenantId(), tenancy.test(), from, to);
     }
 
-    /** One more invoice in the month. Joins the caller's transaction. */
-    public Uni<Integer> invoiceCreated(Tenancy tenancy, LocalDate month) {
-        return SessionSql.update("""
-                insert into invoice_usage_months as u (tenant_id, test_mode, month, invoices) values ($1, $2, $3, 1)
-                on conflict (tenant_id, test_mode, month) do update set invoices = u.invoices + 1""", tenancy.tenantId(), tenancy.test(), month);
+    /** Invoices created in a tenant's world and month. */
+    public record InvoicesCreated(Tenancy tenancy, LocalDate month, long invoices) {
     }
+
+    /** Adds each count to its month, in one statement. Joins the caller's transaction. */
+    public Uni<Integer> invoicesCreated(List<InvoicesCreated> counts) {
+        if (counts.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return SessionSql.update("""
+                insert into invoice_usage_months as u (tenant_id, test_mode, month, invoices)
+                select tenant_id, test_mode, month, invoices from json_populate_recordset(null::invoice_usage_months, $1::text::json)
+                on conflict (tenant_id, test_mode, month) do update set invoices = u.invoices + excluded.invoices""",
+                JsonRows.of(COUNT_COLUMNS, counts.stream().map(count -> new Object[] {count.tenancy().tenantId(), count.tenancy().test(),
+                        count.month(), count.invoices()}).toList()));
+    }
+
+    private static final List<String> COUNT_COLUMNS = List.of("tenant_id", "test_mode", "month", "invoices");
 
     /** Invoices created in the month, and ever (the storage estimate's basis). */
     public Uni<long[]> invoices(Tenancy tenancy, LocalDate month) {

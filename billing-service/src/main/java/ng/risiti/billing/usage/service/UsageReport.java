@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.plans.domain.Plan;
 import ng.risiti.billing.usage.repository.UsageRepository;
@@ -46,8 +47,8 @@ public class UsageReport {
                                         invoices[1] * BYTES_PER_INVOICE))))));
     }
 
-    /** An {@code invoice.created}; joins the consumer's transaction. */
-    public Uni<Void> invoiceCreated(Tenancy tenancy, LocalDate month) {
-        return usage.invoiceCreated(tenancy, month).replaceWithVoid();
+    /** {@code invoice.created} events, counted per world and month; joins the consumer's transaction. */
+    public Uni<Void> invoicesCreated(List<UsageRepository.InvoicesCreated> counts) {
+        return usage.invoicesCreated(counts).replaceWithVoid();
     }
 }

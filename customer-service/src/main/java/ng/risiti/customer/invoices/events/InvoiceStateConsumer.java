@@ -3,9 +3,10 @@ package ng.risiti.customer.invoices.events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import ng.risiti.customer.invoices.repository.CustomerInvoiceRepository;
+import ng.risiti.platform.events.BulkEventConsumer;
 import ng.risiti.platform.events.Consumers;
-import ng.risiti.platform.events.EventConsumer;
 import ng.risiti.platform.events.EventTypes;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.contract.InvoiceSnapshot;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * deleted in invoice-service) keeps the row as a tombstone, status {@code deleted}, which lists and figures leave out.
  */
 @ApplicationScoped
-public class InvoiceStateConsumer implements EventConsumer {
+public class InvoiceStateConsumer implements BulkEventConsumer {
 
     public static final String CHANNEL = "invoices";
 
@@ -43,10 +44,9 @@ public class InvoiceStateConsumer implements EventConsumer {
     }
 
     @Override
-    public Uni<Void> apply(IncomingEvent event) {
-        InvoiceSnapshot invoice = event.data(json, InvoiceSnapshot.class);
+    public Uni<Void> applyAll(List<IncomingEvent> events) {
         // a deleted draft leaves the customer's list and figures; its row stays, so an older event cannot bring it back
-        return EventTypes.INVOICE_DELETED.equals(event.type()) ? invoices.applyDeleted(invoice, event.aggregateVersion())
-                : invoices.apply(invoice, event.aggregateVersion());
+        return invoices.applyAll(events.stream().map(event -> new CustomerInvoiceRepository.InvoiceState(event.data(json, InvoiceSnapshot.class),
+                event.aggregateVersion(), EventTypes.INVOICE_DELETED.equals(event.type()))).toList());
     }
 }

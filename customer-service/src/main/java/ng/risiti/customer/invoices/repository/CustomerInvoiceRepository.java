@@ -44,21 +44,28 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
                 .map(CustomerInvoiceRepository::byCustomer);
     }
 
-    /** Upserts the invoice unless the row already reflects a newer event of it. */
-    public Uni<Void> apply(InvoiceSnapshot invoice, long version) {
-        return INVOICES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
-                invoice.amountDueKobo(), invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(),
-                invoice.issueDate(), invoice.dueDate(), invoice.type() == null ? "invoice" : invoice.type(), invoice.customerCreditKobo());
+    /**
+     * Upserts each invoice unless its row already reflects a newer event of it, in one statement. A deleted invoice's
+     * row becomes a tombstone (status {@code deleted}) under the same newer-wins rule, so a redelivered older event of
+     * the invoice never brings it back.
+     */
+    public Uni<Void> applyAll(List<InvoiceState> states) {
+        return INVOICES.applyAll(states.stream().map(CustomerInvoiceRepository::row).toList());
     }
 
-    /**
-     * The invoice deleted: the row becomes a tombstone (status {@code deleted}) under the same newer-wins rule, so a
-     * redelivered older event of the invoice never brings it back.
-     */
-    public Uni<Void> applyDeleted(InvoiceSnapshot invoice, long version) {
-        return INVOICES.apply(version, invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), DELETED,
-                0L, invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(),
-                invoice.issueDate(), invoice.dueDate(), invoice.type() == null ? "invoice" : invoice.type(), 0L);
+    /** An invoice as an event of version {@code version} left it; {@code deleted} for invoice.deleted. */
+    public record InvoiceState(InvoiceSnapshot invoice, long version, boolean deleted) {
+    }
+
+    private static ReplicaTable.State row(InvoiceState state) {
+        InvoiceSnapshot invoice = state.invoice();
+        String type = invoice.type() == null ? "invoice" : invoice.type();
+        return state.deleted()
+                ? new ReplicaTable.State(state.version(), invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), DELETED, 0L,
+                        invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(), invoice.issueDate(), invoice.dueDate(), type, 0L)
+                : new ReplicaTable.State(state.version(), invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
+                        invoice.amountDueKobo(), invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(), invoice.issueDate(),
+                        invoice.dueDate(), type, invoice.customerCreditKobo());
     }
 
     /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered); deleted drafts left out. */

@@ -3,10 +3,12 @@ package ng.risiti.webhook.intake.service;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.time.Clocks;
 import ng.risiti.webhook.deliveries.service.Fanout;
-import ng.risiti.webhook.intake.domain.Event;
 import ng.risiti.webhook.intake.repository.EventRepository;
 
 /** Keeps each received event once, with its deliveries to the tenant's endpoints queued in the same transaction. */
@@ -23,19 +25,21 @@ public class EventIntake {
         this.clock = clock;
     }
 
-    /** Keeps one received event; call inside the consumer's transaction (its inbox makes this once per event). */
-    public Uni<Event> accept(IncomingEvent incoming) {
-        Event event = new Event();
-        event.id = incoming.id();
-        event.tenantId = incoming.tenantId();
-        event.type = incoming.type();
-        event.subject = incoming.subject();
-        event.occurredAt = incoming.time();
-        event.data = incoming.data();
-        event.testMode = incoming.test();
-        event.receivedAt = Clocks.now(clock);
-        return events.persist(event).call(saved -> fanout.fanOut(saved.id, saved.type, saved.tenantId, saved.testMode,
-                saved.occurredAt, saved.data));
+    /**
+     * Keeps received events, and queues their deliveries, in two statements for all of them; call inside the
+     * consumer's transaction (its inbox makes this once per event). Answers the deliveries queued or logged as skipped.
+     */
+    public Uni<Integer> accept(List<IncomingEvent> incoming) {
+        OffsetDateTime receivedAt = Clocks.now(clock);
+        List<Object[]> rows = new ArrayList<>(incoming.size());
+        List<Fanout.Received> received = new ArrayList<>(incoming.size());
+        for (IncomingEvent event : incoming) {
+            rows.add(new Object[] {event.id(), event.tenantId(), event.type(), event.subject(), event.time(), event.data(), event.test(),
+                    receivedAt});
+            received.add(new Fanout.Received(event.id(), event.type(), event.tenantId(), event.test(), event.time(), event.data(),
+                    event.traceParent()));
+        }
+        return events.insertAll(rows).chain(() -> fanout.fanOut(received));
     }
 
     /** After events were committed: their deliveries go now. */

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,11 @@ import java.util.regex.Pattern;
 public final class InvoiceThroughput {
 
     private static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 120);
+    /** After the warm-up's least seconds: rounds of this many seconds until the JIT settles, up to -Dwarmup-max. */
+    private static final int WARM_UP_ROUND_SECONDS = 20;
+    private static final int WARM_UP_MAX_SECONDS = Integer.getInteger("warmup-max", 900);
+    /** Methods all services may compile in one round once settled (a few a second: rarely used paths, never done). */
+    private static final int SETTLED_COMPILES_PER_ROUND = Integer.getInteger("warmup-settled", 40);
 
     private final Api api;
     private final int seconds;
@@ -91,12 +97,12 @@ public final class InvoiceThroughput {
                 IDEMPOTENT ? "; each create with an Idempotency-Key" : "");
 
         if (openRate != null) {
-            bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
+            bench.warmUp();
             bench.openLoop("invoice-create", bench::create, openRate);
             return;
         }
         if (createOnly) {
-            bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
+            bench.warmUp();
             bench.closedLoop("invoice-create", bench::create);
             return;
         }
@@ -107,7 +113,7 @@ public final class InvoiceThroughput {
                 withNotify / database * 100);
 
         // C2 needs a few minutes of load before the services (six JVMs on two cores) reach their steady state
-        bench.phase("warm-up", bench::create, WARM_UP_SECONDS, new Latencies());
+        bench.warmUp();
         Result create = bench.closedLoop("invoice-create", bench::create);
         // -Dsamples=N: one 30 s open loop is one sample of a wide distribution (bench/README); N of them, and the median
         int samples = Integer.getInteger("samples", 1);
@@ -224,14 +230,46 @@ public final class InvoiceThroughput {
         return expect(send("GET", "/api/v1/invoices/" + id, null), 200);
     }
 
+    /**
+     * Creates for at least -Dwarmup seconds, then in rounds until the services' JIT compilers have settled (fewer than
+     * -Dwarmup-settled methods compiled by all of them in a round), at most -Dwarmup-max seconds in all. On a 2-core
+     * machine six service JVMs kept compiling through ten minutes of load; measured at two minutes, a third to a half of
+     * a service's CPU at half load was its compilers (bench/README.md). Without jstat it stops after -Dwarmup seconds.
+     */
+    private void warmUp() throws Exception {
+        JitActivity jit = new JitActivity(stack);
+        Latencies latencies = new Latencies();
+        long start = System.nanoTime();
+        phase("warm-up", this::create, WARM_UP_SECONDS, latencies, false);
+        int spent = WARM_UP_SECONDS;
+        OptionalLong before = jit.compiled();
+        while (before.isPresent() && spent + WARM_UP_ROUND_SECONDS <= WARM_UP_MAX_SECONDS) {
+            phase("warm-up", this::create, WARM_UP_ROUND_SECONDS, latencies, false);
+            spent += WARM_UP_ROUND_SECONDS;
+            OptionalLong after = jit.compiled();
+            if (after.isEmpty()) {
+                break;
+            }
+            long compiled = after.getAsLong() - before.getAsLong();
+            System.out.printf("    warm-up: %d s, the services' JIT compiled %d methods in the last %d s%n", spent, compiled, WARM_UP_ROUND_SECONDS);
+            if (compiled < SETTLED_COMPILES_PER_ROUND) {
+                break;
+            }
+            before = after;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("warm-up: %.0f s, %.0f req/s, %s, %s%s%n", elapsed, latencies.count() / elapsed, latencies.summary(),
+                latencies.errorSummary(), before.isEmpty() ? " (no jstat: the JIT was not watched)" : "");
+    }
+
     private Result closedLoop(String name, Call call) throws Exception {
         Latencies latencies = new Latencies();
-        double rate = phase(name + " (closed loop)", call, seconds, latencies);
+        double rate = phase(name + " (closed loop)", call, seconds, latencies, true);
         return new Result(rate, latencies);
     }
 
-    /** Runs {@code call} on every connection for {@code duration} seconds; returns requests per second. */
-    private double phase(String name, Call call, int duration, Latencies latencies) throws Exception {
+    /** Runs {@code call} on every connection for {@code duration} seconds, printing a summary if {@code print}; returns requests per second. */
+    private double phase(String name, Call call, int duration, Latencies latencies, boolean print) throws Exception {
         Latencies measured = latencies != null ? latencies : new Latencies();
         AtomicBoolean stop = new AtomicBoolean();
         ProcessCpu cpu = cpu();
@@ -263,7 +301,7 @@ public final class InvoiceThroughput {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rate = measured.count() / elapsed;
-        if (latencies != null) {
+        if (print) {
             System.out.printf("%s: %.0f req/s, %s, %s%n    CPU: %s%n", name, rate, measured.summary(), measured.errorSummary(),
                     ProcessCpu.perRequest(before, cpu.sample(), measured.count(), elapsed));
         }

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <li>the database: one create's durable work (counter upsert, invoice, 3 lines, aggregate version, outbox row) as
  * one statement, run by pgbench (else an equivalent JDBC loop) with the same number of clients, on the stack's
  * PostgreSQL, in a scratch database;</li>
- * <li>the API, closed loop: N connections sending as fast as answers come, after a warm-up (the JIT);</li>
+ * <li>the API, closed loop: N connections sending as fast as answers come, after a warm-up that lasts until the
+ * services' JIT compilers have settled ({@link #warmUp});</li>
  * <li>the API, open loop at half the rate it just reached: requests sent on a fixed schedule, latency counted from the
  * scheduled time (so a stall is not hidden by the client waiting).</li>
  * </ol>
@@ -251,7 +252,8 @@ public final class InvoiceThroughput {
                 break;
             }
             long compiled = after.getAsLong() - before.getAsLong();
-            System.out.printf("    warm-up: %d s, the services' JIT compiled %d methods in the last %d s%n", spent, compiled, WARM_UP_ROUND_SECONDS);
+            System.out.printf("    warm-up: %d s, the services' JIT compiled %d methods in the last %d s%n", spent, compiled,
+                    WARM_UP_ROUND_SECONDS);
             if (compiled < SETTLED_COMPILES_PER_ROUND) {
                 break;
             }
@@ -268,7 +270,10 @@ public final class InvoiceThroughput {
         return new Result(rate, latencies);
     }
 
-    /** Runs {@code call} on every connection for {@code duration} seconds, printing a summary if {@code print}; returns requests per second. */
+    /**
+     * Runs {@code call} on every connection for {@code duration} seconds, printing a summary if {@code print}; returns
+     * requests per second.
+     */
     private double phase(String name, Call call, int duration, Latencies latencies, boolean print) throws Exception {
         Latencies measured = latencies != null ? latencies : new Latencies();
         AtomicBoolean stop = new AtomicBoolean();

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Methods the stack's service JVMs have JIT-compiled so far, from {@code jstat -compiler} (the JDK this runs on): a
+ * Methods the stack's service JVMs (and the gateway's) have JIT-compiled so far, from {@code jstat -compiler} (the JDK this runs on): a
  * warm-up goes on until this stops growing, since a service still compiling spends much of its CPU on its compilers
  * rather than on requests, and a measurement then shows the warm-up, not the steady state.
  */
@@ -24,7 +24,7 @@ final class JitActivity {
         this.stack = stack;
     }
 
-    /** Methods compiled by all services together; empty when jstat is not there or a service could not be read. */
+    /** Methods compiled by all services and the gateway; empty when jstat is not there or a service cannot be read. */
     OptionalLong compiled() {
         if (!Files.isExecutable(jstat)) {
             return OptionalLong.empty();
@@ -40,6 +40,11 @@ final class JitActivity {
                 return OptionalLong.empty();
             }
             total += compiled.getAsLong();
+        }
+        // the gateway runs in the supervisor's JVM
+        OptionalLong supervisor = stack.supervisorPid();
+        if (supervisor.isPresent()) {
+            total += compiled(supervisor.getAsLong()).orElse(0);
         }
         return OptionalLong.of(total);
     }

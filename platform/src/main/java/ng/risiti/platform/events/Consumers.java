@@ -255,7 +255,8 @@ public class Consumers {
             for (int i = 0; i < events.size(); i++) {
                 traced.add(events.get(i).continuing(spans.get(i).traceParent()));
             }
-            return consumer.applyAll(traced).onTermination().invoke((ignored, failure, cancelled) -> spans.forEach(span -> span.end(failure)));
+            return consumer.applyAll(traced)
+                    .onTermination().invoke((ignored, failure, cancelled) -> spans.forEach(span -> span.end(failure)));
         });
     }
 

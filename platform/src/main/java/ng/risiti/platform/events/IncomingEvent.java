@@ -53,7 +53,8 @@ public record IncomingEvent(String id, String type, String source, OffsetDateTim
 
     /** The same event, its work continuing the trace {@code parent} (its consumer span). */
     public IncomingEvent continuing(String parent) {
-        return new IncomingEvent(id, type, source, time, subject, tenantId, test, aggregateVersion, topic, partition, offset, key, data, parent);
+        return new IncomingEvent(id, type, source, time, subject, tenantId, test, aggregateVersion, topic, partition, offset, key, data,
+                parent);
     }
 
     /** The data as {@code type}; data that does not fit the contract can never be applied. */

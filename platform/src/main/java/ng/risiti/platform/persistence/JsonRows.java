@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Many rows as one JSON parameter, for a statement that writes them all at once with
- * {@code json_populate_recordset(null::<table>, $1::text::json)}: the table's own column types convert the values, and the
- * statement's text is the same for any number of rows, so it stays prepared. The parameter goes as text and is cast
- * ({@code $1::text::json}): the pg client sends a string bound to json as one JSON string. Strings, numbers, booleans
- * and null go as JSON; times as ISO 8601 with their offset; anything else (UUID, LocalDate) as its string.
+ * {@code json_populate_recordset(null::<table>, $1::text::json)}: the table's own column types convert the values,
+ * and the statement's text is the same for any number of rows, so it stays prepared. The parameter goes as text and
+ * is cast: the pg client sends a string bound to json as one JSON string. Strings, numbers, booleans and null go as
+ * JSON; times as ISO 8601 with their offset; anything else (UUID, LocalDate) as its string.
  */
 public final class JsonRows {
 

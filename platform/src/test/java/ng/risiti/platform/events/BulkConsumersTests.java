@@ -8,9 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,16 +121,6 @@ class BulkConsumersTests {
     }
 
     private static List<String> batched(String key) throws Exception {
-        List<String> texts = new ArrayList<>();
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement("select text from batched_notes where note_key = ? order by applied_seq")) {
-            query.setString(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    texts.add(rows.getString(1));
-                }
-            }
-        }
-        return texts;
+        return TestDatabase.texts("select text from batched_notes where note_key = ? order by applied_seq", key);
     }
 }

@@ -10,8 +10,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -222,19 +220,11 @@ class ConsumersTests {
     }
 
     static List<String> applied(String key) {
-        List<String> texts = new ArrayList<>();
-        try (Connection db = TestDatabase.connect();
-                PreparedStatement query = db.prepareStatement("select text from applied_notes where note_key = ? order by applied_seq")) {
-            query.setString(1, key);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    texts.add(rows.getString(1));
-                }
-            }
+        try {
+            return TestDatabase.texts("select text from applied_notes where note_key = ? order by applied_seq", key);
         } catch (Exception e) {
             // the table may be renamed away by a test
-            return texts;
+            return new ArrayList<>();
         }
-        return texts;
     }
 }

@@ -2,9 +2,12 @@ package ng.risiti.platform.testapp;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import ng.risiti.testsupport.RisitiTestResources;
 
 /** The test application's database, seen from the test over JDBC (what a test asserts is what is stored). */
@@ -35,6 +38,20 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The first column of every row of {@code query}, whose one parameter is {@code parameter}, as text. */
+    public static List<String> texts(String query, String parameter) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Connection db = connect(); PreparedStatement sql = db.prepareStatement(query)) {
+            sql.setString(1, parameter);
+            try (ResultSet rows = sql.executeQuery()) {
+                while (rows.next()) {
+                    texts.add(rows.getString(1));
+                }
+            }
+        }
+        return texts;
     }
 
     /** The first column of the first row, as text (null when there is no row). */

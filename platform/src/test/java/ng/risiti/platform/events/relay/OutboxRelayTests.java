@@ -126,13 +126,7 @@ class OutboxRelayTests {
         String key = UUID.randomUUID().toString();
         String later = UUID.randomUUID().toString();
         try (KafkaTopicReader topic = KafkaTopicReader.fromEnd(NoteEvents.TOPIC)) {
-            // two events the live relay leaves alone for now (backing off), committed with that state
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key,
-                            Tenancy.live(UUID.randomUUID()), Map.of("text", "one"))
-                    .chain(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key, Tenancy.live(UUID.randomUUID()), Map.of("text", "two")))
-                    .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                            "update outbox_events set next_attempt_at = now() + interval '1 hour' where partition_key = ?1")
-                            .setParameter(1, key).executeUpdate()))));
+            emitTwoHeldBack(key);
             List<PendingEvent> batch = pending(key);
             assertThat(batch).hasSize(2);
 
@@ -167,12 +161,7 @@ class OutboxRelayTests {
     @Test
     void aBatchTheLiveRelayReadBeforeFindingItInKafkaIsNotPublishedAgain() throws Throwable {
         String key = UUID.randomUUID().toString();
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key,
-                        Tenancy.live(UUID.randomUUID()), Map.of("text", "one"))
-                .chain(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key, Tenancy.live(UUID.randomUUID()), Map.of("text", "two")))
-                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "update outbox_events set next_attempt_at = now() + interval '1 hour' where partition_key = ?1")
-                        .setParameter(1, key).executeUpdate()))));
+        emitTwoHeldBack(key);
         RelayProducer dying = RelayProducer.start(kafka, "risiti-outbox-platform-tests", TopicProvisioner.relayTopic("platform-tests"),
                 "platform-tests", Duration.ofSeconds(5));
         assertThat(dying.publish(pending(key)).published()).hasSize(2);
@@ -220,6 +209,16 @@ class OutboxRelayTests {
         assertThat(read).extracting(ConsumerRecord::value)
                 .containsExactly("{\"text\":\"during 1\"}", "{\"text\":\"during 2\"}", "{\"text\":\"during 3\"}", "{\"text\":\"during 4\"}",
                         "{\"text\":\"during 5\"}");
+    }
+
+    /** Two events the live relay leaves alone for now (backing off for an hour), committed with that state. */
+    private void emitTwoHeldBack(String key) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key,
+                        Tenancy.live(UUID.randomUUID()), Map.of("text", "one"))
+                .chain(() -> outbox.emit(NoteEvents.TOPIC, NoteEvents.CREATED, key, Tenancy.live(UUID.randomUUID()), Map.of("text", "two")))
+                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "update outbox_events set next_attempt_at = now() + interval '1 hour' where partition_key = ?1")
+                        .setParameter(1, key).executeUpdate()))));
     }
 
     private void emit(String key, Tenancy tenancy, String json) throws Throwable {

@@ -18,7 +18,8 @@ public class EventRepository implements PanacheRepositoryBase<Event, String> {
     public Uni<Integer> insertAll(List<Object[]> events) {
         return SessionSql.update("""
                 insert into events (id, tenant_id, type, subject, occurred_at, data, test_mode, received_at)
-                select id, tenant_id, type, subject, occurred_at, data, test_mode, received_at from json_populate_recordset(null::events, $1::text::json)""",
+                select id, tenant_id, type, subject, occurred_at, data, test_mode, received_at
+                from json_populate_recordset(null::events, $1::text::json)""",
                 JsonRows.of(COLUMNS, events));
     }
 }

@@ -275,7 +275,6 @@ public final class InvoiceThroughput {
      * requests per second.
      */
     private double phase(String name, Call call, int duration, Latencies latencies, boolean print) throws Exception {
-        Latencies measured = latencies != null ? latencies : new Latencies();
         AtomicBoolean stop = new AtomicBoolean();
         ProcessCpu cpu = cpu();
         Map<String, Double> before = cpu.sample();
@@ -290,12 +289,12 @@ public final class InvoiceThroughput {
                         try {
                             String problem = call.send();
                             if (problem == null) {
-                                measured.add(System.nanoTime() - t);
+                                latencies.add(System.nanoTime() - t);
                             } else {
-                                measured.error(problem);
+                                latencies.error(problem);
                             }
                         } catch (Exception e) {
-                            measured.error(e.getClass().getSimpleName());
+                            latencies.error(e.getClass().getSimpleName());
                         }
                     }
                     return null;
@@ -305,10 +304,10 @@ public final class InvoiceThroughput {
             stop.set(true);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double rate = measured.count() / elapsed;
+        double rate = latencies.count() / elapsed;
         if (print) {
-            System.out.printf("%s: %.0f req/s, %s, %s%n    CPU: %s%n", name, rate, measured.summary(), measured.errorSummary(),
-                    ProcessCpu.perRequest(before, cpu.sample(), measured.count(), elapsed));
+            System.out.printf("%s: %.0f req/s, %s, %s%n    CPU: %s%n", name, rate, latencies.summary(), latencies.errorSummary(),
+                    ProcessCpu.perRequest(before, cpu.sample(), latencies.count(), elapsed));
         }
         return rate;
     }

@@ -8,13 +8,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Methods the stack's service JVMs (and the gateway's) have JIT-compiled so far, from {@code jstat -compiler} (the JDK this runs on): a
- * warm-up goes on until this stops growing, since a service still compiling spends much of its CPU on its compilers
- * rather than on requests, and a measurement then shows the warm-up, not the steady state.
+ * Methods the stack's service JVMs (and the gateway's) have JIT-compiled so far, from {@code jstat -compiler} of the
+ * JDK this runs on: a warm-up goes on until this stops growing, since a service still compiling spends much of its CPU
+ * on its compilers rather than on requests, and a measurement then shows the warm-up, not the steady state.
  */
 final class JitActivity {
 
-    static final String[] SERVICES = {"auth-service", "customer-service", "invoice-service", "billing-service", "nrs-gateway-service",
+    private static final String[] SERVICES = {"auth-service", "customer-service", "invoice-service", "billing-service", "nrs-gateway-service",
             "webhook-service"};
 
     private final LocalStack stack;

@@ -74,10 +74,7 @@ public class Traces {
         if (traceParent == null) {
             return work.get();
         }
-        Attributes attributes = Attributes.builder().put("messaging.system", "kafka").put("messaging.destination.name", topic)
-                .put("messaging.operation.type", "process").put("messaging.message.id", eventId).put("cloudevents.event_type", eventType)
-                .build();
-        return inSpan(traceParent, topic + " process", SpanKind.CONSUMER, attributes, null, work);
+        return inSpan(traceParent, topic + " process", SpanKind.CONSUMER, consumerAttributes(topic, eventType, eventId), null, work);
     }
 
     /**
@@ -89,15 +86,18 @@ public class Traces {
         if (traceParent == null) {
             return new Consuming(null, null);
         }
-        Attributes attributes = Attributes.builder().put("messaging.system", "kafka").put("messaging.destination.name", topic)
-                .put("messaging.operation.type", "process").put("messaging.message.id", eventId).put("cloudevents.event_type", eventType)
-                .build();
         Context parent = W3C.extract(Context.root(), traceParent, FROM);
-        Span span = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER).setAllAttributes(attributes)
-                .startSpan();
+        Span span = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAllAttributes(consumerAttributes(topic, eventType, eventId)).startSpan();
         String[] carrier = new String[1];
         W3C.inject(parent.with(span), carrier, INTO);
         return new Consuming(span, carrier[0]);
+    }
+
+    private static Attributes consumerAttributes(String topic, String eventType, String eventId) {
+        return Attributes.builder().put("messaging.system", "kafka").put("messaging.destination.name", topic)
+                .put("messaging.operation.type", "process").put("messaging.message.id", eventId).put("cloudevents.event_type", eventType)
+                .build();
     }
 
     /** A started consumer span and its {@code traceparent}, for what the event's work queues. */

@@ -27,6 +27,8 @@ public class UsageRepository {
                 where tenant_id = $1 and test_mode = $2 and day between $3 and $4""", tenancy.tenantId(), tenancy.test(), from, to);
     }
 
+    private static final List<String> COUNT_COLUMNS = List.of("tenant_id", "test_mode", "month", "invoices");
+
     /** Invoices created in a tenant's world and month. */
     public record InvoicesCreated(Tenancy tenancy, LocalDate month, long invoices) {
     }
@@ -43,8 +45,6 @@ public class UsageRepository {
                 JsonRows.of(COUNT_COLUMNS, counts.stream().map(count -> new Object[] {count.tenancy().tenantId(), count.tenancy().test(),
                         count.month(), count.invoices()}).toList()));
     }
-
-    private static final List<String> COUNT_COLUMNS = List.of("tenant_id", "test_mode", "month", "invoices");
 
     /** Invoices created in the month, and ever (the storage estimate's basis). */
     public Uni<long[]> invoices(Tenancy tenancy, LocalDate month) {

@@ -57,15 +57,14 @@ public class CustomerInvoiceRepository implements PanacheRepositoryBase<Customer
     public record InvoiceState(InvoiceSnapshot invoice, long version, boolean deleted) {
     }
 
+    /** A tombstone owes nothing and credits nothing. */
     private static ReplicaTable.State row(InvoiceState state) {
         InvoiceSnapshot invoice = state.invoice();
-        String type = invoice.type() == null ? "invoice" : invoice.type();
-        return state.deleted()
-                ? new ReplicaTable.State(state.version(), invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), DELETED, 0L,
-                        invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(), invoice.issueDate(), invoice.dueDate(), type, 0L)
-                : new ReplicaTable.State(state.version(), invoice.invoiceId(), invoice.tenantId(), invoice.customerId(), invoice.status(),
-                        invoice.amountDueKobo(), invoice.invoiceNumber(), invoice.currency(), invoice.totalAmountKobo(), invoice.issueDate(),
-                        invoice.dueDate(), type, invoice.customerCreditKobo());
+        boolean deleted = state.deleted();
+        return new ReplicaTable.State(state.version(), invoice.invoiceId(), invoice.tenantId(), invoice.customerId(),
+                deleted ? DELETED : invoice.status(), deleted ? 0L : invoice.amountDueKobo(), invoice.invoiceNumber(),
+                invoice.currency(), invoice.totalAmountKobo(), invoice.issueDate(), invoice.dueDate(),
+                invoice.type() == null ? "invoice" : invoice.type(), deleted ? 0L : invoice.customerCreditKobo());
     }
 
     /** One customer's invoices, newest first (invoice ids are UUIDv7: time-ordered); deleted drafts left out. */

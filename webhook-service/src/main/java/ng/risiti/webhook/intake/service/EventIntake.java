@@ -9,6 +9,7 @@ import java.util.List;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.time.Clocks;
 import ng.risiti.webhook.deliveries.service.Fanout;
+import ng.risiti.webhook.intake.domain.Event;
 import ng.risiti.webhook.intake.repository.EventRepository;
 
 /** Keeps each received event once, with its deliveries to the tenant's endpoints queued in the same transaction. */
@@ -31,15 +32,23 @@ public class EventIntake {
      */
     public Uni<Integer> accept(List<IncomingEvent> incoming) {
         OffsetDateTime receivedAt = Clocks.now(clock);
-        List<Object[]> rows = new ArrayList<>(incoming.size());
+        List<Event> kept = new ArrayList<>(incoming.size());
         List<Fanout.Received> received = new ArrayList<>(incoming.size());
         for (IncomingEvent event : incoming) {
-            rows.add(new Object[] {event.id(), event.tenantId(), event.type(), event.subject(), event.time(), event.data(), event.test(),
-                    receivedAt});
+            Event row = new Event();
+            row.id = event.id();
+            row.tenantId = event.tenantId();
+            row.type = event.type();
+            row.subject = event.subject();
+            row.occurredAt = event.time();
+            row.data = event.data();
+            row.testMode = event.test();
+            row.receivedAt = receivedAt;
+            kept.add(row);
             received.add(new Fanout.Received(event.id(), event.type(), event.tenantId(), event.test(), event.time(), event.data(),
                     event.traceParent()));
         }
-        return events.insertAll(rows).chain(() -> fanout.fanOut(received));
+        return events.insertAll(kept).chain(() -> fanout.fanOut(received));
     }
 
     /** After events were committed: their deliveries go now. */

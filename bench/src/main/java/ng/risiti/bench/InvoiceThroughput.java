@@ -82,6 +82,8 @@ public final class InvoiceThroughput {
         boolean createOnly = args.length > 3 && "create-only".equals(args[3]);
         // "open:<rate>": only the open-loop create at that rate (after the warm-up), for finding where its tail comes from
         Double openRate = args.length > 3 && args[3].startsWith("open:") ? Double.valueOf(args[3].substring(5)) : null;
+        // "database-open:<rate>": only the database reference at that rate, open loop: the floor under the API's tail, on its own
+        Double databaseRate = args.length > 3 && args[3].startsWith("database-open:") ? Double.valueOf(args[3].substring(14)) : null;
 
         Api api = new Api(base).asNewTenant("Throughput Bench Ltd").onPlan("enterprise");
         String customer = api.customer(1);
@@ -97,6 +99,10 @@ public final class InvoiceThroughput {
         System.out.printf("%s, %d connections, %d s per phase; tenant %s on the enterprise plan%s%n", base, connections, seconds, api.tenantId,
                 IDEMPOTENT ? "; each create with an Idempotency-Key" : "");
 
+        if (databaseRate != null) {
+            bench.databaseOpenLoop(databaseRate);
+            return;
+        }
         if (openRate != null) {
             bench.warmUp();
             bench.openLoop("invoice-create", bench::create, openRate);
@@ -403,18 +409,18 @@ public final class InvoiceThroughput {
     /** The reference statement at a fixed rate over JDBC, scheduled as {@link #openLoop} schedules requests; p99 in ms. */
     private double databaseOpenLoop(double rate) throws Exception {
         String[] reference = referenceDatabase(false);
-        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
-            try {
-                Connection db = DriverManager.getConnection(reference[0], reference[1], reference[2]);
-                opened.add(db);
-                PreparedStatement create = db.prepareStatement(reference[3]);
-                create.execute(); // connect and plan before the schedule starts counting
-                return create;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // every sender's connection opened and its statement planned before the schedule starts: a connection opened
+        // inside the first due call (SCRAM, a cold driver) stalls that sender's whole share of the schedule behind it
+        List<Connection> opened = new ArrayList<>();
+        java.util.Queue<PreparedStatement> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int c = 0; c < connections; c++) {
+            Connection db = DriverManager.getConnection(reference[0], reference[1], reference[2]);
+            opened.add(db);
+            PreparedStatement create = db.prepareStatement(reference[3]);
+            create.execute();
+            ready.add(create);
+        }
+        ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(ready::remove);
         try {
             return openLoop("database alone", () -> {
                 try {

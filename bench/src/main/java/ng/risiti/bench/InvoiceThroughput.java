@@ -319,7 +319,8 @@ public final class InvoiceThroughput {
     }
 
     private ProcessCpu cpu() {
-        return new ProcessCpu(stack, "gateway", "invoice-service", "customer-service", "webhook-service", "nrs-gateway-service", "kafka");
+        return new ProcessCpu(stack, "gateway", "invoice-service", "customer-service", "webhook-service", "nrs-gateway-service", "billing-service",
+                "kafka");
     }
 
     /**

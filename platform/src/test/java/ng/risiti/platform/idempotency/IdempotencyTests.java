@@ -2,6 +2,7 @@ package ng.risiti.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -162,6 +163,29 @@ class IdempotencyTests {
                 assertThat(stored).doesNotContain(share).doesNotContain("Secure123!");
             }
         }
+    }
+
+    /** Fails before platform V0_4: a sealed outcome over ~2 KB (an invoice's is ~2.3 KB) went to the TOAST table. */
+    @Test
+    void anOutcomeOfAFewKilobytesStaysInItsRowAndReplays() throws Exception {
+        Tenant tenant = Tenant.create();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"text\":\"" + "a long note ".repeat(250) + "\"}";
+        String id = tenant.live().header("Idempotency-Key", key).body(body).post(NOTES).then().statusCode(201).extract().path("data.id");
+        try (Connection db = TestDatabase.connect()) {
+            assumeTrue(db.getMetaData().getDatabaseMajorVersion() >= 17, "pg_column_toast_chunk_id needs PostgreSQL 17 or later");
+            try (PreparedStatement query = db.prepareStatement(
+                    "select octet_length(body), pg_column_toast_chunk_id(body) from idempotency_keys where scope like ?")) {
+                query.setString(1, tenant.id() + ":%");
+                try (ResultSet rows = query.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getInt(1)).isGreaterThan(3000);
+                    assertThat(rows.getObject(2)).as("TOAST chunk of the stored outcome").isNull();
+                }
+            }
+        }
+        tenant.live().header("Idempotency-Key", key).body(body).post(NOTES).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("data.id", equalTo(id));
     }
 
     @Test

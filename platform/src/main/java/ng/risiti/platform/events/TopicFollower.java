@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,8 +68,9 @@ public final class TopicFollower implements AutoCloseable {
 
     private void run() {
         while (!closed) {
-            try (KafkaConsumer<String, String> reading = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-                consumer = reading;
+            KafkaConsumer<String, String> reading = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+            consumer = reading;
+            try {
                 follow(reading);
             } catch (WakeupException | InterruptException e) {
                 return;
@@ -78,6 +80,10 @@ public final class TopicFollower implements AutoCloseable {
                 }
                 LOG.warnf("Following %s failed (%s); starting again from the beginning in %d s", topic, e.getMessage(), RETRY.toSeconds());
                 sleep();
+            } finally {
+                // No group and no offsets: nothing to hand over. The default close would wait for the fetch in flight
+                // (up to FOLLOW) to end its fetch session, so each follower held a service's shutdown for 5 s.
+                reading.close(CloseOptions.timeout(Duration.ZERO));
             }
         }
     }

@@ -29,10 +29,10 @@ import ng.risiti.client.model.LineItemRequest;
 import ng.risiti.client.model.LoginRequest;
 import ng.risiti.client.model.RegisterRequest;
 import ng.risiti.launcher.LocalStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,6 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * client generated from /docs/openapi.json runs the README's quickstart; Swagger UI at /docs authorizes with an API
  * key and "Try it out" answers 200 in headless Chromium; "Sign in with Google" goes through the OIDC sandbox.
  */
+@ExtendWith(SharedStack.class)
 class ApiDocumentsIT {
 
     /** auth-service's redirect URI for Google in the local stack (risiti.oauth.google.redirect-uri's default). */
@@ -51,19 +52,8 @@ class ApiDocumentsIT {
     static LocalStack stack;
 
     @BeforeAll
-    static void startStack() {
-        Path root = Path.of(System.getProperty("risiti.root", "..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("risiti.state", "target/risiti-state")).toAbsolutePath().normalize();
-        InvoiceLifecycleIT.freshState(state);
-        stack = LocalStack.start(root, state);
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-            assertThat(stack.leftovers()).as("processes of the stack still running after it stopped").isEmpty();
-        }
+    static void useTheStack() {
+        stack = SharedStack.stack();
     }
 
     static ApiClient client() {

@@ -5,23 +5,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import ng.risiti.launcher.LocalStack;
 import ng.risiti.testsupport.KafkaTopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole stack, started by the launcher's own code exactly as {@code ./risiti up} starts it (built
@@ -39,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code system-tests/target/risiti-state}, not the repository's {@code .risiti/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
 class InvoiceLifecycleIT {
 
     static final String INVOICE_SERVICE = "invoice-service";
@@ -50,12 +46,8 @@ class InvoiceLifecycleIT {
     static Databases db;
 
     @BeforeAll
-    static void startStack() {
-        Path root = Path.of(System.getProperty("risiti.root", "..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("risiti.state", "target/risiti-state")).toAbsolutePath().normalize();
-        freshState(state);
-        // Fails at once, with the busy ports named, if another stack (or anything) holds 8080-8086, 8090 or 9092/9093.
-        stack = LocalStack.start(root, state);
+    static void useTheStack() {
+        stack = SharedStack.stack();
         api = new Api(stack.gatewayUrl());
         db = new Databases(stack);
     }
@@ -82,46 +74,6 @@ class InvoiceLifecycleIT {
     /** Progress on the console: where a slow or failing run spent its time. */
     static void step(String what) {
         System.out.printf(Locale.ROOT, "  %-66s %6.1fs%n", what, (System.nanoTime() - t0) / 1e9);
-    }
-
-    /**
-     * Every run starts from empty databases and an empty Kafka (logs start over too); the class-data archives
-     * ({@code cds/}) are kept, they only make starts faster. Refuses if a process of an earlier run still uses the
-     * directory (a test JVM that was killed outright).
-     */
-    static void freshState(Path state) {
-        String marker = state.toString();
-        List<ProcessHandle> stale = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .toList();
-        assertThat(stale).as("processes of an earlier run still use %s; stop them first:%s", state, LocalStack.describe(stale))
-                .isEmpty();
-        for (String dir : List.of("data", "logs", "pids")) {
-            deleteRecursively(state.resolve(dir));
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack == null) {
-            return;
-        }
-        stack.close();
-        List<ProcessHandle> left = stack.leftovers();
-        assertThat(left).as("processes of the stack still running after it stopped:%s", LocalStack.describe(left)).isEmpty();
     }
 
     /**

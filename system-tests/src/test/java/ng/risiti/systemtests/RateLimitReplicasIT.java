@@ -8,7 +8,6 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The rate limits and the credit pool across two replicas of one service (docs/adr/0013, "Tolerance"): the stack's
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * another port (replica B). Calls go to each replica directly, as a load balancer would spread them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedStack.class)
 class RateLimitReplicasIT {
 
     static final String SERVICE = "customer-service";
@@ -49,31 +50,19 @@ class RateLimitReplicasIT {
     static String b;
 
     @BeforeAll
-    static void startStackAndASecondReplica() {
-        Path root = Path.of(System.getProperty("risiti.root", "..")).toAbsolutePath().normalize();
-        Path state = Path.of(System.getProperty("risiti.state", "target/risiti-state")).toAbsolutePath().normalize();
-        InvoiceLifecycleIT.freshState(state);
-        long t = System.nanoTime();
-        stack = LocalStack.start(root, state);
+    static void startASecondReplica() {
+        stack = SharedStack.stack();
         api = new Api(stack.gatewayUrl());
-        System.out.printf(Locale.ROOT, "[system test] stack up in %.1fs%n", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
+        long t = System.nanoTime();
         replicaB = stack.startReplica(SERVICE, freePort());
         b = replicaB.url();
         System.out.printf(Locale.ROOT, "[system test] second %s on %s in %.1fs%n", SERVICE, b, (System.nanoTime() - t) / 1e9);
     }
 
     @AfterAll
-    static void stopReplicaAndStack() {
-        try {
-            if (replicaB != null) {
-                replicaB.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-                assertThat(stack.leftovers()).as("processes still running after the stack stopped").isEmpty();
-            }
+    static void stopReplica() {
+        if (replicaB != null) {
+            replicaB.close();
         }
     }
 

@@ -53,9 +53,8 @@ final class SharedStack implements BeforeAllCallback {
     }
 
     /**
-     * Every run starts from empty databases and an empty Kafka (logs start over too); the class-data archives
-     * ({@code cds/}) are kept, they only make starts faster. Refuses if a process of an earlier run still uses the
-     * directory (a test JVM that was killed outright).
+     * Every run starts from empty databases and an empty Kafka (logs start over too). Refuses if a process of an
+     * earlier run still uses the directory (a test JVM that was killed outright).
      */
     private static void freshState(Path state) {
         String marker = state.toString();

@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The public API through the gateway, as an integrator calls it: a tenant, its key, and requests that retry safely. */
 final class Api {
@@ -21,6 +24,8 @@ final class Api {
 
     final String base;
     final HttpClient http;
+    /** What {@link #sendUntilAnswered} retried, by status ("unreachable" for a connection that failed). */
+    final Map<String, AtomicInteger> retried = new ConcurrentSkipListMap<>();
     String jwt;
     String key;
     String tenantId;
@@ -93,7 +98,9 @@ final class Api {
                 if (!retry || System.nanoTime() > deadline) {
                     return response;
                 }
+                retried.computeIfAbsent(String.valueOf(status), s -> new AtomicInteger()).incrementAndGet();
             } catch (IOException unreachable) {
+                retried.computeIfAbsent("unreachable", s -> new AtomicInteger()).incrementAndGet();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(path + " unreachable for " + giveUpAfter, unreachable);
                 }

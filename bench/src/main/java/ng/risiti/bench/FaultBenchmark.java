@@ -34,6 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * NRS submission and one webhook-side record, every create the client made once. Last line:
  * {@code faults: N events, L lost, D duplicated}.
  *
+ * With {@code -Dsignal=term} each is stopped with SIGTERM instead, as a rolling deploy stops it.
+ *
  * <p>Usage: java -cp ... ng.risiti.bench.FaultBenchmark [base-url] [seconds] [seconds-between-kills] [workers]
  */
 public final class FaultBenchmark {
@@ -49,6 +51,9 @@ public final class FaultBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 180;
         int killEvery = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        // -Dsignal=term stops each victim as a rolling deploy does (SIGTERM: it shuts down cleanly) instead of kill -9
+        boolean term = "term".equalsIgnoreCase(System.getProperty("signal", "kill"));
+        String how = term ? "SIGTERM" : "kill -9";
         LocalStack stack = LocalStack.here();
         OffsetDateTime started = OffsetDateTime.now().minusSeconds(5);
 
@@ -57,8 +62,8 @@ public final class FaultBenchmark {
         for (int i = 0; i < 5; i++) {
             customers.add(api.customer(i));
         }
-        System.out.printf("tenant %s, %d customers; %d workers for %d s, a kill -9 every %d s%n", api.tenantId, customers.size(), workers,
-                seconds, killEvery);
+        System.out.printf("tenant %s, %d customers; %d workers for %d s, a %s every %d s%n", api.tenantId, customers.size(), workers,
+                seconds, how, killEvery);
 
         AtomicBoolean stop = new AtomicBoolean();
         Set<String> created = ConcurrentHashMap.newKeySet();
@@ -85,12 +90,16 @@ public final class FaultBenchmark {
                     }
                     String victim = VICTIMS.get(round % VICTIMS.size());
                     stack.pid(victim).ifPresentOrElse(pid -> ProcessHandle.of(pid).ifPresent(process -> {
-                        process.destroyForcibly();
+                        if (term) {
+                            process.destroy();
+                        } else {
+                            process.destroyForcibly();
+                        }
                         synchronized (kills) {
                             kills.add(victim);
                         }
-                        System.out.printf("  %4d s: kill -9 %s (pid %d); created %d, finalized %d so far%n",
-                                Duration.between(started, OffsetDateTime.now()).toSeconds() - 5, victim, pid, created.size(), finalized.size());
+                        System.out.printf("  %4d s: %s %s (pid %d); created %d, finalized %d so far%n",
+                                Duration.between(started, OffsetDateTime.now()).toSeconds() - 5, how, victim, pid, created.size(), finalized.size());
                     }), () -> System.out.printf("  no pid for %s%n", victim));
                 }
                 return null;
@@ -106,8 +115,8 @@ public final class FaultBenchmark {
 
         Counts counts = settleAndCount(stack, api.tenantId, started, created, finalized);
         counts.lost += anomalies.get();
-        System.out.printf("client: %d creates and %d finalizes answered; %d answers that were not the replay they should be%n", created.size(),
-                finalized.size(), anomalies.get());
+        System.out.printf("client: %d creates and %d finalizes answered; %d answers that were not the replay they should be; retried "
+                + "on the way: %s%n", created.size(), finalized.size(), anomalies.get(), api.retried);
         System.out.printf("faults: %d events, %d lost, %d duplicated%n", counts.events, counts.lost, counts.duplicated);
     }
 

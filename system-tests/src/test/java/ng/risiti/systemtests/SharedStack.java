@@ -81,7 +81,6 @@ final class SharedStack implements BeforeAllCallback {
         }
     }
 
-
     /** Closed by JUnit when the run's root context closes, after the last class. */
     private record Running(LocalStack stack) implements AutoCloseable {
 

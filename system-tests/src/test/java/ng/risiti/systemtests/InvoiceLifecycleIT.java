@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InvoiceLifecycleIT {
 
     static final String INVOICE_SERVICE = "invoice-service";
+    static final String INVOICE_SERVICE_URL = "http://127.0.0.1:8083";
     static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
     static LocalStack stack;
@@ -267,9 +269,9 @@ class InvoiceLifecycleIT {
     }
 
     /**
-     * invoice-service runs with its outbox relay held back, finalizes (committed: 200), and is killed (SIGKILL)
-     * before anything is published; started again normally, it publishes the event exactly once, and each consumer
-     * has exactly one effect.
+     * invoice-service's outbox relay is held back (the test holds its lease, as another replica would), it finalizes
+     * (committed: 200), and is killed (SIGKILL) before anything is published; started again normally, it publishes the
+     * event exactly once, and each consumer has exactly one effect.
      */
     @Test
     @Order(2)
@@ -282,9 +284,13 @@ class InvoiceLifecycleIT {
         Api.Draft draft = draftInvoice(account, "CRASH-" + UUID.randomUUID().toString().substring(0, 8));
         step("customer and draft invoice created with the key");
 
-        stack.restart(INVOICE_SERVICE, Map.of("RISITI_OUTBOX_RELAY_ENABLED", "false"));
-        step("invoice-service restarted with its outbox relay held back");
-        try (KafkaTopicReader reader = KafkaTopicReader.fromEnd(stack.kafkaBootstrapServers(), Events.INVOICES_TOPIC)) {
+        // the relay held back as a second replica's relay would hold it back: the lease taken from under it
+        Databases.RelayLeaseHeld lease = db.takeRelayLease("risiti_invoice");
+        await("invoice-service's relay steps down").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> RestAssured.get(INVOICE_SERVICE_URL + "/q/health").jsonPath()
+                        .getString("checks.find { it.name == 'outbox' }.data.relay"), "standby"::equals);
+        step("invoice-service's relay lease taken by the test; its relay stands by");
+        try (lease; KafkaTopicReader reader = KafkaTopicReader.fromEnd(stack.kafkaBootstrapServers(), Events.INVOICES_TOPIC)) {
             String irn = api.finalizeInvoice(account, draft.invoiceId()).getString("data.irn");
             step("finalized");
 
@@ -303,6 +309,7 @@ class InvoiceLifecycleIT {
                     .filter(r -> r.type().equals(Events.FINALIZED)).findFirst().orElseThrow();
             assertThat(held.publishedAt()).as("published_at after the kill").isNull();
 
+            lease.close();
             stack.restart(INVOICE_SERVICE, Map.of());
             assertThat(stack.pid(INVOICE_SERVICE).orElseThrow()).isNotEqualTo(killed);
             step("invoice-service started again, relay on");
@@ -373,7 +380,7 @@ class InvoiceLifecycleIT {
                 "invoice-service", "billing-service", "nrs-gateway-service", "webhook-service");
         assertThat(ready.getList("data.services.status")).containsOnly("done");
 
-        byte[] archive = io.restassured.RestAssured.given().when().get(ready.getString("data.download_url"))
+        byte[] archive = RestAssured.given().when().get(ready.getString("data.download_url"))
                 .then().statusCode(200).contentType("application/zip").extract().asByteArray();
         step("archive downloaded through the gateway (" + archive.length + " bytes)");
         Map<String, String> files = new java.util.LinkedHashMap<>();

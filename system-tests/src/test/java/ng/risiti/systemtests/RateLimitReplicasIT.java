@@ -137,7 +137,7 @@ class RateLimitReplicasIT {
     @Order(2)
     void parallelCallsSplitAcrossBothReplicasGetAtMostOneBurstAtEach() throws Exception {
         Api.Account tenant = api.signUp("Ngozi Starter Ltd", "starter");
-        awaitEarlyInAMinute(30);
+        awaitEarlyInAMinute(40);
         int[] probes = awaitStarterEntitlementsAtBothReplicas(tenant.apiKey());
 
         int n = 3 * STARTER_BURST;
@@ -177,7 +177,7 @@ class RateLimitReplicasIT {
     @Order(3)
     void theDaysRemainingAtOneReplicaReflectsCallsMadeAtTheOtherWithinTheDocumentedLag() {
         Api.Account tenant = api.signUp("Emeka Starter Ltd", "starter");
-        awaitEarlyInAMinute(20);
+        awaitEarlyInAMinute(35);
         int[] probes = awaitStarterEntitlementsAtBothReplicas(tenant.apiKey());
         int atB = probes[1];
         int atA = probes[0];

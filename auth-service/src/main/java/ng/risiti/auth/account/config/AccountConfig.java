@@ -24,4 +24,14 @@ public interface AccountConfig {
 
     @WithDefault("PT15M")
     Duration loginFailureWindow();
+
+    /**
+     * Argon2id memory (KiB) and passes for new password hashes: OWASP's minimum, 19 MiB and 2. Only the test profile
+     * may go below it (a test suite makes hundreds of accounts); a service started otherwise refuses to.
+     */
+    @WithDefault("19456")
+    int passwordHashMemoryKib();
+
+    @WithDefault("2")
+    int passwordHashIterations();
 }

@@ -1,25 +1,30 @@
 package ng.risiti.auth.account.service;
 
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import ng.risiti.auth.account.config.AccountConfig;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes in the PHC string form ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). The
- * parameters are OWASP's minimum for Argon2id; verification reads them from the stored string, so raising them
- * later only affects new hashes. Each call costs ~19 MB and tens of milliseconds: run it on a worker.
+ * parameters are OWASP's minimum for Argon2id ({@link AccountConfig}); verification reads them from the stored string,
+ * so raising them later only affects new hashes. Each call costs ~19 MB and tens of milliseconds: run it on a worker.
  */
 @ApplicationScoped
+@Startup
 public class PasswordHasher {
 
-    static final int MEMORY_KIB = 19456;
-    static final int ITERATIONS = 2;
+    static final int MIN_MEMORY_KIB = 19456;
+    static final int MIN_ITERATIONS = 2;
     static final int PARALLELISM = 1;
     static final int SALT_BYTES = 16;
     static final int HASH_BYTES = 32;
@@ -29,15 +34,31 @@ public class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    private final int memoryKib;
+    private final int iterations;
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the email is unknown, so a miss costs the same time as a wrong password. */
     private volatile String dummy;
 
+    @Inject
+    public PasswordHasher(AccountConfig config) {
+        this(config.passwordHashMemoryKib(), config.passwordHashIterations(), LaunchMode.current() == LaunchMode.TEST);
+    }
+
+    PasswordHasher(int memoryKib, int iterations, boolean test) {
+        if (!test && (memoryKib < MIN_MEMORY_KIB || iterations < MIN_ITERATIONS)) {
+            throw new IllegalStateException("risiti.auth.account.password-hash-memory-kib/-iterations (" + memoryKib + " KiB, " + iterations
+                    + ") are below OWASP's minimum for Argon2id (" + MIN_MEMORY_KIB + " KiB, " + MIN_ITERATIONS + "); only tests may go lower");
+        }
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+    }
+
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] hash = derive(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+        byte[] hash = derive(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 

@@ -96,12 +96,12 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
         return "risiti_" + service + "_test";
     }
 
-    /** The test broker's bootstrap servers ({@code 127.0.0.1:<port>}); starts the infrastructure if needed. */
     /** The shared token services send to each other's {@code /internal/*} endpoints, as the service under test has it. */
     public static String serviceToken() {
         return org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("risiti.internal.service-token", String.class);
     }
 
+    /** The test broker's bootstrap servers ({@code 127.0.0.1:<port>}); starts the infrastructure if needed. */
     public static String kafkaBootstrapServers() {
         return shared().kafkaBootstrapServers;
     }
@@ -154,6 +154,24 @@ public class RisitiTestResources implements QuarkusTestResourceLifecycleManager 
         // string literals are interned JVM-wide, so every class loader sees the same lock object; a non-String
         // value in System.getProperties() would break libraries that copy system properties (Narayana)
         return LOCK_KEY;
+    }
+
+    /**
+     * Starts the infrastructure on a thread of its own ({@link EarlyTestInfrastructure}); a test resource that asks for
+     * it meanwhile waits for it. A failure here is only logged: the first test that needs the infrastructure tries
+     * again and fails with it.
+     */
+    static void startInBackground() {
+        Thread starter = new Thread(() -> {
+            try {
+                shared();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "starting the test infrastructure early failed; the tests will try again: {0}",
+                        e.toString());
+            }
+        }, "risiti-test-infra-starter");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     private static Shared shared() {

@@ -90,8 +90,10 @@ public final class KafkaBroker implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(javaExecutable());
             command.addAll(jvmOptions());
+            String classpath = childClasspath();
+            command.addAll(classDataArchive(classpath));
             command.add("-cp");
-            command.add(childClasspath());
+            command.add(classpath);
             command.add(MAIN_CLASS);
             command.add("--parent-pid");
             command.add(Long.toString(ProcessHandle.current().pid()));
@@ -232,6 +234,28 @@ public final class KafkaBroker implements AutoCloseable {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }
         return options;
+    }
+
+    /**
+     * A dynamic class-data archive for the broker JVM: the first broker writes it at exit, later ones map it and are
+     * ready in ~2.6 s instead of ~4.2 s (every test JVM, every Kafka restart in a test, {@code ./risiti up}). Keyed by
+     * JDK and classpath, which change only when Kafka's version does; a partly written archive is ignored and written
+     * again. Off with {@code RISITI_CDS=false}, as for the services.
+     */
+    private static List<String> classDataArchive(String classpath) {
+        if ("false".equalsIgnoreCase(System.getenv("RISITI_CDS")) || Runtime.version().feature() < 19) {
+            return List.of();
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((System.getProperty("java.home") + "\n" + classpath).getBytes(StandardCharsets.UTF_8));
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "risiti-cds-" + System.getProperty("user.name"));
+            Files.createDirectories(dir);
+            Path archive = dir.resolve("kafka-broker-" + java.util.HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
+            return List.of("-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return List.of(); // only slower
+        }
     }
 
     private static String javaExecutable() {

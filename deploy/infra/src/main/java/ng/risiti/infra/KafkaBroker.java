@@ -15,8 +15,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -247,13 +250,13 @@ public final class KafkaBroker implements AutoCloseable {
             return List.of();
         }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+            byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((System.getProperty("java.home") + "\n" + classpath).getBytes(StandardCharsets.UTF_8));
             Path dir = Path.of(System.getProperty("java.io.tmpdir"), "risiti-cds-" + System.getProperty("user.name"));
             Files.createDirectories(dir);
-            Path archive = dir.resolve("kafka-broker-" + java.util.HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
+            Path archive = dir.resolve("kafka-broker-" + HexFormat.of().formatHex(digest, 0, 6) + ".jsa");
             return List.of("-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive);
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             return List.of(); // only slower
         }
     }

@@ -214,6 +214,12 @@ public class ApiDocumentFilter implements OASFilter {
         Map<String, APIResponse> declared = op.getResponses().getAPIResponses() == null ? Map.of()
                 : new LinkedHashMap<>(op.getResponses().getAPIResponses());
         declared.keySet().stream().filter(s -> s.startsWith("4") || s.startsWith("5")).forEach(wanted::add);
+        // a page for people (the pay page) answers its own errors as pages: documented as answered, not as the envelope
+        declared.forEach((status, given) -> {
+            if (given.getContent() != null && given.getContent().hasMediaType("text/html") && !given.getContent().hasMediaType(JSON)) {
+                wanted.remove(status);
+            }
+        });
         for (StandardError e : ERRORS) {
             if (!wanted.contains(e.status())) {
                 continue;

@@ -13,6 +13,7 @@ import ng.risiti.invoice.paypage.service.PayPages;
 import ng.risiti.platform.error.ApiException;
 import ng.risiti.platform.idempotency.IgnoresIdempotencyKey;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -38,7 +39,9 @@ public class PayPageResource {
     @GET
     @PermitAll
     @Operation(summary = "The invoice's public pay page (HTML): business, number, lines, totals, amount due and a Pay button")
-    @APIResponse(responseCode = "404", description = "No such page: an unknown token, a draft or a voided invoice")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such page: an unknown token, a draft or a voided invoice",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> page(@RestPath String token) {
         return pages.find(token).map(found -> found.map(page -> html(200, PayPageHtml.invoice(page))).orElseGet(PayPageResource::notFound));
     }
@@ -49,12 +52,15 @@ public class PayPageResource {
     @IgnoresIdempotencyKey("a browser form: each press opens a checkout for what is due then; only a paid one is recorded, once")
     @Operation(summary = "Pay: starts a Paystack payment for the amount due and redirects (303) to Paystack's checkout")
     @APIResponse(responseCode = "303", description = "To Paystack's checkout; back to the page when there is nothing to pay")
-    @APIResponse(responseCode = "404", description = "No such page")
-    @APIResponse(responseCode = "503", description = "Payments are unavailable right now; nothing was charged")
+    @APIResponse(responseCode = "404", description = "No such page: an unknown token, a draft or a voided invoice (the 404 page)",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "503", description = "Payments are unavailable right now; nothing was charged",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> pay(@RestPath String token) {
-        return pages.startPayment(token)
-                .map(url -> url.map(to -> Response.seeOther(URI.create(to)).build())
-                        .orElseGet(() -> Response.seeOther(URI.create("/p/" + token + "/pay")).build()))
+        // nothing to pay: back to the page, named by the invoice's own token (the path's is whatever was sent)
+        return pages.find(token).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(notFound())
+                        : pages.startPayment(found.get()).map(checkout -> Response.seeOther(URI.create(
+                                checkout.orElse("/p/" + found.get().invoice().publicToken + "/pay"))).build()))
                 .onFailure(ApiException.class).recoverWithItem(() -> html(503, PayPageHtml.unavailable()));
     }
 
@@ -63,7 +69,8 @@ public class PayPageResource {
     @Path("/done")
     @PermitAll
     @Operation(summary = "Where Paystack returns the payer: a thank-you page that shows the invoice paid once Paystack confirms")
-    @APIResponse(responseCode = "404", description = "No such page")
+    @APIResponse(responseCode = "200", description = "The thank-you page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = MediaType.TEXT_HTML))
     public Uni<Response> done(@RestPath String token) {
         return pages.find(token).map(found -> found.map(page -> html(200, PayPageHtml.thanks(page))).orElseGet(PayPageResource::notFound));
     }

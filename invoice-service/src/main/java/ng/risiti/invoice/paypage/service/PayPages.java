@@ -69,24 +69,22 @@ public class PayPages {
     }
 
     /**
-     * Where to send the payer: Paystack's checkout for the amount due now. Empty when the page has nothing to pay
-     * (unknown, paid meanwhile); 503 when billing or Paystack is away (nothing was charged).
+     * Where to send the payer of a page: Paystack's checkout for the amount due now. Empty when there is nothing to pay
+     * here (paid meanwhile, or not in naira); 503 when billing or Paystack is away (nothing was charged).
      */
-    public Uni<Optional<String>> startPayment(String token) {
-        return find(token).flatMap(found -> {
-            if (found.isEmpty() || !found.get().payableHere()) {
-                return Uni.createFrom().item(Optional.<String>empty());
-            }
-            Invoice invoice = found.get().invoice();
-            String callback = documents.publicUrl() + "/p/" + invoice.publicToken + "/pay/done";
-            return billing.open(new BillingCheckoutClient.Request(invoice.tenantId, invoice.testMode, invoice.id, invoice.amountDue.value(),
-                            invoice.customerEmail, callback))
-                    .onFailure().transform(failure -> {
-                        LOG.warnf("Could not start a Paystack payment for invoice %s: %s", invoice.id, failure.toString());
-                        return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Payments are unavailable right now; nothing was charged.");
-                    })
-                    .map(started -> Optional.of(started.authorizationUrl()));
-        });
+    public Uni<Optional<String>> startPayment(Page page) {
+        if (!page.payableHere()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Invoice invoice = page.invoice();
+        String callback = documents.publicUrl() + "/p/" + invoice.publicToken + "/pay/done";
+        return billing.open(new BillingCheckoutClient.Request(invoice.tenantId, invoice.testMode, invoice.id, invoice.amountDue.value(),
+                        invoice.customerEmail, callback))
+                .onFailure().transform(failure -> {
+                    LOG.warnf("Could not start a Paystack payment for invoice %s: %s", invoice.id, failure.toString());
+                    return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Payments are unavailable right now; nothing was charged.");
+                })
+                .map(started -> Optional.of(started.authorizationUrl()));
     }
 
     private static UUID parse(String token) {

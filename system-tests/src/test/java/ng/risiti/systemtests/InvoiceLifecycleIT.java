@@ -228,9 +228,11 @@ class InvoiceLifecycleIT {
             browser.findElement(org.openqa.selenium.By.id("pay")).click();
             step("Pay pressed on the page, served through the gateway");
 
-            // the page refreshes itself while it waits: a body found just before a refresh is stale by the time it is read
+            // the page refreshes itself while it waits: a body found just before a refresh is stale by the time it is read,
+            // and a poll in the middle of one finds no body yet
             await("back on the pay page's thank-you page, the invoice paid").atMost(EVENT_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                    .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoreExceptionsMatching(e -> e instanceof org.openqa.selenium.StaleElementReferenceException
+                            || e instanceof org.openqa.selenium.NoSuchElementException)
                     .until(() -> browser.getCurrentUrl().contains("/p/" + token + "/pay/done")
                             && browser.findElement(org.openqa.selenium.By.tagName("body")).getText().contains("is paid"));
             step("checkout paid in the Paystack sandbox; the thank-you page says the invoice is paid");

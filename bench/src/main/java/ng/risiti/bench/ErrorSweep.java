@@ -100,7 +100,7 @@ public final class ErrorSweep {
             List<String> paths = pathParameters.isEmpty() ? List.of(template)
                     : PATH_VALUES.stream().map(value -> fill(template, pathParameters, value)).toList();
             for (String path : paths) {
-                // every body once per operation and caller (on a well-formed id); the other ids with the valid body
+                // every body once per operation, as the user on a well-formed id; other ids and the API key with the valid body
                 boolean allBodies = path.equals(paths.get(Math.min(1, paths.size() - 1)));
                 if (bodies.isEmpty()) {
                     call(method, path, null, asUser, operation);

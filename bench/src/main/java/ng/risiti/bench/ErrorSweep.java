@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -135,13 +133,13 @@ public final class ErrorSweep {
                 + (body == null ? "" : " body " + (body.length() > 100 ? body.substring(0, 100) + "…" : body));
         HttpResponse<String> response;
         try {
-            response = send(method, path, body, asUser);
+            response = api.send(method, path, null, body, asUser);
             long retryAfter = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L);
             if (response.statusCode() == 429 && retryAfter <= 60) {
                 // the dashboard user's minute: wait it out, the sweep is about what comes after the limiter (a sign-in
                 // lock of 15 minutes is an answer in itself)
                 Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(200));
-                response = send(method, path, body, asUser);
+                response = api.send(method, path, null, body, asUser);
             }
         } catch (IOException | IllegalArgumentException e) {
             problem(what, "no answer: " + e);
@@ -164,16 +162,6 @@ public final class ErrorSweep {
     private static boolean documented(JsonNode operation, int status, String type) {
         String mediaType = type.split(";")[0].trim();
         return !mediaType.isEmpty() && operation.path("responses").path(String.valueOf(status)).path("content").has(mediaType);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, boolean asUser) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.header(asUser ? "Authorization" : "x-api-key", asUser ? "Bearer " + api.jwt : api.key);
-        return api.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void problem(String what, String why) {

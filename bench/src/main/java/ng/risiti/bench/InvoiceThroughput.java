@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +107,7 @@ public final class InvoiceThroughput {
         }
         if (openRate != null) {
             bench.warmUp();
-            bench.openLoop("invoice-create", bench::create, openRate);
+            bench.createOpenLoops(openRate);
             return;
         }
         if (createOnly) {
@@ -122,18 +124,7 @@ public final class InvoiceThroughput {
         // C2 needs a few minutes of load before the services (six JVMs on two cores) reach their steady state
         bench.warmUp();
         Result create = bench.closedLoop("invoice-create", bench::create);
-        // -Dsamples=N: one 30 s open loop is one sample of a wide distribution (bench/README); N of them, and the median
-        int samples = Integer.getInteger("samples", 1);
-        double[] p99s = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            p99s[i] = bench.openLoop("invoice-create", bench::create, create.rate / 2);
-        }
-        java.util.Arrays.sort(p99s);
-        double createHalf = p99s[samples / 2];
-        if (samples > 1) {
-            System.out.printf("invoice-create p99 at half load, %d open loops: %s ms; the median goes on the last line%n", samples,
-                    java.util.Arrays.stream(p99s).mapToObj(p -> String.format("%.1f", p)).collect(java.util.stream.Collectors.joining(", ")));
-        }
+        double createHalf = bench.createOpenLoops(create.rate / 2);
         // the floor under that p99: the database alone, same durable work, same schedule, nothing else loaded
         double databaseHalf = bench.databaseOpenLoop(create.rate / 2);
         // as a careful integrator creates: the key's claim and stored answer join the create's transaction (ADR 6)
@@ -329,6 +320,25 @@ public final class InvoiceThroughput {
      * Latency counts from the scheduled time, so a stall is not hidden by requests that were never sent. Returns p99 in
      * ms.
      */
+    /**
+     * -Dsamples=N open loops of creates at that rate, and the median p99: one 30 s open loop is one sample of a wide
+     * distribution (bench/README).
+     */
+    private double createOpenLoops(double rate) throws Exception {
+        int samples = Integer.getInteger("samples", 1);
+        double[] p99s = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            p99s[i] = openLoop("invoice-create", this::create, rate);
+        }
+        Arrays.sort(p99s);
+        if (samples > 1) {
+            System.out.printf("invoice-create p99 at %.0f req/s, %d open loops: %s ms; median %.1f ms%n", rate, samples,
+                    Arrays.stream(p99s).mapToObj(p -> String.format("%.1f", p)).collect(Collectors.joining(", ")),
+                    p99s[samples / 2]);
+        }
+        return p99s[samples / 2];
+    }
+
     private double openLoop(String name, Call call, double rate) throws Exception {
         System.out.printf("    (%d s for the stack to catch up on the previous phase's events)%n", ProcessCpu.awaitQuiet(20, 60));
         Latencies latencies = new Latencies();

@@ -16,7 +16,8 @@ public interface OutboxConfig {
     /**
      * The least time between two polls. Under load events wait up to this, so each Kafka transaction and each consumer
      * fetch carries more of them: 50 ms rather than 20 ms cut broker and consumer CPU per invoice create by about a
-     * third (bench/README.md, InvoiceThroughput).
+     * third (bench/README.md, InvoiceThroughput). 100 and 200 ms cut the broker's further but did not shorten the
+     * create's tail beyond run-to-run noise, while a loaded relay's events would wait that long at every hop.
      */
     @WithDefault("50ms")
     Duration pollMin();

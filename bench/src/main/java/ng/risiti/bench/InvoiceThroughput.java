@@ -21,10 +21,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Invoice create, finalize and read through the gateway, next to what the database can do with the same durable work,
@@ -315,12 +315,6 @@ public final class InvoiceThroughput {
     }
 
     /**
-     * Sends at a fixed rate from as many senders as the closed loop has connections (as wrk2 does): each has its share
-     * of the schedule and sends a request when it is due, or as soon as its previous answer came if it is late.
-     * Latency counts from the scheduled time, so a stall is not hidden by requests that were never sent. Returns p99 in
-     * ms.
-     */
-    /**
      * -Dsamples=N open loops of creates at that rate, and the median p99: one 30 s open loop is one sample of a wide
      * distribution (bench/README).
      */
@@ -339,6 +333,12 @@ public final class InvoiceThroughput {
         return p99s[samples / 2];
     }
 
+    /**
+     * Sends at a fixed rate from as many senders as the closed loop has connections (as wrk2 does): each has its share
+     * of the schedule and sends a request when it is due, or as soon as its previous answer came if it is late.
+     * Latency counts from the scheduled time, so a stall is not hidden by requests that were never sent. Returns p99 in
+     * ms.
+     */
     private double openLoop(String name, Call call, double rate) throws Exception {
         System.out.printf("    (%d s for the stack to catch up on the previous phase's events)%n", ProcessCpu.awaitQuiet(20, 60));
         Latencies latencies = new Latencies();

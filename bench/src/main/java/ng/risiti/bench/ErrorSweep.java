@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class ErrorSweep {
             "\u0000");
     private static final List<String> MALFORMED_BODIES = List.of("", "{", "[]", "null", "\"text\"", "123", "{\"unknown\":1}");
     private static final List<JsonNode> WRONG_VALUES = List.of(NODES.nullNode(), NODES.textNode("abc"), NODES.numberNode(-1),
-            NODES.arrayNode(), NODES.objectNode(), NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+            NODES.arrayNode(), NODES.objectNode(), NODES.numberNode(new BigInteger("99999999999999999999999")),
             NODES.textNode("a".repeat(70_000)), NODES.textNode("2025-02-30"), NODES.textNode("\u0000"));
     /** What a body must never carry: a Java stack frame or the name of a framework's class. */
     private static final Pattern LEAK = Pattern.compile("Exception|\\tat |at ng\\.risiti|org\\.hibernate|io\\.vertx|io\\.smallrye|"
@@ -97,9 +98,11 @@ public final class ErrorSweep {
         for (boolean asUser : new boolean[] {true, false}) {
             List<String> paths = pathParameters.isEmpty() ? List.of(template)
                     : PATH_VALUES.stream().map(value -> fill(template, pathParameters, value)).toList();
+            // a well-formed id (PATH_VALUES' second), or the only path: every body and query value go there
+            String somePath = paths.get(Math.min(1, paths.size() - 1));
             for (String path : paths) {
                 // every body once per operation, as the user on a well-formed id; other ids and the API key with the valid body
-                boolean allBodies = path.equals(paths.get(Math.min(1, paths.size() - 1)));
+                boolean allBodies = path.equals(somePath);
                 if (bodies.isEmpty()) {
                     call(method, path, null, asUser, operation);
                 } else {
@@ -108,7 +111,6 @@ public final class ErrorSweep {
                     }
                 }
             }
-            String somePath = paths.get(Math.min(1, paths.size() - 1));
             for (String parameter : queryParameters) {
                 for (String value : QUERY_VALUES) {
                     call(method, somePath + "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8), valid, asUser, operation);

@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
  * Every {@code risiti.api-keys.usage-flush-interval} (default 30 s) drains the {@link ApiKeyUsageRecorder} and
  * publishes one {@code api_key.used} record per key used in the window to {@code risiti.api-usage.v1}
  * (key = key id, so one key's windows stay in order). auth-service keeps {@code api_keys.last_used_at} from it with
- * one batched UPDATE per poll, and billing will meter API calls from it: this is how a key's use is remembered
- * without a database write per request.
+ * one batched UPDATE per poll: this is how a key's use is remembered without a database write per request. Billing
+ * does not count calls from it: it charges {@code api_calls.metered}, which {@code ratelimit.UsageFlusher} writes
+ * through the outbox.
  *
  * <p>Published straight to Kafka, not through the outbox: usage is a signal, not business state, and this runs in
  * every service, most of which have no reason to write a row per window. A plain {@link KafkaProducer} built from the
@@ -40,9 +41,9 @@ import org.jboss.logging.Logger;
  * service's configuration, and lets shutdown flush the last window and wait for the acks explicitly.
  *
  * <p>Delivery is at most once per window: the recorder is memory, so a replica that crashes (or cannot reach Kafka
- * for the producer's delivery timeout) loses the uses of its current window. That is accepted: {@code last_used_at}
- * is then late by one window at worst, and metering under-counts, never double-counts. A clean shutdown publishes
- * the last window.
+ * in time: five seconds for the topic's metadata, the producer's delivery timeout for the records) loses the uses of
+ * its current window. That is accepted: {@code last_used_at} is then late by one window at worst, and no charge
+ * depends on it. A clean shutdown publishes the last window.
  */
 @ApplicationScoped
 public class ApiKeyUsageFlusher {

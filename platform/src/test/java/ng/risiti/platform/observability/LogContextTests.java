@@ -14,11 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import ng.risiti.platform.testapp.PlatformTestTopics;
 import ng.risiti.platform.testapp.Tenant;
 import ng.risiti.testsupport.RisitiTestResources;
 import ng.risiti.testsupport.TestIdentity;
+import org.apache.kafka.clients.NetworkClient;
+import org.apache.kafka.common.utils.LogContext;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A log line written while serving a request, in the JSON format production logs use: it names the request, the caller's
@@ -47,6 +52,25 @@ class LogContextTests {
         assertThat(line.path("traceId").asText()).matches("[0-9a-f]{32}");
         // the key that authenticated the call is never part of the line
         assertThat(line.toString()).doesNotContain(tenant.liveKey());
+    }
+
+    @Test
+    void aKafkaClientRetryingAnAbsentBrokerIsLoggedOnceNotAtEveryAttempt() throws Exception {
+        // the very logger and prefix a Kafka client reconnecting to a broker that is away logs with
+        String client = "[Consumer clientId=repeats-" + UUID.randomUUID() + ", groupId=g] ";
+        Logger network = new LogContext(client).logger(NetworkClient.class);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            network.warn("Connection to node {} ({}) could not be established. Node may not be available.", -1, "/127.0.0.1:9");
+        }
+        String after = "after-" + UUID.randomUUID();
+        LoggerFactory.getLogger(LogContextTests.class).warn(after);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> linesContaining(after) == 1);
+        assertThat(linesContaining(client)).isEqualTo(1);
+    }
+
+    private static long linesContaining(String text) throws Exception {
+        return Files.readAllLines(LOG, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text)).count();
     }
 
     private static Optional<JsonNode> lineOf(String requestId) throws Exception {

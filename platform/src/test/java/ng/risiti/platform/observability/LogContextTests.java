@@ -69,6 +69,17 @@ class LogContextTests {
         assertThat(linesContaining(client)).isEqualTo(1);
     }
 
+    @Test
+    void startingLogsNoWarningAboutWhatWeChoseOnPurpose() throws Exception {
+        // the start is over once a request is served: its lines are in the file
+        Tenant.create();
+
+        assertThat(linesContaining("SRMSG18235")).isZero();
+        assertThat(linesContaining("outOfOrder mode is active")).isZero();
+        assertThat(linesContaining("This Gauge has been already registered")).isZero();
+        assertThat(linesContaining("\"level\":\"INFO\"")).as("the file does have the start's lines").isPositive();
+    }
+
     private static long linesContaining(String text) throws Exception {
         return Files.readAllLines(LOG, StandardCharsets.UTF_8).stream().filter(line -> line.contains(text)).count();
     }

@@ -120,8 +120,13 @@ public class DataExportService {
                 });
     }
 
-    /** Exports still waiting for a service after the timeout fail, naming who did not answer. */
-    @Scheduled(identity = "data-export-timeouts", every = "${risiti.auth.data-export.sweep-interval:1m}", delayed = "5s",
+    /**
+     * Exports still waiting for a service after the timeout fail, naming who did not answer. The first sweep waits one
+     * interval: 5 s after start, beside the other services' start on a small machine, its first query's cold
+     * translation held an event loop for up to 10 s.
+     */
+    @Scheduled(identity = "data-export-timeouts", every = "${risiti.auth.data-export.sweep-interval:1m}",
+            delayed = "${risiti.auth.data-export.sweep-interval:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> failOverdue() {
         OffsetDateTime before = Clocks.now(clock).minus(config.timeout());
@@ -143,7 +148,8 @@ public class DataExportService {
     }
 
     /** After the link's 24 hours the archive is deleted; the export stays listed as expired. */
-    @Scheduled(identity = "data-export-expiry", every = "${risiti.auth.data-export.sweep-interval:1m}", delayed = "5s",
+    @Scheduled(identity = "data-export-expiry", every = "${risiti.auth.data-export.sweep-interval:1m}",
+            delayed = "${risiti.auth.data-export.sweep-interval:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> expire() {
         OffsetDateTime now = Clocks.now(clock);

@@ -30,7 +30,7 @@ class KafkaWarningRepeatsTests {
                 .isTrue();
         assertThat(filter.isLoggable(record(Level.SEVERE, NETWORK_CLIENT, UNREACHABLE))).isTrue();
         assertThat(filter.isLoggable(record(Level.SEVERE, NETWORK_CLIENT, UNREACHABLE))).isTrue();
-        // the broker's own loggers and ours are never held back
+        // our own loggers are never held back
         LogRecord ours = record(Level.WARNING, "ng.risiti.platform.events.relay.OutboxRelay", "Outbox relay cannot publish");
         assertThat(filter.isLoggable(ours)).isTrue();
         assertThat(filter.isLoggable(ours)).isTrue();

@@ -114,11 +114,21 @@ public class OutboxRelay {
 
     void stop(@Observes ShutdownEvent ignored) {
         stopping = true;
+        // Woken, not interrupted: an interrupt that lands while the relay starts or closes a Kafka client makes Kafka log
+        // an ERROR ("Interrupted while joining ioThread") at every such stop. Its Kafka calls end within kafka-timeout.
+        lock.lock();
+        try {
+            wakeUp.signalAll();
+        } finally {
+            lock.unlock();
+        }
         Thread running = thread;
         if (running != null) {
-            running.interrupt();
             try {
-                running.join(Duration.ofSeconds(10));
+                if (!running.join(Duration.ofSeconds(10))) {
+                    running.interrupt(); // stuck past every timeout of its own
+                    running.join(Duration.ofSeconds(2));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import ng.risiti.platform.concurrent.InOrder;
@@ -57,6 +58,8 @@ public class Consumers {
     private final Map<String, Stuck> stuck = new ConcurrentHashMap<>();
     private final Map<String, Instant> delivering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reportedStuck = new ConcurrentHashMap<>();
+    /** Events retried without a warning so far: each failure was {@link EventTooEarly}. */
+    private final Set<String> quietRetries = ConcurrentHashMap.newKeySet();
     /** Each channel's group, read once: a config lookup per transaction was 2% of a consuming service's CPU. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
     private volatile boolean stopping;
@@ -214,7 +217,11 @@ public class Consumers {
         stuck.put(channel, new Stuck(channel, event.id(), event.type(), since, attempt, failure.toString()));
         Counter.builder("risiti.consumer.retries").tag("channel", channel).description("Attempts to apply an event that failed")
                 .register(metrics).increment();
-        if (attempt == 1) {
+        boolean early = tooEarly(failure);
+        if (attempt == 1 && early) {
+            quietRetries.add(event.id());
+            LOG.debugf("%s holds event %s (%s) until what it needs arrives: %s", channel, event.id(), event.type(), failure.getMessage());
+        } else if (attempt == 1 || !early && quietRetries.remove(event.id())) {
             LOG.warnf("%s could not apply event %s (%s) and retries it until it succeeds: %s", channel, event.id(), event.type(),
                     failure.toString());
         } else if (Duration.between(since, clock.instant()).compareTo(config.stuckAfter()) >= 0
@@ -230,10 +237,11 @@ public class Consumers {
         }
         String channel = consumer.channel();
         stuck.remove(channel);
-        reportedStuck.remove(channel);
+        boolean wasReported = reportedStuck.remove(channel) != null;
+        boolean quiet = quietRetries.remove(event.id()) && !wasReported;
         if (attempt > 0) {
-            LOG.infof("%s applied event %s after %d attempts (%d s)", channel, event.id(), attempt,
-                    Duration.between(since, clock.instant()).toSeconds());
+            LOG.logf(quiet ? Logger.Level.DEBUG : Logger.Level.INFO, "%s applied event %s after %d attempts (%d s)", channel, event.id(),
+                    attempt, Duration.between(since, clock.instant()).toSeconds());
         }
     }
 
@@ -277,8 +285,16 @@ public class Consumers {
 
     /** Anything not known to be permanent is retried: a bug then holds its partition (visibly) instead of losing events. */
     static boolean permanent(Throwable failure) {
+        return causedBy(failure, PermanentEventFailure.class);
+    }
+
+    static boolean tooEarly(Throwable failure) {
+        return causedBy(failure, EventTooEarly.class);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PermanentEventFailure) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -17,6 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import ng.risiti.platform.security.InternalEndpoints;
 import ng.risiti.platform.testapp.ConsumerFaults;
 import ng.risiti.platform.testapp.NoteEvents;
@@ -54,6 +59,55 @@ class ConsumersTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> applied(key).size() == 2);
         assertThat(applied(key)).containsExactly(first, second);
         assertThat(faults.attempts(first)).isEqualTo(16);
+    }
+
+    /**
+     * An event that comes before what it needs (EventTooEarly) is retried like any failure, without the warning and the
+     * recovery line a failure gets; the ordinary failure beside it shows what the log says otherwise.
+     */
+    @Test
+    void anEventThatComesTooEarlyIsRetriedQuietlyUntilItApplies() {
+        String early = text("early");
+        String failing = text("failing");
+        faults.tooEarlyTimes(early, 3);
+        faults.failTimes(failing, 3);
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger consumers = Logger.getLogger(Consumers.class.getName());
+        consumers.addHandler(capture);
+        try {
+            String earlyId = TestEvents.publish(NoteEvents.TOPIC, UUID.randomUUID().toString(), NoteEvents.CREATED, null,
+                    "{\"text\":\"" + early + "\"}");
+            String failingId = TestEvents.publish(NoteEvents.TOPIC, UUID.randomUUID().toString(), NoteEvents.CREATED, null,
+                    "{\"text\":\"" + failing + "\"}");
+            await().atMost(Duration.ofSeconds(20)).until(() -> faults.attempts(early) == 4 && faults.attempts(failing) == 4);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> said(logged, failingId, Level.INFO).stream().anyMatch(message -> message.contains("applied event")));
+
+            assertThat(said(logged, earlyId, Level.INFO)).as("what was logged at INFO or above about the early event").isEmpty();
+            assertThat(said(logged, failingId, Level.WARNING)).as("the ordinary failure's warning").hasSize(1);
+        } finally {
+            consumers.removeHandler(capture);
+        }
+    }
+
+    /** What was logged at {@code atLeast} or above naming the event (JBoss LogManager hands handlers formatted messages). */
+    private static List<String> said(List<LogRecord> logged, String eventId, Level atLeast) {
+        return logged.stream().filter(r -> r.getLevel().intValue() >= atLeast.intValue()).map(LogRecord::getMessage)
+                .filter(message -> message.contains(eventId)).toList();
     }
 
     /** A backlog arrives in polls of hundreds: each transaction applies many events that persist entities. */

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ng.risiti.platform.events.Consumers;
 import ng.risiti.platform.events.EventConsumer;
+import ng.risiti.platform.events.EventTooEarly;
 import ng.risiti.platform.events.IncomingEvent;
 import ng.risiti.platform.events.PermanentEventFailure;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -62,6 +63,9 @@ public class NoteConsumer implements EventConsumer {
                     // fails inside the transaction, after the write: the inbox row and the write must roll back together
                     if (faults.failsNow(text)) {
                         throw new IllegalStateException("a transient failure applying '" + text + "'");
+                    }
+                    if (faults.tooEarlyNow(text)) {
+                        throw new EventTooEarly("what '" + text + "' needs has not arrived yet");
                     }
                 })
                 .replaceWithVoid();

@@ -12,6 +12,7 @@ import ng.risiti.billing.credits.domain.LedgerEntry;
 import ng.risiti.billing.credits.repository.LedgerRepository;
 import ng.risiti.billing.entitlements.service.EntitlementsPublisher;
 import ng.risiti.billing.usage.repository.UsageRepository;
+import ng.risiti.platform.events.EventTooEarly;
 import ng.risiti.platform.request.UuidV7;
 import ng.risiti.platform.security.Tenancy;
 import ng.risiti.platform.time.Clocks;
@@ -50,7 +51,7 @@ public class ApiMetering {
     private Uni<Void> charge(Tenancy tenancy, String eventId, UUID keyId, Instant minute, long count, long after) {
         return entitlements.knownPlan(tenancy).flatMap(plan -> plan == null
                 // not charged on Free by mistake: the consumer rolls back and retries until the tenant's plan arrives
-                ? Uni.createFrom().<Void>failure(new IllegalStateException("plan of tenant " + tenancy.tenantId() + " not known yet"))
+                ? Uni.createFrom().<Void>failure(new EventTooEarly("plan of tenant " + tenancy.tenantId() + " not known yet"))
                 : ledger.totals(tenancy).flatMap(totals -> {
             long included = EntitlementsPublisher.includedCallsPerDay(plan);
             long chargeable = Math.max(0, after - Math.max(after - count, included));

@@ -221,7 +221,7 @@ public class Consumers {
         if (attempt == 1 && early) {
             quietRetries.add(event.id());
             LOG.debugf("%s holds event %s (%s) until what it needs arrives: %s", channel, event.id(), event.type(), failure.getMessage());
-        } else if (attempt == 1 || !early && quietRetries.remove(event.id())) {
+        } else if (attempt == 1 || (!early && quietRetries.remove(event.id()))) { // a quiet one failing otherwise now warns
             LOG.warnf("%s could not apply event %s (%s) and retries it until it succeeds: %s", channel, event.id(), event.type(),
                     failure.toString());
         } else if (Duration.between(since, clock.instant()).compareTo(config.stuckAfter()) >= 0

@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** RisitiTestResources as services use it: inside a @QuarkusTest (Quarkus class loaders, real config). */
+/**
+ * RisitiTestResources and PromptFirstPoll as services use them: inside a @QuarkusTest (Quarkus class loaders, real
+ * config).
+ */
 @QuarkusTest
 @QuarkusTestResource(value = RisitiTestResources.class, initArgs = @ResourceArg(name = "service", value = "quarkus_selftest"))
 class QuarkusIntegrationTests {
@@ -26,5 +30,14 @@ class QuarkusIntegrationTests {
         try (KafkaTopicReader reader = KafkaTopicReader.fromEnd("risiti.quarkus-selftest")) {
             assertThat(reader.readFor(Duration.ofMillis(300))).isEmpty();
         }
+    }
+
+    /** Awaitility lives in Quarkus's class loader here: without PromptFirstPoll this would idle its 2 s poll interval. */
+    @Test
+    void anAwaitLooksAtItsConditionAtOnce() {
+        await().pollDelay(Duration.ZERO).until(() -> true); // Awaitility's first use in the JVM loads classes and threads
+        long start = System.nanoTime();
+        await().pollInterval(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     }
 }

@@ -58,7 +58,7 @@ public class Consumers {
     private final Map<String, Stuck> stuck = new ConcurrentHashMap<>();
     private final Map<String, Instant> delivering = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reportedStuck = new ConcurrentHashMap<>();
-    /** Events retried without a warning so far: each failure was {@link EventTooEarly}. */
+    /** Channel and event id of events retried without a warning so far: each failure was {@link EventTooEarly}. */
     private final Set<String> quietRetries = ConcurrentHashMap.newKeySet();
     /** Each channel's group, read once: a config lookup per transaction was 2% of a consuming service's CPU. */
     private final Map<String, String> groups = new ConcurrentHashMap<>();
@@ -218,10 +218,11 @@ public class Consumers {
         Counter.builder("risiti.consumer.retries").tag("channel", channel).description("Attempts to apply an event that failed")
                 .register(metrics).increment();
         boolean early = tooEarly(failure);
+        String retry = channel + "/" + event.id();
         if (attempt == 1 && early) {
-            quietRetries.add(event.id());
+            quietRetries.add(retry);
             LOG.debugf("%s holds event %s (%s) until what it needs arrives: %s", channel, event.id(), event.type(), failure.getMessage());
-        } else if (attempt == 1 || (!early && quietRetries.remove(event.id()))) { // a quiet one failing otherwise now warns
+        } else if (attempt == 1 || (!early && quietRetries.remove(retry))) { // a quiet one failing otherwise warns now
             LOG.warnf("%s could not apply event %s (%s) and retries it until it succeeds: %s", channel, event.id(), event.type(),
                     failure.toString());
         } else if (Duration.between(since, clock.instant()).compareTo(config.stuckAfter()) >= 0
@@ -238,7 +239,7 @@ public class Consumers {
         String channel = consumer.channel();
         stuck.remove(channel);
         boolean wasReported = reportedStuck.remove(channel) != null;
-        boolean quiet = quietRetries.remove(event.id()) && !wasReported;
+        boolean quiet = quietRetries.remove(channel + "/" + event.id()) && !wasReported;
         if (attempt > 0) {
             LOG.logf(quiet ? Logger.Level.DEBUG : Logger.Level.INFO, "%s applied event %s after %d attempts (%d s)", channel, event.id(),
                     attempt, Duration.between(since, clock.instant()).toSeconds());
